@@ -1,0 +1,31 @@
+package io.ticketrouter.classification;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Description of a loaded bundle, as shown by the API and the dashboard's model view.
+ *
+ * @param version          unique version of the bundle (stable for the same bundle files)
+ * @param formatVersion    bundle format version
+ * @param trainedAt        when the bundle was trained
+ * @param directory        where it was loaded from
+ * @param queues           queue labels the model knows
+ * @param priorities       priority labels the model knows ("high", "medium", "low")
+ * @param queueThresholds  per-queue review thresholds
+ * @param provenance       the bundle's provenance document (input files, parameters, library versions), as parsed JSON
+ * @param evaluation       the bundle's held-out evaluation figures, as parsed JSON (may be empty)
+ */
+public record ModelInfo(
+        String version,
+        int formatVersion,
+        Instant trainedAt,
+        Path directory,
+        List<String> queues,
+        List<String> priorities,
+        Map<String, Double> queueThresholds,
+        Map<String, Object> provenance,
+        Map<String, Object> evaluation) {
+}
