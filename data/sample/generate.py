@@ -47,10 +47,12 @@ SYSTEM_QUEUES = {"Technical Support", "Product Support", "IT Support", "Service 
 PER_QUEUE = {"en": 12, "de": 8, "es": 8, "fr": 6, "pt": 6}
 
 # Invented product names (no real brands), shared by all languages.
-APPS = ["FlowDesk", "Orbita CRM", "LedgerLine", "NoteHive", "Quillpad", "ShiftBoard",
+APPS = ["FlowDesk", "Corvina CRM", "LedgerLine", "NoteHive", "Quillpad", "ShiftBoard",
         "Vantora Analytics", "CloudNest", "PayTrail", "TeamPulse"]
-DEVICES = ["Kestrel NAS K2", "PixelJet 500", "Aurora X14", "Brio Dock 3", "Nordic Hub 7",
-           "Halcyon T9", "Zephyr Buds", "Lumen Pad 10", "Vireo Cam", "Strata Router AX3"]
+# Model-like names with no vowel at the start and no category noun, so that articles
+# and elision work in every language ("der/le/el/o Tarvo T9", "de Corvina CRM").
+DEVICES = ["Kestrel K2", "PixelJet 500", "Corsa X14", "Brio D3", "Nordic 7",
+           "Tarvo T9", "Zephyr Z2", "Lumen 10", "Vireo V5", "Strata AX3"]
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
