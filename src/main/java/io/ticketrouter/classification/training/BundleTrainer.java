@@ -9,6 +9,7 @@ import io.ticketrouter.classification.data.TicketDataset;
 import io.ticketrouter.classification.data.TicketRecord;
 import io.ticketrouter.classification.evaluation.Evaluation;
 import io.ticketrouter.classification.evaluation.TargetResults;
+import io.ticketrouter.classification.features.ClassScores;
 import io.ticketrouter.classification.features.SparseVector;
 import io.ticketrouter.classification.features.TermExtractor;
 import io.ticketrouter.classification.features.TfidfVectorizer;
@@ -83,24 +84,49 @@ public final class BundleTrainer {
                 + fitted.featuresPerTarget().get("priority").length + " for priority)");
         seconds.put("vectorizing", secondsSince(t0));
 
+        // Class scores: fitted on all rows for prediction, cross-fitted for the forest's training rows.
+        ClassScores queueScores = null;
+        ClassScores priorityScores = null;
+        int[] queueFeatures = fitted.best("queue", parameters.forestTerms());
+        int[] priorityFeatures = fitted.best("priority", parameters.forestTerms());
+        List<SparseVector> forestRows = vectors;
+        int width = vectorizer.size();
+        if (parameters.features().classScores()) {
+            int v = vectorizer.size();
+            ClassScores.Method method = parameters.scoreMethod();
+            queueScores = ClassScores.fit(method, vectors, queueClass, queues.size(), v, null);
+            priorityScores = ClassScores.fit(method, vectors, priorityClass, priorities.size(), v, null);
+            double[][] qs = ClassScores.crossFitted(method, vectors, queueClass, queues.size(), v, TrainingParameters.CLASS_SCORE_FOLDS);
+            double[][] ps = ClassScores.crossFitted(method, vectors, priorityClass, priorities.size(), v, TrainingParameters.CLASS_SCORE_FOLDS);
+            List<SparseVector> extended = new ArrayList<>(vectors.size());
+            for (int r = 0; r < vectors.size(); r++) {
+                extended.add(ModelBundle.extend(vectors.get(r), v, qs[r], ps[r]));
+            }
+            forestRows = extended;
+            width = v + queues.size() + priorities.size();
+            int[] scoreFeatures = java.util.stream.IntStream.range(v, width).toArray();
+            queueFeatures = java.util.stream.IntStream.concat(java.util.Arrays.stream(queueFeatures), java.util.Arrays.stream(scoreFeatures)).toArray();
+            priorityFeatures = java.util.stream.IntStream.concat(java.util.Arrays.stream(priorityFeatures), java.util.Arrays.stream(scoreFeatures)).toArray();
+        }
+
         t0 = System.nanoTime();
         progress.start("Queue forest", -1);
         WekaForestTrainer.Trained queueForest = new WekaForestTrainer(parameters.queueForest())
-                .train(vectors, queueClass, queues, fitted.featuresPerTarget().get("queue"));
+                .train(forestRows, queueClass, queues, queueFeatures);
         progress.finish(queueForest.forest().numTrees() + " trees, " + queueForest.forest().numNodes() + " nodes");
         seconds.put("queue_forest", secondsSince(t0));
 
         t0 = System.nanoTime();
         progress.start("Priority forest", -1);
         WekaForestTrainer.Trained priorityForest = new WekaForestTrainer(parameters.priorityForest())
-                .train(vectors, priorityClass, priorities, fitted.featuresPerTarget().get("priority"));
+                .train(forestRows, priorityClass, priorities, priorityFeatures);
         progress.finish(priorityForest.forest().numTrees() + " trees, " + priorityForest.forest().numNodes() + " nodes");
         seconds.put("priority_forest", secondsSince(t0));
 
         // Calibration and review thresholds on out-of-bag predictions.
         t0 = System.nanoTime();
-        double[][] oobQueue = queueForest.outOfBag(vectors, vectorizer.size());
-        double[][] oobPriority = priorityForest.outOfBag(vectors, vectorizer.size());
+        double[][] oobQueue = queueForest.outOfBag(forestRows, width);
+        double[][] oobPriority = priorityForest.outOfBag(forestRows, width);
         PowerCalibrator queueCalibration = PowerCalibrator.fit(oobQueue, queueClass);
         PowerCalibrator priorityCalibration = PowerCalibrator.fit(oobPriority, priorityClass);
         TargetResults queueResults = results(queues, oobQueue, queueCalibration, queueClass);
@@ -116,7 +142,8 @@ public final class BundleTrainer {
                 "queue", eceOf(queues, oobQueue, PowerCalibrator.identity(), queueClass),
                 "priority", eceOf(priorities, oobPriority, PowerCalibrator.identity(), priorityClass)));
         evaluation.put("out_of_bag", oob);
-        ModelBundle bundle = ModelBundle.of(parameters.features(), vectorizer, queueForest.forest(), priorityForest.forest(),
+        ModelBundle bundle = ModelBundle.of(parameters.features(), vectorizer, queueScores, priorityScores,
+                queueForest.forest(), priorityForest.forest(),
                 queueCalibration, priorityCalibration, thresholds, parameters.targetPrecision(), trainedAt,
                 provenance(data, trainedAt, seconds), evaluation);
         return new Result(bundle, seconds, queueResults, priorityResults, languages);
