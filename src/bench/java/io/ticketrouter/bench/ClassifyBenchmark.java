@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "-Djava.awt.headless=true")
 public class ClassifyBenchmark {
 
-    @Param("models/default")
+    @Param("models")
     public String bundle;
 
     private TicketClassifier classifier;

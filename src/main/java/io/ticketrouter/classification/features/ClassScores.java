@@ -16,6 +16,8 @@ public final class ClassScores {
 
     static final int MAGIC = 0x54525331; // "TRS1"
     static final double ALPHA = 0.1;
+    /** SVM cost C, chosen on val.csv among 0.1, 0.5, 2, 8, 32 (MODEL_CARD.md). */
+    static final double LINEAR_C = 8.0;
 
     private final double[][] weights; // [class][vocabulary feature]
     private final double[] bias;
@@ -143,7 +145,7 @@ public final class ClassScores {
     /** Fits with the chosen method on all rows ({@code use} null) or on the rows marked in {@code use}. */
     public static ClassScores fit(Method method, java.util.List<SparseVector> rows, int[] classes, int numClasses, int vocabularySize, boolean[] use) {
         return method == Method.LINEAR_SVM
-                ? fitLinear(rows, classes, numClasses, vocabularySize, use, 0.5, 15, 17)
+                ? fitLinear(rows, classes, numClasses, vocabularySize, use, LINEAR_C, 15, 17)
                 : fit(rows, classes, numClasses, vocabularySize, use);
     }
 

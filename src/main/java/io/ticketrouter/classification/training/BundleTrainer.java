@@ -85,6 +85,7 @@ public final class BundleTrainer {
         seconds.put("vectorizing", secondsSince(t0));
 
         // Class scores: fitted on all rows for prediction, cross-fitted for the forest's training rows.
+        t0 = System.nanoTime();
         ClassScores queueScores = null;
         ClassScores priorityScores = null;
         int[] queueFeatures = fitted.best("queue", parameters.forestTerms());
@@ -108,6 +109,7 @@ public final class BundleTrainer {
             queueFeatures = java.util.stream.IntStream.concat(java.util.Arrays.stream(queueFeatures), java.util.Arrays.stream(scoreFeatures)).toArray();
             priorityFeatures = java.util.stream.IntStream.concat(java.util.Arrays.stream(priorityFeatures), java.util.Arrays.stream(scoreFeatures)).toArray();
         }
+        seconds.put("class_scores", secondsSince(t0));
 
         t0 = System.nanoTime();
         progress.start("Queue forest", -1);
