@@ -1,7 +1,7 @@
 package io.ticketrouter.classification.bundle;
 
 import io.ticketrouter.classification.BundleException;
-import io.ticketrouter.classification.calibration.PowerCalibrator;
+import io.ticketrouter.classification.calibration.ConfidenceCalibrator;
 import io.ticketrouter.classification.features.ClassScores;
 import io.ticketrouter.classification.features.FeatureOptions;
 import io.ticketrouter.classification.features.TfidfVectorizer;
@@ -42,7 +42,7 @@ import java.util.zip.GZIPOutputStream;
  * vocabulary.tsv         term TAB idf, one line per vocabulary entry (feature index = line number)
  * queue-forest.bin.gz    compact forest (magic "TRF1", format 1), gzip
  * priority-forest.bin.gz compact forest, gzip
- * calibration.json       power calibration exponent per target
+ * calibration.json       isotonic confidence map per target (knots and values)
  * thresholds.json        target precision and per-queue review thresholds
  * evaluation.json        held-out figures (out-of-bag on the training rows, test rows when given)
  * charts/*.png           distributions, confusion matrices, top features, accuracy at coverage
@@ -92,9 +92,9 @@ public final class BundleFiles {
         files.put(QUEUE_FOREST, forestBytes(b.queueForest()));
         files.put(PRIORITY_FOREST, forestBytes(b.priorityForest()));
         Map<String, Object> calibration = new LinkedHashMap<>();
-        calibration.put("method", "power (p^a, renormalised), fitted on out-of-bag predictions by log-loss");
-        calibration.put("queue", b.queueCalibration().exponent());
-        calibration.put("priority", b.priorityCalibration().exponent());
+        calibration.put("method", "isotonic map of the top-class vote share to accuracy, fitted on out-of-bag predictions");
+        calibration.put("queue", knots(b.queueCalibration()));
+        calibration.put("priority", knots(b.priorityCalibration()));
         files.put(CALIBRATION, utf8(Json.write(calibration) + "\n"));
         Map<String, Object> thresholds = new LinkedHashMap<>();
         thresholds.put("target_precision", b.targetPrecision());
@@ -230,8 +230,8 @@ public final class BundleFiles {
                 thresholds.put(String.valueOf(e.getKey()), n.doubleValue());
             }
             ModelBundle bundle = new ModelBundle(options, vectorizer, queueScores, priorityScores, queue, priority,
-                    new PowerCalibrator(number(target, CALIBRATION, calibration, "queue")),
-                    new PowerCalibrator(number(target, CALIBRATION, calibration, "priority")),
+                    calibrator(target, calibration, "queue"),
+                    calibrator(target, calibration, "priority"),
                     thresholds, number(target, THRESHOLDS, thresholdsJson, "target_precision"), version, trainedAt,
                     json(target, PROVENANCE, content.get(PROVENANCE)),
                     json(target, EVALUATION, content.get(EVALUATION)), target);
@@ -347,6 +347,33 @@ public final class BundleFiles {
         } catch (IllegalArgumentException e) {
             throw new BundleException(dir.resolve(name) + ": not valid JSON (" + e.getMessage() + ")");
         }
+    }
+
+    private static Map<String, Object> knots(ConfidenceCalibrator c) {
+        Map<String, Object> m = new LinkedHashMap<>(); // fixed key order: this file is part of the model version
+        m.put("knots", c.knots());
+        m.put("values", c.values());
+        return m;
+    }
+
+    private static ConfidenceCalibrator calibrator(Path dir, Map<String, Object> calibration, String target) throws BundleException {
+        if (!(calibration.get(target) instanceof Map<?, ?> m) || !(m.get("knots") instanceof List<?> knots)
+                || !(m.get("values") instanceof List<?> values)) {
+            throw new BundleException(dir.resolve(CALIBRATION) + ": \"" + target + "\" needs \"knots\" and \"values\"");
+        }
+        try {
+            return new ConfidenceCalibrator(doubles(knots), doubles(values));
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new BundleException(dir.resolve(CALIBRATION) + ": \"" + target + "\" " + e.getMessage());
+        }
+    }
+
+    private static double[] doubles(List<?> list) {
+        double[] out = new double[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ((Number) list.get(i)).doubleValue();
+        }
+        return out;
     }
 
     private static String string(Path dir, Map<String, Object> m, String key) throws BundleException {

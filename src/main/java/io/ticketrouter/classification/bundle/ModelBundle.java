@@ -4,7 +4,7 @@ import io.ticketrouter.classification.ModelInfo;
 import io.ticketrouter.classification.Prediction;
 import io.ticketrouter.classification.TicketClassifier;
 import io.ticketrouter.classification.TicketText;
-import io.ticketrouter.classification.calibration.PowerCalibrator;
+import io.ticketrouter.classification.calibration.ConfidenceCalibrator;
 import io.ticketrouter.classification.features.ClassScores;
 import io.ticketrouter.classification.features.FeatureOptions;
 import io.ticketrouter.classification.features.SparseVector;
@@ -39,8 +39,8 @@ public final class ModelBundle implements TicketClassifier {
     private final int width;
     private final CompactForest queueForest;
     private final CompactForest priorityForest;
-    private final PowerCalibrator queueCalibration;
-    private final PowerCalibrator priorityCalibration;
+    private final ConfidenceCalibrator queueCalibration;
+    private final ConfidenceCalibrator priorityCalibration;
     private final Map<String, Double> queueThresholds;
     private final double targetPrecision;
     private final String version;
@@ -51,7 +51,7 @@ public final class ModelBundle implements TicketClassifier {
 
     ModelBundle(FeatureOptions options, TfidfVectorizer vectorizer, ClassScores queueScores, ClassScores priorityScores,
                 CompactForest queueForest, CompactForest priorityForest,
-                PowerCalibrator queueCalibration, PowerCalibrator priorityCalibration, Map<String, Double> queueThresholds,
+                ConfidenceCalibrator queueCalibration, ConfidenceCalibrator priorityCalibration, Map<String, Double> queueThresholds,
                 double targetPrecision, String version, Instant trainedAt, Map<String, Object> provenance,
                 Map<String, Object> evaluation, Path directory) {
         this.options = options;
@@ -76,8 +76,8 @@ public final class ModelBundle implements TicketClassifier {
     /** Creates a bundle from freshly trained parts (used by the trainer); the version is derived from the model content. */
     public static ModelBundle of(FeatureOptions options, TfidfVectorizer vectorizer, ClassScores queueScores,
                                  ClassScores priorityScores, CompactForest queueForest,
-                                 CompactForest priorityForest, PowerCalibrator queueCalibration,
-                                 PowerCalibrator priorityCalibration, Map<String, Double> queueThresholds,
+                                 CompactForest priorityForest, ConfidenceCalibrator queueCalibration,
+                                 ConfidenceCalibrator priorityCalibration, Map<String, Double> queueThresholds,
                                  double targetPrecision, Instant trainedAt, Map<String, Object> provenance,
                                  Map<String, Object> evaluation) {
         ModelBundle draft = new ModelBundle(options, vectorizer, queueScores, priorityScores, queueForest, priorityForest, queueCalibration,
@@ -273,11 +273,11 @@ public final class ModelBundle implements TicketClassifier {
         return priorityForest;
     }
 
-    public PowerCalibrator queueCalibration() {
+    public ConfidenceCalibrator queueCalibration() {
         return queueCalibration;
     }
 
-    public PowerCalibrator priorityCalibration() {
+    public ConfidenceCalibrator priorityCalibration() {
         return priorityCalibration;
     }
 

@@ -2,7 +2,7 @@ package io.ticketrouter.classification.training;
 
 import io.ticketrouter.classification.TicketText;
 import io.ticketrouter.classification.bundle.ModelBundle;
-import io.ticketrouter.classification.calibration.PowerCalibrator;
+import io.ticketrouter.classification.calibration.ConfidenceCalibrator;
 import io.ticketrouter.classification.calibration.ReviewThresholds;
 import io.ticketrouter.classification.data.TicketCsvReader;
 import io.ticketrouter.classification.data.TicketDataset;
@@ -129,8 +129,8 @@ public final class BundleTrainer {
         t0 = System.nanoTime();
         double[][] oobQueue = queueForest.outOfBag(forestRows, width);
         double[][] oobPriority = priorityForest.outOfBag(forestRows, width);
-        PowerCalibrator queueCalibration = PowerCalibrator.fit(oobQueue, queueClass);
-        PowerCalibrator priorityCalibration = PowerCalibrator.fit(oobPriority, priorityClass);
+        ConfidenceCalibrator queueCalibration = ConfidenceCalibrator.fit(oobQueue, queueClass);
+        ConfidenceCalibrator priorityCalibration = ConfidenceCalibrator.fit(oobPriority, priorityClass);
         TargetResults queueResults = results(queues, oobQueue, queueCalibration, queueClass);
         TargetResults priorityResults = results(priorities, oobPriority, priorityCalibration, priorityClass);
         Map<String, Double> thresholds = ReviewThresholds.choose(queues, queueResults.predictedArray(),
@@ -140,9 +140,10 @@ public final class BundleTrainer {
         Instant trainedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> evaluation = new LinkedHashMap<>();
         Map<String, Object> oob = Evaluation.evaluate(queueResults, priorityResults, languages, data.skippedRows(), thresholds);
-        oob.put("uncalibrated_ece", Map.of(
-                "queue", eceOf(queues, oobQueue, PowerCalibrator.identity(), queueClass),
-                "priority", eceOf(priorities, oobPriority, PowerCalibrator.identity(), priorityClass)));
+        Map<String, Object> uncalibrated = new LinkedHashMap<>();
+        uncalibrated.put("queue", eceOf(queues, oobQueue, ConfidenceCalibrator.identity(), queueClass));
+        uncalibrated.put("priority", eceOf(priorities, oobPriority, ConfidenceCalibrator.identity(), priorityClass));
+        oob.put("uncalibrated_ece", uncalibrated);
         evaluation.put("out_of_bag", oob);
         ModelBundle bundle = ModelBundle.of(parameters.features(), vectorizer, queueScores, priorityScores,
                 queueForest.forest(), priorityForest.forest(),
@@ -182,7 +183,7 @@ public final class BundleTrainer {
         }
     }
 
-    private static TargetResults results(List<String> labels, double[][] raw, PowerCalibrator calibration, int[] truth) {
+    private static TargetResults results(List<String> labels, double[][] raw, ConfidenceCalibrator calibration, int[] truth) {
         TargetResults results = new TargetResults(labels);
         for (int r = 0; r < raw.length; r++) {
             double[] p = calibration.apply(raw[r]);
@@ -197,7 +198,7 @@ public final class BundleTrainer {
         return results;
     }
 
-    private static double eceOf(List<String> labels, double[][] raw, PowerCalibrator calibration, int[] truth) {
+    private static double eceOf(List<String> labels, double[][] raw, ConfidenceCalibrator calibration, int[] truth) {
         TargetResults r = results(labels, raw, calibration, truth);
         int[] t = r.truthArray();
         int[] p = r.predictedArray();
@@ -205,7 +206,7 @@ public final class BundleTrainer {
         for (int i = 0; i < t.length; i++) {
             ok[i] = t[i] == p[i];
         }
-        return Math.round(PowerCalibrator.expectedCalibrationError(r.confidenceArray(), ok, 10) * 10000.0) / 10000.0;
+        return Math.round(ConfidenceCalibrator.expectedCalibrationError(r.confidenceArray(), ok, 10) * 10000.0) / 10000.0;
     }
 
     private Map<String, Object> provenance(TicketDataset data, Instant trainedAt, Map<String, Double> seconds) {
