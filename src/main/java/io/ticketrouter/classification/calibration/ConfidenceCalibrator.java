@@ -78,7 +78,7 @@ public final class ConfidenceCalibrator {
         double c = confidence(p[top]);
         // Keep the top class on top after rescaling the others: c >= second * (1 - c) / rest.
         if (rest > 0) {
-            c = Math.max(c, second / (rest + second));
+            c = Math.max(c, second / (rest + second) + 1e-9);
         }
         c = Math.min(1.0, Math.max(c, 1.0 / p.length));
         double[] out = new double[p.length];

@@ -60,6 +60,13 @@ class ModelBundleTest {
     }
 
     @Test
+    void retrainingWithTheSameSeedsGivesTheSameModel() throws Exception {
+        ModelBundle again = Fixtures.trainSmall(data).bundle();
+        // The version is trained-at + content hash; the content hash must match.
+        assertEquals(trained.version().substring(trained.version().indexOf('-')), again.version().substring(again.version().indexOf('-')));
+    }
+
+    @Test
     void missingDirectoryFailsClearly(@TempDir Path dir) {
         BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir.resolve("none")));
         assertTrue(e.getMessage().startsWith("no model bundle at "), e.getMessage());
