@@ -32,16 +32,16 @@ public class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--data-dir", defaultValue = "var",
-            description = "Where the embedded database and logs live; survives restarts (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data-dir",
+            description = "Where the embedded database and logs live; survives restarts (default: var/ in the repository).")
     Path dataDir;
 
-    @Option(names = "--models", defaultValue = "models",
-            description = "Model bundle directory; trained from data/sample/ when empty (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--models",
+            description = "Model bundle directory; trained from data/sample/ when empty (default: models/ in the repository).")
     Path models;
 
-    @Option(names = "--plugins", defaultValue = "plugins",
-            description = "Directory of routing-rule plugin jars (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--plugins",
+            description = "Directory of routing-rule plugin jars (default: plugins/ in the repository).")
     Path plugins;
 
     @Option(names = "--timeout", defaultValue = "180",
@@ -52,7 +52,8 @@ public class ServeCommand implements Callable<Integer> {
             description = "JVM options of the server process (default: ${DEFAULT-VALUE}).")
     String javaOpts;
 
-    private final Path home = Path.of(System.getProperty("ticketrouter.home", ".")).toAbsolutePath().normalize();
+    /** The repository: target/classes/../.. of this class, or -Dticketrouter.home. */
+    private final Path home = findHome();
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new ServeCommand()).execute(args));
@@ -62,9 +63,10 @@ public class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path war = home.resolve("target/ticket-router.war");
         Path payara = home.resolve("target/payara-micro.jar");
-        Path data = home.resolve(dataDir).normalize();
-        Path modelDir = home.resolve(models).normalize();
-        Path pluginDir = home.resolve(plugins).normalize();
+        // given paths are relative to the caller's directory (like the other subcommands), defaults to the repository
+        Path data = dataDir == null ? home.resolve("var") : dataDir.toAbsolutePath().normalize();
+        Path modelDir = models == null ? home.resolve("models") : models.toAbsolutePath().normalize();
+        Path pluginDir = plugins == null ? home.resolve("plugins") : plugins.toAbsolutePath().normalize();
 
         if (!Files.isRegularFile(war) || !Files.isRegularFile(payara)) {
             say("The WAR or the Payara Micro runtime is missing under target/: building them first "
@@ -80,8 +82,8 @@ public class ServeCommand implements Callable<Integer> {
                 return fail("no model bundle in " + modelDir + " and no sample data at " + sample
                         + " to train one; train with ./ticket-router train --data FILE --out " + modelDir);
             }
-            say("No model bundle in " + home.relativize(modelDir) + "/: training one from "
-                    + home.relativize(sample) + " first (the server needs a model to classify tickets).");
+            say("No model bundle in " + modelDir + ": training one from "
+                    + sample + " first (the server needs a model to classify tickets).");
             int rc = run(trainCommand(sample, modelDir));
             if (rc != 0 || !hasBundle(modelDir)) {
                 return fail("training the model failed (exit " + rc + ")");
@@ -115,7 +117,7 @@ public class ServeCommand implements Callable<Integer> {
         pb.environment().putIfAbsent("WEKA_HOME", data.resolve("wekafiles").toString());
 
         long start = System.nanoTime();
-        say("Starting Payara Micro on port " + port + " (log: " + home.relativize(log) + ") ...");
+        say("Starting Payara Micro on port " + port + " (log: " + log + ") ...");
         Process server = pb.start();
         Thread hook = new Thread(() -> stop(server), "ticket-router-stop");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -203,7 +205,7 @@ public class ServeCommand implements Callable<Integer> {
 
     private int run(List<String> command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile()).inheritIO();
-        pb.environment().putIfAbsent("WEKA_HOME", home.resolve(dataDir).resolve("wekafiles").toString());
+        pb.environment().putIfAbsent("WEKA_HOME", home.resolve("target/wekafiles").toString());
         return pb.start().waitFor();
     }
 
@@ -224,6 +226,22 @@ public class ServeCommand implements Callable<Integer> {
         } catch (IOException e) {
             return "(cannot read " + log + ")";
         }
+    }
+
+    private static Path findHome() {
+        String configured = System.getProperty("ticketrouter.home");
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        try {
+            Path classes = Path.of(ServeCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (classes.endsWith(Path.of("target", "classes"))) {
+                return classes.getParent().getParent();
+            }
+        } catch (Exception e) {
+            // fall back to the working directory
+        }
+        return Path.of("").toAbsolutePath();
     }
 
     private static String javaBinary() {
