@@ -342,7 +342,7 @@ class ApiIT {
                 Arguments.of("GET", "/api/tickets?needs_review=maybe", null, null, 400, "needs_review",
                         "needs_review must be true or false"),
                 Arguments.of("GET", "/api/tickets?after=yesterday", null, null, 400, "after", "after must be TR-"),
-                Arguments.of("GET", "/api/tickets?language=english!", null, null, 400, "language", "ISO 639-1"),
+                Arguments.of("GET", "/api/tickets?language=english!", null, null, 400, "language", "language code"),
                 Arguments.of("GET", "/api/nothing-here", null, null, 404, null, "no resource"));
     }
 
