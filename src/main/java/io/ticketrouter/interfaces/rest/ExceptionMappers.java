@@ -135,6 +135,9 @@ public final class ExceptionMappers {
                 return new Web().toResponse(wae);
             }
             for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof OptimisticLockException ole) {
+                    return new Conflict().toResponse(ole); // surfaced at commit, wrapped by the transaction
+                }
                 // a JSON provider other than ours read the body (should not happen, but never answer 500 for it)
                 if (c instanceof jakarta.json.stream.JsonParsingException
                         || c instanceof jakarta.json.bind.JsonbException) {
