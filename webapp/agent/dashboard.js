@@ -261,12 +261,9 @@ function listUrl(params) {
   return url;
 }
 
-/** Where the "next" value of a list answer leads: a link (absolute or relative) or a cursor for the same query. */
-function nextUrl(next, params) {
-  if (!next) return null;
-  const text = String(next);
-  if (text.includes('?') || text.startsWith('/') || text.startsWith('http')) return new URL(text, API);
-  return listUrl({ ...params, cursor: text });
+/** The next page of the same query: older tickets with before=REF, or more catch-up with after=REF. */
+function pageUrl(params, key, reference) {
+  return reference ? listUrl({ ...params, [key]: reference }) : null;
 }
 
 function setLoadStatus(text) { $('load-status').textContent = text || ''; }
@@ -277,7 +274,7 @@ async function loadFirstPage() {
   try {
     const page = listPage(await api(listUrl(params)));
     page.items.forEach(remember);
-    state.olderCursor = nextUrl(page.next, params);
+    state.olderCursor = pageUrl(params, 'before', page.before);
     $('load-more').hidden = !state.olderCursor;
     setLoadStatus('');
     render();
@@ -291,7 +288,7 @@ async function loadOlder() {
   try {
     const page = listPage(await api(state.olderCursor));
     page.items.forEach(remember);
-    state.olderCursor = nextUrl(page.next, { ...serverFilters(), limit: PAGE_SIZE });
+    state.olderCursor = pageUrl({ ...serverFilters(), limit: PAGE_SIZE }, 'before', page.before);
     $('load-more').hidden = !state.olderCursor || page.items.length === 0;
     render();
   } catch (e) {
@@ -317,7 +314,7 @@ async function catchUp() {
         const result = listPage(await api(url));
         result.items.forEach((t) => { if (remember(t)) caught++; });
         if (result.items.length === 0) break;
-        url = nextUrl(result.next, { after, limit: 500 });
+        url = pageUrl({ limit: 500 }, 'after', result.after);
       }
     } catch (e) {
       // The cursor ticket may be gone (deleted, or a fresh database): fall back to the first page below.

@@ -103,12 +103,17 @@ export function longTime(iso) {
   return Number.isNaN(date.getTime()) ? String(iso) : dateTimeFormat.format(date);
 }
 
-/** Items and next cursor of a list answer (a bare array, or an object holding the array). */
+/**
+ * Items and cursors of a list answer: {items, next_before, next_after} (older page / more catch-up), also accepting a
+ * bare array or {tickets|data, next}.
+ */
 export function listPage(payload) {
-  if (Array.isArray(payload)) return { items: payload, next: null };
-  if (!payload || typeof payload !== 'object') return { items: [], next: null };
+  if (Array.isArray(payload)) return { items: payload, before: null, after: null };
+  if (!payload || typeof payload !== 'object') return { items: [], before: null, after: null };
   const items = payload.items || payload.tickets || payload.data || payload.results || [];
-  let next = payload.next ?? payload.next_cursor ?? payload.cursor ?? null;
-  if (next && typeof next === 'object') next = next.after ?? next.cursor ?? next.href ?? null;
-  return { items: Array.isArray(items) ? items : [], next };
+  return {
+    items: Array.isArray(items) ? items : [],
+    before: payload.next_before ?? payload.next ?? null,
+    after: payload.next_after ?? null,
+  };
 }
