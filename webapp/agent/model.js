@@ -121,13 +121,12 @@ function thresholds(model) {
   $('model-thresholds').replaceChildren(table);
 }
 
-function charts(model) {
-  const list = model.charts || [];
+function charts(list) {
   if (list.length === 0) { $('model-charts').replaceChildren(el('p', 'muted', 'This bundle has no charts.')); return; }
   $('model-charts').replaceChildren(...list.map((c) => {
     const figure = el('figure', 'chart');
     const link = el('a');
-    link.href = new URL(c.href, API).href;
+    link.href = new URL(`model/charts/${encodeURIComponent(c.name)}.png`, API).href;
     const img = el('img');
     img.src = link.href;
     img.alt = `Chart: ${humanKey(c.name)}`;
@@ -144,7 +143,7 @@ async function load() {
     summary(model);
     const evaluation = model.evaluation || {};
     $('model-evaluation').replaceChildren(Object.keys(evaluation).length ? render(evaluation) : el('p', 'muted', 'No evaluation figures in this bundle.'));
-    charts(model);
+    charts(await api(new URL('model/charts', API)).catch(() => []));
     thresholds(model);
     const provenance = model.provenance || {};
     $('model-provenance').replaceChildren(Object.keys(provenance).length ? render(provenance) : el('p', 'muted', 'No provenance recorded.'));

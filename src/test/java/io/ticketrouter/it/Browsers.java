@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.openqa.selenium.Dimension;
@@ -40,7 +39,8 @@ public final class Browsers implements AutoCloseable {
                     + "apt-get install -y chromium chromium-driver (looked for " + CHROMIUM + " and " + CHROMEDRIVER + ")");
         }
         try {
-            Path profile = Files.createDirectories(base.resolve("target/it-server/chrome-" + ProcessHandle.current().pid()
+            Files.createDirectories(Paths.get(System.getProperty("java.io.tmpdir")));
+            Path profile = Files.createDirectories(base.resolve("target/it-web/chrome-" + ProcessHandle.current().pid()
                     + "-" + (++profiles)));
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM);
@@ -64,8 +64,7 @@ public final class Browsers implements AutoCloseable {
         try {
             Path dir = Files.createDirectories(Paths.get(System.getProperty("basedir", ".")).resolve("target/screenshots"));
             Path file = dir.resolve(name + ".png");
-            Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-            Files.move(shot, file, StandardCopyOption.REPLACE_EXISTING);
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

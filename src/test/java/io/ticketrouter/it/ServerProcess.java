@@ -29,20 +29,22 @@ import java.util.zip.ZipOutputStream;
  * Arquillian container it can be stopped and started again inside one test (the dashboard reconnection test needs
  * that). Output goes to {@code target/it-server/server-N.log}.
  *
- * <p>When the WAR has no ticket REST API of its own (the service branch not merged yet), the classes of
- * {@code io.ticketrouter.it.fakeapi} are added to a copy of the WAR, and this is printed.
+ * <p>The model is the bundle trained for the integration tests ({@code it.model}, default {@code target/test-model}).
+ * When there is none (training code not merged yet), the classes of {@code io.ticketrouter.it.fakemodel} are added to
+ * a copy of the WAR, which replaces only the classifier, and this is printed.
  */
 public final class ServerProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final Path base = Paths.get(System.getProperty("basedir", ".")).toAbsolutePath();
-    private final Path work = base.resolve("target/it-server");
+    private final Path work = base.resolve("target/it-web");
     private final Path microJar = base.resolve("target/payara-micro.jar");
     private final Map<String, String> environment = new LinkedHashMap<>();
+    private final Map<String, String> properties = new LinkedHashMap<>();
     private final int port;
     private final Path war;
-    private final boolean fakeApi;
+    private final boolean fakeModel;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private int starts;
@@ -55,17 +57,19 @@ public final class ServerProcess implements AutoCloseable {
                 throw new IllegalStateException("Run the integration tests through Maven (mvn verify): " + built
                         + " and " + microJar + " are made in the package phase");
             }
-            fakeApi = !hasTicketApi(built);
-            if (fakeApi) {
-                war = withFakeApi(built, work.resolve("ticket-router-with-fake-api.war"));
-                System.out.println("[it] NOTE: " + built.getFileName() + " has no ticket REST API yet; the browser tests"
-                        + " run against the stand-in io.ticketrouter.it.fakeapi (pages, WebSocket, filter are real)");
+            Path model = base.resolve(System.getProperty("it.model", "target/test-model"));
+            fakeModel = !Files.isDirectory(model);
+            if (fakeModel) {
+                war = withFakeModel(built, work.resolve("ticket-router-with-fake-model.war"));
+                System.out.println("[it] WARNING no trained test model at " + model + ": the browser tests use the"
+                        + " keyword stand-in io.ticketrouter.it.fakemodel as classifier (everything else is the real WAR)");
             } else {
                 war = built;
             }
             port = freePort();
             environment.put("WEKA_HOME", base.resolve("target/wekafiles").toString());
-            environment.put("TICKET_ROUTER_DATA_DIR", work.resolve("data").toString());
+            properties.put("ticketrouter.models.dir", model.toString());
+            properties.put("ticketrouter.data.dir", work.resolve("data-" + System.currentTimeMillis()).toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,8 +81,8 @@ public final class ServerProcess implements AutoCloseable {
         return this;
     }
 
-    public boolean usesFakeApi() {
-        return fakeApi;
+    public boolean usesFakeModel() {
+        return fakeModel;
     }
 
     public URI base() {
@@ -98,8 +102,9 @@ public final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + work.resolve("tmp"),
-                "-jar", microJar.toString(),
+                "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + work.resolve("tmp")));
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-jar", microJar.toString(),
                 "--nocluster", "--port", String.valueOf(port), "--contextroot", "/", "--deploy", war.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -115,7 +120,7 @@ public final class ServerProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
             }
-            if (answers("index.html") && logContains(log, "ready in")) {
+            if (answers("api") && answers("index.html") && logContains(log, "ready in")) {
                 System.out.printf("[it] server ready on %s in %.1f s (log %s)%n", base(),
                         (System.nanoTime() - started) / 1e9, log);
                 return this;
@@ -170,55 +175,9 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** True when some class in the WAR is a JAX-RS resource at {@code tickets} (a class-file constant). */
-    static boolean hasTicketApi(Path war) throws IOException {
-        byte[] path = "jakarta/ws/rs/Path".getBytes(StandardCharsets.UTF_8);
-        List<byte[]> names = List.of(utf8Constant("tickets"), utf8Constant("/tickets"));
-        try (ZipFile zip = new ZipFile(war.toFile())) {
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                if (!entry.getName().startsWith("WEB-INF/classes/") || !entry.getName().endsWith(".class")) {
-                    continue;
-                }
-                byte[] bytes;
-                try (InputStream in = zip.getInputStream(entry)) {
-                    bytes = in.readAllBytes();
-                }
-                if (indexOf(bytes, path) >= 0 && names.stream().anyMatch(n -> indexOf(bytes, n) >= 0)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static byte[] utf8Constant(String s) {
-        byte[] text = s.getBytes(StandardCharsets.UTF_8);
-        byte[] constant = new byte[text.length + 3];
-        constant[0] = 1; // CONSTANT_Utf8 tag, then a two-byte length
-        constant[1] = (byte) (text.length >> 8);
-        constant[2] = (byte) text.length;
-        System.arraycopy(text, 0, constant, 3, text.length);
-        return constant;
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i <= hay.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
-
-    private Path withFakeApi(Path built, Path target) throws IOException {
+    private Path withFakeModel(Path built, Path target) throws IOException {
         Path classes = base.resolve("target/test-classes");
-        Path fake = classes.resolve("io/ticketrouter/it/fakeapi");
+        Path fake = classes.resolve("io/ticketrouter/it/fakemodel");
         try (ZipFile in = new ZipFile(built.toFile());
              ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
             Enumeration<? extends ZipEntry> entries = in.entries();

@@ -1,9 +1,8 @@
 package io.ticketrouter.interfaces.rest;
 
-import io.ticketrouter.classification.ModelInfo;
-import io.ticketrouter.classification.TicketClassifier;
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.inject.Instance;
+import io.ticketrouter.application.ClassifierRegistry;
+import io.ticketrouter.application.ModelStatus;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,97 +13,96 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The dashboard's model view: what the loaded bundle is ({@code GET /api/model}) and its evaluation charts
- * ({@code GET /api/model/charts/{name}.png}), read from the bundle directory. The directory itself is not disclosed.
+ * The charts of the loaded bundle for the dashboard's model view: {@code GET /api/model/charts} lists the PNG files
+ * of the bundle directory, {@code GET /api/model/charts/{name}.png} serves one. Only files found by that listing can
+ * be served, so a name can never reach outside the bundle. ({@code GET /api/model} itself is
+ * {@link ApiRootResource#model()}.)
  */
-@Path("model")
-@RequestScoped
+@Path("model/charts")
+@ApplicationScoped
+@Tag(name = "Service")
 public class ModelResource {
 
-    private static final String PROBLEM_JSON = "application/problem+json";
     private static final Pattern CHART_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     /** How deep below the bundle directory charts are looked for (for example {@code charts/x.png}). */
     private static final int CHART_DEPTH = 2;
 
     @Inject
-    Instance<TicketClassifier> classifiers;
+    ClassifierRegistry classifiers;
 
-    @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response model() {
-        Optional<ModelInfo> loaded = info();
-        if (loaded.isEmpty()) {
-            return noModel();
-        }
-        ModelInfo info = loaded.get();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("version", info.version());
-        body.put("format_version", info.formatVersion());
-        body.put("trained_at", info.trainedAt() == null ? null : info.trainedAt().toString());
-        body.put("queues", info.queues());
-        body.put("priorities", info.priorities());
-        body.put("queue_thresholds", info.queueThresholds());
-        body.put("evaluation", info.evaluation());
-        body.put("provenance", info.provenance());
-        body.put("charts", charts(info).stream()
-                .map(p -> Map.of("name", chartName(p), "href", "model/charts/" + chartName(p) + ".png"))
-                .toList());
-        return Response.ok(body).build();
+    /** One chart of the bundle. */
+    @Schema(name = "Chart")
+    public record Chart(@Schema(example = "confusion_queue") String name,
+                        @Schema(example = "/api/model/charts/confusion_queue.png") String href) {
     }
 
     @GET
-    @Path("charts/{name}.png")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Charts of the loaded model bundle",
+            description = "The PNG charts the bundle holds (confusion matrices, distributions, accuracy at coverage).")
+    @APIResponse(responseCode = "200", description = "The charts, by name",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Chart[].class)))
+    @APIResponse(responseCode = "503", description = "No model is loaded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public List<Chart> charts() {
+        return files(loaded()).stream()
+                .map(p -> new Chart(chartName(p), "/api/model/charts/" + chartName(p) + ".png"))
+                .toList();
+    }
+
+    @GET
+    @Path("{name}.png")
     @Produces("image/png")
+    @Operation(summary = "One chart of the loaded model bundle, as PNG")
+    @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = "image/png"))
+    @APIResponse(responseCode = "404", description = "The bundle has no such chart",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response chart(@PathParam("name") String name) throws IOException {
         if (!CHART_NAME.matcher(name).matches()) {
-            return problem(Response.Status.NOT_FOUND, "Unknown chart",
-                    "chart names are 1 to 100 letters, digits, '.', '_' or '-'; see GET /api/model for the list");
+            throw Problems.exception(ProblemType.NOT_FOUND, "chart names are 1 to 100 letters, digits, '.', '_' or '-'"
+                    + "; GET /api/model/charts lists them", "name");
         }
-        Optional<ModelInfo> loaded = info();
-        if (loaded.isEmpty()) {
-            return noModel();
-        }
-        Optional<java.nio.file.Path> file = charts(loaded.get()).stream()
-                .filter(p -> chartName(p).equals(name)).findFirst();
+        Optional<java.nio.file.Path> file = files(loaded()).stream().filter(p -> chartName(p).equals(name)).findFirst();
         if (file.isEmpty()) {
-            return problem(Response.Status.NOT_FOUND, "Unknown chart",
-                    "the loaded bundle has no chart '" + name + "'; see GET /api/model for the list");
+            throw Problems.exception(ProblemType.NOT_FOUND, "the loaded bundle has no chart '" + name
+                    + "'; GET /api/model/charts lists them", "name");
         }
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);
         return Response.ok(Files.readAllBytes(file.get()), "image/png").cacheControl(cache).build();
     }
 
-    private Optional<ModelInfo> info() {
-        if (!classifiers.isResolvable()) {
-            return Optional.empty();
+    private ModelStatus loaded() {
+        ModelStatus status = classifiers.status();
+        if (!status.ready()) {
+            throw Problems.exception(ProblemType.MODEL_UNAVAILABLE, status.reason(), null);
         }
-        try {
-            return Optional.ofNullable(classifiers.get().info());
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return status;
     }
 
     /** PNG files of the bundle, sorted by name; empty when the directory is unknown or unreadable. */
-    private static List<java.nio.file.Path> charts(ModelInfo info) {
-        java.nio.file.Path dir = info.directory();
+    private static List<java.nio.file.Path> files(ModelStatus status) {
+        java.nio.file.Path dir = status.info().directory();
         if (dir == null || !Files.isDirectory(dir)) {
             return List.of();
         }
-        try (Stream<java.nio.file.Path> files = Files.walk(dir, CHART_DEPTH)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".png"))
+        try (Stream<java.nio.file.Path> found = Files.walk(dir, CHART_DEPTH)) {
+            return found.filter(p -> p.getFileName().toString().endsWith(".png"))
                     .filter(Files::isRegularFile)
                     .filter(p -> CHART_NAME.matcher(chartName(p)).matches())
-                    .sorted((a, b) -> chartName(a).compareTo(chartName(b)))
+                    .sorted(Comparator.comparing(ModelResource::chartName))
                     .toList();
         } catch (IOException | RuntimeException e) {
             return List.of();
@@ -114,19 +112,5 @@ public class ModelResource {
     private static String chartName(java.nio.file.Path png) {
         String file = png.getFileName().toString();
         return file.substring(0, file.length() - ".png".length());
-    }
-
-    private static Response noModel() {
-        return problem(Response.Status.SERVICE_UNAVAILABLE, "No model loaded",
-                "the server has no usable model bundle yet; see GET /health/ready for the reason");
-    }
-
-    private static Response problem(Response.Status status, String title, String detail) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status.getStatusCode());
-        body.put("detail", detail);
-        return Response.status(status).type(PROBLEM_JSON).entity(body).build();
     }
 }

@@ -32,8 +32,10 @@ public class TicketBroadcaster {
     static final long SEND_TIMEOUT_MILLIS = 10_000;
 
     private final Map<String, SessionSender> senders = new ConcurrentHashMap<>();
+    /** The same JSON-B settings as the REST API (snake_case, nulls written), so both deliver the same ticket JSON. */
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
-            .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES));
+            .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
+            .withNullValues(true));
 
     void register(Session session) {
         String id = session.getId();

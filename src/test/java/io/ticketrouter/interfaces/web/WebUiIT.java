@@ -31,7 +31,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -58,6 +60,8 @@ class WebUiIT {
 
     @BeforeAll
     void startServer() {
+        Assumptions.assumeFalse("postgresql".equals(System.getProperty("it.db")),
+                "the browser tests run once, in the H2 execution of the integration tests");
         server = new ServerProcess().start();
         api = new TicketApi(server.base());
     }
@@ -68,6 +72,12 @@ class WebUiIT {
         if (server != null) {
             server.stop();
         }
+    }
+
+    /** A test that failed half-way through a restart must not leave the next one without a server. */
+    @BeforeEach
+    void serverRunning() {
+        server.start();
     }
 
     @AfterEach

@@ -1,11 +1,9 @@
-package io.ticketrouter.it.fakeapi;
+package io.ticketrouter.it.fakemodel;
 
 import io.ticketrouter.classification.ModelInfo;
 import io.ticketrouter.classification.Prediction;
 import io.ticketrouter.classification.TicketClassifier;
 import io.ticketrouter.classification.TicketText;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -21,8 +19,10 @@ import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
-/** Keyword rules instead of a model, and a bundle directory with two drawn charts, for the model view. */
-@ApplicationScoped
+/**
+ * Keyword rules instead of a trained model, and a bundle directory with two drawn charts for the model view.
+ * Deterministic, so the browser tests know in advance which department and priority a text gets.
+ */
 public class FakeClassifier implements TicketClassifier {
 
     static final List<String> QUEUES = List.of("Technical Support", "Billing and Payments", "Customer Service",
@@ -33,10 +33,9 @@ public class FakeClassifier implements TicketClassifier {
             "return", "Returns and Exchanges", "server", "Technical Support", "crash", "Technical Support",
             "order", "Customer Service", "feature", "Product Support");
 
-    private ModelInfo info;
+    private final ModelInfo info;
 
-    @PostConstruct
-    void init() {
+    public FakeClassifier() {
         try {
             Path dir = Files.createTempDirectory("fake-bundle");
             chart(dir.resolve("confusion_matrix_queue.png"), true);
