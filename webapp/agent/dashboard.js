@@ -139,6 +139,7 @@ function fillRow(tr, t) {
     li.title = [r.change, r.reason].filter(Boolean).join(' — ');
     rules.append(li);
   }
+  if (!(t.routing || []).length) rules.append(el('li', 'none', '–'));
 
   tr.append(
     cell('Reference', open),
@@ -433,10 +434,23 @@ function onFiltersChanged() {
   const url = new URL(location.href);
   url.search = new URLSearchParams(state.filters).toString();
   history.replaceState(null, '', url);
+  describeFilters();
   render();
   clearTimeout(filterTimer);
   filterTimer = setTimeout(loadFirstPage, 250); // fetch matching older tickets from the server too
 }
+
+function describeFilters() {
+  const n = Object.keys(state.filters).length;
+  $('filter-summary').textContent = n === 0 ? '(none)' : `(${n} active)`;
+}
+
+// On a phone the filters fold away behind their summary; on a wide screen they are always open.
+const narrow = window.matchMedia('(max-width: 40rem)');
+function fitFilters() {
+  $('filter-panel').open = !narrow.matches || Object.keys(state.filters).length > 0;
+}
+narrow.addEventListener('change', fitFilters);
 
 function restoreFilters() {
   const params = new URLSearchParams(location.search);
@@ -704,5 +718,7 @@ $('load-more').addEventListener('click', loadOlder);
 $('reconnect-now').addEventListener('click', () => { state.retries = 0; connect(); });
 
 restoreFilters();
+describeFilters();
+fitFilters();
 connect();
 loadFirstPage();

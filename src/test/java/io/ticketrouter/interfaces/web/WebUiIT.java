@@ -314,11 +314,35 @@ class WebUiIT {
         Browsers.screenshot(model, "model-1-view");
 
         WebDriver phone = browsers.open(390, 844);
-        phone.get(server.url("/agent/?q=" + marker).toString());
+        phone.get(server.url("/agent/").toString());
         waitPush(phone).until(d -> rowCount(d, marker) >= 3);
         Browsers.screenshot(phone, "dashboard-6-phone");
+        js(phone, "document.getElementById('tickets').scrollIntoView()");
+        Browsers.screenshot(phone, "dashboard-7-phone-rows");
         phone.get(server.url("/").toString());
         Browsers.screenshot(phone, "portal-3-phone");
+    }
+
+    @Test
+    void anAgentCanWorkATicketWithTheKeyboardOnly() {
+        String marker = marker();
+        String reference = api.create("Keyboard " + marker, "A ticket to open and close with the keyboard only.")
+                .get("reference").toString();
+        WebDriver dashboard = openDashboard("?q=" + marker);
+        waitPush(dashboard).until(d -> row(d, reference) != null);
+        WebElement body = dashboard.findElement(By.tagName("body"));
+        WebElement focused = body;
+        for (int i = 0; i < 40 && !"ref-button".equals(focused.getAttribute("class")); i++) {
+            new org.openqa.selenium.interactions.Actions(dashboard).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            focused = dashboard.switchTo().activeElement();
+        }
+        assertEquals(reference, focused.getText(), "Tab reaches the ticket's button");
+        focused.sendKeys(org.openqa.selenium.Keys.ENTER);
+        wait(dashboard, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("detail")));
+        assertEquals("detail-close", dashboard.switchTo().activeElement().getAttribute("id"), "focus moves into the dialog");
+        new org.openqa.selenium.interactions.Actions(dashboard).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        wait(dashboard, Duration.ofSeconds(5)).until(ExpectedConditions.invisibilityOfElementLocated(By.id("detail")));
+        assertEquals(reference, dashboard.switchTo().activeElement().getText(), "focus returns to the ticket");
     }
 
     @Test
