@@ -42,6 +42,14 @@ public final class ExceptionMappers {
     }
 
     @Provider
+    public static class Known implements ExceptionMapper<Problems.ProblemException> {
+        @Override
+        public Response toResponse(Problems.ProblemException e) {
+            return Problems.response(e.problem());
+        }
+    }
+
+    @Provider
     public static class NotFound implements ExceptionMapper<TicketNotFoundException> {
         @Override
         public Response toResponse(TicketNotFoundException e) {
@@ -80,9 +88,6 @@ public final class ExceptionMappers {
         @Override
         public Response toResponse(WebApplicationException e) {
             Response original = e.getResponse();
-            if (e instanceof Problems.ProblemException) {
-                return original;
-            }
             String path = uriInfo == null ? "this path" : uriInfo.getRequestUri().getRawPath();
             if (e instanceof NotFoundException) {
                 return ProblemType.NOT_FOUND.response("there is no resource at " + path

@@ -10,7 +10,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,10 +103,9 @@ public class PredictionResource {
                 failed++;
                 answers.add(new BatchPredictResponse.Item(i, null,
                         ProblemType.INVALID_INPUT.problem(e.getMessage(), e.field())));
-            } catch (WebApplicationException e) {
+            } catch (Problems.ProblemException e) {
                 failed++;
-                answers.add(new BatchPredictResponse.Item(i, null,
-                        ProblemType.INVALID_INPUT.problem("items[" + i + "]: " + e.getMessage(), null)));
+                answers.add(new BatchPredictResponse.Item(i, null, e.problem()));
             }
         }
         return new BatchPredictResponse(answers, n - failed, failed);

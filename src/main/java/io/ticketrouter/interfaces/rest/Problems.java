@@ -1,6 +1,5 @@
 package io.ticketrouter.interfaces.rest;
 
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 /** Builds problem answers. The body is serialized here so it never depends on a provider for the media type. */
@@ -16,18 +15,25 @@ public final class Problems {
                 .build();
     }
 
-    /** An exception carrying a finished problem answer (for places that cannot return a response). */
-    public static WebApplicationException exception(ProblemType type, String detail, String field) {
+    /** An exception carrying a finished problem (for places that cannot return a response, like readers). */
+    public static ProblemException exception(ProblemType type, String detail, String field) {
         return new ProblemException(type.problem(detail, field));
     }
 
-    /** A {@link WebApplicationException} whose response is a problem answer. */
-    public static final class ProblemException extends WebApplicationException {
+    /** A request problem found before a resource method runs; answered by {@link ExceptionMappers.Known}. */
+    public static final class ProblemException extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
 
+        private final transient Problem problem;
+
         ProblemException(Problem problem) {
-            super(problem.detail(), response(problem));
+            super(problem.detail(), null, false, false);
+            this.problem = problem;
+        }
+
+        public Problem problem() {
+            return problem;
         }
     }
 }

@@ -1,0 +1,212 @@
+package io.ticketrouter.classification.bundle;
+
+import io.ticketrouter.classification.ModelInfo;
+import io.ticketrouter.classification.Prediction;
+import io.ticketrouter.classification.TicketClassifier;
+import io.ticketrouter.classification.TicketText;
+import io.ticketrouter.classification.calibration.PowerCalibrator;
+import io.ticketrouter.classification.features.FeatureOptions;
+import io.ticketrouter.classification.features.SparseVector;
+import io.ticketrouter.classification.features.TermExtractor;
+import io.ticketrouter.classification.features.TfidfVectorizer;
+import io.ticketrouter.classification.forest.CompactForest;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trained classifier: term extraction settings, the fitted TF-IDF vectorizer, both compact forests,
+ * their calibration and the queue review thresholds. Classification runs language detection,
+ * tokenization, TF-IDF, both forests and the decision-path explanation in-process, without Weka.
+ * Immutable and thread-safe (per-call state lives on the stack).
+ */
+public final class ModelBundle implements TicketClassifier {
+
+    /** Number of keywords reported per prediction. */
+    static final int KEYWORDS = 5;
+
+    private final FeatureOptions options;
+    private final TermExtractor extractor;
+    private final TfidfVectorizer vectorizer;
+    private final CompactForest queueForest;
+    private final CompactForest priorityForest;
+    private final PowerCalibrator queueCalibration;
+    private final PowerCalibrator priorityCalibration;
+    private final Map<String, Double> queueThresholds;
+    private final double targetPrecision;
+    private final String version;
+    private final Instant trainedAt;
+    private final Map<String, Object> provenance;
+    private final Map<String, Object> evaluation;
+    private final Path directory;
+
+    ModelBundle(FeatureOptions options, TfidfVectorizer vectorizer, CompactForest queueForest, CompactForest priorityForest,
+                PowerCalibrator queueCalibration, PowerCalibrator priorityCalibration, Map<String, Double> queueThresholds,
+                double targetPrecision, String version, Instant trainedAt, Map<String, Object> provenance,
+                Map<String, Object> evaluation, Path directory) {
+        this.options = options;
+        this.extractor = new TermExtractor(options);
+        this.vectorizer = vectorizer;
+        this.queueForest = queueForest;
+        this.priorityForest = priorityForest;
+        this.queueCalibration = queueCalibration;
+        this.priorityCalibration = priorityCalibration;
+        this.queueThresholds = Collections.unmodifiableMap(new LinkedHashMap<>(queueThresholds));
+        this.targetPrecision = targetPrecision;
+        this.version = version;
+        this.trainedAt = trainedAt;
+        this.provenance = provenance;
+        this.evaluation = evaluation;
+        this.directory = directory;
+    }
+
+    /** Creates a bundle from freshly trained parts (used by the trainer); the version is derived from the model content. */
+    public static ModelBundle of(FeatureOptions options, TfidfVectorizer vectorizer, CompactForest queueForest,
+                                 CompactForest priorityForest, PowerCalibrator queueCalibration,
+                                 PowerCalibrator priorityCalibration, Map<String, Double> queueThresholds,
+                                 double targetPrecision, Instant trainedAt, Map<String, Object> provenance,
+                                 Map<String, Object> evaluation) {
+        ModelBundle draft = new ModelBundle(options, vectorizer, queueForest, priorityForest, queueCalibration,
+                priorityCalibration, queueThresholds, targetPrecision, "", trainedAt, provenance, evaluation, null);
+        String version = BundleFiles.version(trainedAt, BundleFiles.modelFiles(draft));
+        return draft.with(version, evaluation, null);
+    }
+
+    ModelBundle with(String newVersion, Map<String, Object> newEvaluation, Path newDirectory) {
+        return new ModelBundle(options, vectorizer, queueForest, priorityForest, queueCalibration, priorityCalibration,
+                queueThresholds, targetPrecision, newVersion, trainedAt, provenance, newEvaluation, newDirectory);
+    }
+
+    /** The same bundle with other evaluation figures (the trainer adds held-out figures after building). */
+    public ModelBundle withEvaluation(Map<String, Object> newEvaluation) {
+        return with(version, newEvaluation, directory);
+    }
+
+    @Override
+    public Prediction classify(TicketText ticket) {
+        TermExtractor.Terms terms = extractor.extract(ticket);
+        SparseVector vector = vectorizer.transform(terms.counts());
+        double[] x = new double[vectorizer.size()];
+        vector.scatter(x);
+
+        double[] queueRaw = queueForest.distribution(x);
+        double[] queue = queueCalibration.apply(queueRaw);
+        double[] priority = priorityCalibration.apply(priorityForest.distribution(x));
+        int q = argmax(queue);
+        int p = argmax(priority);
+
+        double[] contributions = new double[vectorizer.size()];
+        queueForest.contributions(x, q, contributions);
+        List<Prediction.Keyword> keywords = keywords(vector, contributions);
+
+        String queueLabel = queueForest.labels().get(q);
+        return new Prediction(
+                terms.language(),
+                new Prediction.Label(queueLabel, queue[q]),
+                new Prediction.Label(priorityForest.labels().get(p), priority[p]),
+                sorted(queueForest.labels(), queue),
+                sorted(priorityForest.labels(), priority),
+                keywords,
+                queueThresholds.getOrDefault(queueLabel, 1.0),
+                version);
+    }
+
+    private List<Prediction.Keyword> keywords(SparseVector vector, double[] contributions) {
+        int[] idx = vector.indices();
+        Integer[] order = new Integer[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            order[i] = idx[i];
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(contributions[b], contributions[a]));
+        List<Prediction.Keyword> out = new ArrayList<>(KEYWORDS);
+        for (int f : order) {
+            if (out.size() == KEYWORDS || contributions[f] <= 0) {
+                break;
+            }
+            out.add(new Prediction.Keyword(vectorizer.term(f), Math.round(contributions[f] * 10000.0) / 10000.0));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Map<String, Double> sorted(List<String> labels, double[] p) {
+        Integer[] order = new Integer[p.length];
+        for (int i = 0; i < p.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(p[b], p[a]));
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i : order) {
+            out.put(labels.get(i), p[i]);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    static int argmax(double[] p) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public ModelInfo info() {
+        return new ModelInfo(version, BundleFiles.FORMAT_VERSION, trainedAt, directory, queueForest.labels(),
+                priorityForest.labels(), queueThresholds, provenance, evaluation);
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public FeatureOptions featureOptions() {
+        return options;
+    }
+
+    public TfidfVectorizer vectorizer() {
+        return vectorizer;
+    }
+
+    public CompactForest queueForest() {
+        return queueForest;
+    }
+
+    public CompactForest priorityForest() {
+        return priorityForest;
+    }
+
+    public PowerCalibrator queueCalibration() {
+        return queueCalibration;
+    }
+
+    public PowerCalibrator priorityCalibration() {
+        return priorityCalibration;
+    }
+
+    public Map<String, Double> queueThresholds() {
+        return queueThresholds;
+    }
+
+    public double targetPrecision() {
+        return targetPrecision;
+    }
+
+    public Instant trainedAt() {
+        return trainedAt;
+    }
+
+    public Map<String, Object> provenance() {
+        return provenance;
+    }
+
+    public Map<String, Object> evaluation() {
+        return evaluation;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The training pipeline: labelled rows → terms → fitted TF-IDF → two Weka forests → compact
+ * forests, calibration and review thresholds → an evaluated {@link io.ticketrouter.classification.bundle.ModelBundle}.
+ *
+ * <p>Depends on every other classification package; nothing depends on it except the CLI.
+ */
+package io.ticketrouter.classification.training;
