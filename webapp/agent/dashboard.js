@@ -577,7 +577,11 @@ function renderDetail() {
     const li = el('li');
     li.append(el('time', 'muted', longTime(h.at)), ' ', el('strong', null, h.actor || 'agent'), ' ');
     if (h.field === 'note') li.append('noted: ', el('q', null, h.to || ''));
-    else li.append(`changed ${h.field} from `, el('code', null, h.from ?? '–'), ' to ', el('code', null, h.to ?? '–'));
+    else {
+      const show = (v) => (h.field === 'status' ? statusLabel(v) : (v ?? '–'));
+      const field = { queue: 'department', status: 'status', priority: 'priority' }[h.field] || h.field;
+      li.append(`changed ${field} from `, el('code', null, show(h.from)), ' to ', el('code', null, show(h.to)));
+    }
     historyList.append(li);
   }
   if (!(t.history || []).length) historyList.append(el('li', 'muted', 'No agent changes yet.'));

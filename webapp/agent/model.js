@@ -67,30 +67,128 @@ function matrixOf(value) {
   return wrap;
 }
 
-/** Renders any JSON value with text nodes only. */
+/** A confusion matrix {labels, matrix}: rows are the true labels, columns the predicted ones. */
+function confusionOf(value) {
+  if (!isPlainObject(value) || !Array.isArray(value.labels) || !matrixOf(value.matrix)) return null;
+  const labels = value.labels.map(String);
+  const table = el('table', 'data matrix');
+  const head = el('tr');
+  head.append(el('th', 'corner', 'true ↓ / predicted →'));
+  for (const l of labels) { const th = el('th', 'col-label', l); th.scope = 'col'; head.append(th); }
+  const thead = el('thead'); thead.append(head);
+  const tbody = el('tbody');
+  value.matrix.forEach((row, i) => {
+    const tr = el('tr');
+    const th = el('th', null, labels[i] ?? String(i)); th.scope = 'row';
+    tr.append(th);
+    const total = row.reduce((a, b) => a + b, 0) || 1;
+    row.forEach((x, j) => {
+      const td = el('td', `num${i === j ? ' diagonal' : ''}`, formatNumber('', x));
+      td.title = `${labels[i]} → ${labels[j]}: ${x} (${Math.round((x / total) * 100)}% of the row)`;
+      tr.append(td);
+    });
+    tbody.append(tr);
+  });
+  table.append(thead, tbody);
+  const wrap = el('div', 'table-wrap');
+  wrap.append(table);
+  return wrap;
+}
+
+/** An array of flat objects (for example accuracy at coverage) as a table. */
+function recordsOf(value) {
+  if (!Array.isArray(value) || value.length === 0 || !value.every((r) => isPlainObject(r) && Object.values(r).every((v) => v === null || typeof v !== 'object'))) return null;
+  const columns = [...new Set(value.flatMap((r) => Object.keys(r)))];
+  const table = el('table', 'data');
+  const head = el('tr');
+  for (const c of columns) { const th = el('th', null, humanKey(c)); th.scope = 'col'; head.append(th); }
+  const thead = el('thead'); thead.append(head);
+  const tbody = el('tbody');
+  for (const r of value) {
+    const tr = el('tr');
+    for (const c of columns) tr.append(el('td', typeof r[c] === 'number' ? 'num' : null, typeof r[c] === 'number' ? formatNumber(c, r[c]) : (r[c] ?? '')));
+    tbody.append(tr);
+  }
+  table.append(thead, tbody);
+  const wrap = el('div', 'table-wrap');
+  wrap.append(table);
+  return wrap;
+}
+
+function isScalar(v) { return v === null || v === undefined || typeof v !== 'object' || (Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object')); }
+
+/**
+ * Renders any JSON value with text nodes only: scalars of an object as a definition list, every nested object or
+ * table as its own titled sub-section (so deep documents stay readable instead of nesting grids).
+ */
 function render(value, key = '', depth = 0) {
   if (value === null || value === undefined) return el('span', 'muted', '–');
   if (typeof value === 'number') return el('span', 'num', formatNumber(key, value));
   if (typeof value === 'boolean') return el('span', null, value ? 'yes' : 'no');
   if (typeof value === 'string') return el('span', null, /_at$|time|date/i.test(key) && !Number.isNaN(Date.parse(value)) ? longTime(value) : value);
   if (Array.isArray(value)) {
-    const matrix = matrixOf(value);
-    if (matrix) return matrix;
+    const special = matrixOf(value) || recordsOf(value);
+    if (special) return special;
     if (value.every((v) => v === null || typeof v !== 'object')) return el('span', null, value.join(', '));
     const list = el('ol', 'json-list');
     for (const v of value) { const li = el('li'); li.append(render(v, key, depth + 1)); list.append(li); }
     return list;
   }
-  const table = tableOf(value);
-  if (table) return table;
-  const dl = el('dl', depth === 0 ? 'meta' : 'meta nested');
-  for (const [k, v] of Object.entries(value)) {
-    dl.append(el('dt', null, humanKey(k)));
-    const dd = el('dd');
-    dd.append(render(v, k, depth + 1));
-    dl.append(dd);
+  const special = confusionOf(value) || tableOf(value);
+  if (special) return special;
+  const wrap = el('div', 'json-object');
+  const entries = Object.entries(value);
+  const scalars = entries.filter(([, v]) => isScalar(v));
+  if (scalars.length) {
+    const dl = el('dl', 'meta figures');
+    for (const [k, v] of scalars) {
+      dl.append(el('dt', null, humanKey(k)));
+      const dd = el('dd');
+      dd.append(render(v, k, depth + 1));
+      dl.append(dd);
+    }
+    wrap.append(dl);
   }
-  return dl;
+  for (const [k, v] of entries.filter(([, v]) => !isScalar(v))) {
+    const section = el('section', `json-section depth-${Math.min(depth, 3)}`);
+    section.append(el(depth === 0 ? 'h3' : 'h4', null, humanKey(k)), render(v, k, depth + 1));
+    wrap.append(section);
+  }
+  return wrap;
+}
+
+/** Finds a figure by a path of keys anywhere in the document (first match, depth-first). */
+function find(doc, path) {
+  if (!isPlainObject(doc)) return undefined;
+  let node = doc;
+  for (const k of path) { node = isPlainObject(node) ? node[k] : undefined; }
+  if (node !== undefined && typeof node !== 'object') return node;
+  for (const v of Object.values(doc)) {
+    const found = find(v, path);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function headline(evaluation) {
+  const tiles = [
+    ['Department accuracy', ['queue', 'accuracy']],
+    ['Department macro F1', ['queue', 'macro_f1']],
+    ['Priority accuracy', ['priority', 'accuracy']],
+    ['Priority macro F1', ['priority', 'macro_f1']],
+    ['Routed without review', ['review_thresholds', 'auto_routed_share']],
+    ['Accuracy of those', ['review_thresholds', 'auto_routed_accuracy']],
+    ['Tickets evaluated', ['rows']],
+  ];
+  const list = el('ul', 'tiles');
+  for (const [label, path] of tiles) {
+    const v = find(evaluation, path);
+    if (typeof v !== 'number') continue;
+    const li = el('li');
+    li.append(el('span', 'tile-value', formatNumber(path[path.length - 1], v)), el('span', 'tile-label', label));
+    list.append(li);
+  }
+  return list.children.length ? list : null;
 }
 
 function summary(model) {
@@ -130,7 +228,6 @@ function charts(list) {
     const img = el('img');
     img.src = link.href;
     img.alt = `Chart: ${humanKey(c.name)}`;
-    img.loading = 'lazy';
     link.append(img);
     figure.append(link, el('figcaption', null, humanKey(c.name)));
     return figure;
@@ -142,11 +239,18 @@ async function load() {
     const model = await api(new URL('model', API));
     summary(model);
     const evaluation = model.evaluation || {};
-    $('model-evaluation').replaceChildren(Object.keys(evaluation).length ? render(evaluation) : el('p', 'muted', 'No evaluation figures in this bundle.'));
+    if (Object.keys(evaluation).length) {
+      const details = el('details', 'all-figures');
+      details.append(el('summary', null, 'All evaluation figures'), render(evaluation));
+      $('model-evaluation').replaceChildren(...[headline(evaluation), details].filter(Boolean));
+    } else {
+      $('model-evaluation').replaceChildren(el('p', 'muted', 'No evaluation figures in this bundle.'));
+    }
     charts(await api(new URL('model/charts', API)).catch(() => []));
     thresholds(model);
     const provenance = model.provenance || {};
     $('model-provenance').replaceChildren(Object.keys(provenance).length ? render(provenance) : el('p', 'muted', 'No provenance recorded.'));
+    if (model.directory) $('model-summary').append(el('dt', null, 'Loaded from'), el('dd', 'mono', model.directory));
     $('model-status').textContent = '';
     $('model-status').hidden = true;
     $('model-content').hidden = false;

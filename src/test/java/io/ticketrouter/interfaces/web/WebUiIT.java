@@ -302,7 +302,7 @@ class WebUiIT {
         wait(dashboard, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("detail")));
         Browsers.screenshot(dashboard, "dashboard-2-detail");
 
-        WebDriver model = browsers.open(1366, 1400);
+        WebDriver model = browsers.open(1366, 2400);
         model.get(server.url("/agent/model.html").toString());
         wait(model, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("model-content")));
         List<WebElement> charts = model.findElements(By.cssSelector("#model-charts img"));
