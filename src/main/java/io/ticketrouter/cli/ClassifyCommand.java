@@ -66,16 +66,23 @@ final class ClassifyCommand implements Callable<Integer> {
     static Map<String, Object> toMap(Prediction p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("language", p.language());
-        m.put("queue", Map.of("label", p.queue().label(), "confidence", p.queue().confidence()));
-        m.put("priority", Map.of("label", p.priority().label(), "confidence", p.priority().confidence()));
+        m.put("queue", pair("label", p.queue().label(), "confidence", p.queue().confidence()));
+        m.put("priority", pair("label", p.priority().label(), "confidence", p.priority().confidence()));
         m.put("queue_probabilities", p.queueProbabilities());
         m.put("priority_probabilities", p.priorityProbabilities());
         List<Object> keywords = new ArrayList<>();
-        p.keywords().forEach(k -> keywords.add(Map.of("term", k.term(), "weight", k.weight())));
+        p.keywords().forEach(k -> keywords.add(pair("term", k.term(), "weight", k.weight())));
         m.put("keywords", keywords);
         m.put("queue_review_threshold", p.queueReviewThreshold());
         m.put("needs_review", p.belowReviewThreshold());
         m.put("model_version", p.modelVersion());
+        return m;
+    }
+
+    private static Map<String, Object> pair(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
         return m;
     }
 }

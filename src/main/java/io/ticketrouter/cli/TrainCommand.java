@@ -28,6 +28,9 @@ final class TrainCommand implements Callable<Integer> {
 
     private static final TrainingParameters D = TrainingParameters.defaults();
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled CSV (repeat to concatenate files).")
     List<Path> data;
 
@@ -46,6 +49,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--priority-terms", paramLabel = "N", description = "Terms chosen by chi² for the priority forest (default: ${DEFAULT-VALUE}).")
     int priorityTerms = D.priorityTerms();
 
+    @Option(names = "--forest-terms", paramLabel = "N", description = "Of each target's terms, how many the forest splits on (default: ${DEFAULT-VALUE}).")
+    int forestTerms = D.forestTerms();
+
     @Option(names = "--features-per-split", paramLabel = "K", description = "Features tried per split, 0 = log2(M)+1 (default: ${DEFAULT-VALUE}).")
     int featuresPerSplit = D.queueForest().featuresPerSplit();
 
@@ -63,6 +69,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--stemming", negatable = true, description = "Snowball stemming (default: ${DEFAULT-VALUE}).")
     boolean stemming = D.features().stemming();
+
+    @Option(names = "--class-scores", negatable = true, description = "Cross-fitted naive-Bayes class scores as extra forest features (default: ${DEFAULT-VALUE}).")
+    boolean classScores = D.features().classScores();
+
+    @Option(names = "--score-method", paramLabel = "M", description = "Class scores: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    io.ticketrouter.classification.features.ClassScores.Method scoreMethod = D.scoreMethod();
 
     @Option(names = "--balanced", negatable = true, description = "Class-balanced bootstrap (default: ${DEFAULT-VALUE}).")
     boolean balanced = D.queueForest().balanced();
@@ -86,13 +98,13 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainingParameters parameters;
         try {
-            parameters = new TrainingParameters(new FeatureOptions(subjectWeight, true, charNgrams, stemming), minDf,
-                    D.maxDfRatio(), queueTerms, priorityTerms,
+            parameters = new TrainingParameters(new FeatureOptions(subjectWeight, true, charNgrams, stemming, classScores), minDf,
+                    D.maxDfRatio(), queueTerms, priorityTerms, forestTerms, scoreMethod,
                     new ForestParameters(trees, featuresPerSplit, maxDepth, minLeaf, seed, balanced, threads),
                     new ForestParameters(trees, featuresPerSplit, maxDepth, minLeaf, seed + 1, balanced, threads),
                     targetPrecision);
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         long start = System.nanoTime();
         ConsoleProgress progress = ConsoleProgress.forStderr();

@@ -83,6 +83,11 @@ class ApiIT {
         assertEquals(Set.of("high", "medium", "low"), o.getJsonArray("priorities").getValuesAs(JsonValue::toString)
                 .stream().map(s -> s.replace("\"", "").toLowerCase()).collect(Collectors.toSet()));
         assertFalse(o.getJsonObject("queue_thresholds").isEmpty());
+        JsonArray charts = o.getJsonArray("charts");
+        assertFalse(charts.isEmpty(), "the bundle's charts are listed");
+        Http.Answer png = http.get(charts.getString(0));
+        assertEquals(200, png.status());
+        assertEquals("image/png", png.contentType());
     }
 
     @Test
@@ -342,7 +347,9 @@ class ApiIT {
                 Arguments.of("GET", "/api/tickets?needs_review=maybe", null, null, 400, "needs_review",
                         "needs_review must be true or false"),
                 Arguments.of("GET", "/api/tickets?after=yesterday", null, null, 400, "after", "after must be TR-"),
-                Arguments.of("GET", "/api/tickets?language=english!", null, null, 400, "language", "ISO 639-1"),
+                Arguments.of("GET", "/api/tickets?language=english!", null, null, 400, "language", "language code"),
+                Arguments.of("GET", "/api/model/charts/..%2Fbundle.json", null, null, 400, "name", "chart name"),
+                Arguments.of("GET", "/api/model/charts/nope.png", null, null, 404, "name", "no chart nope.png"),
                 Arguments.of("GET", "/api/nothing-here", null, null, 404, null, "no resource"));
     }
 

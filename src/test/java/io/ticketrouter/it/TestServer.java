@@ -64,7 +64,7 @@ final class TestServer implements AutoCloseable {
         pb.environment().put("WEKA_HOME", WORK.resolve("wekafiles").toAbsolutePath().toString());
         long start = System.nanoTime();
         process = pb.start();
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.currentTimeMillis() + 180_000;
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {

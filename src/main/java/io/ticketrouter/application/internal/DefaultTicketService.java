@@ -44,7 +44,7 @@ public class DefaultTicketService implements TicketService {
     public static final int DEFAULT_LIMIT = 50;
 
     private static final Logger LOG = Logger.getLogger(DefaultTicketService.class.getName());
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,8}");
 
     @Inject
     ClassifierRegistry classifiers;
@@ -108,8 +108,8 @@ public class DefaultTicketService implements TicketService {
         if (language != null) {
             language = language.toLowerCase(Locale.ROOT);
             if (!LANGUAGE.matcher(language).matches()) {
-                throw new InvalidInputException("language", "language must be an ISO 639-1 code such as en, de, "
-                        + "es, fr or pt, got \"" + abbreviate(f.language()) + "\"");
+                throw new InvalidInputException("language", "language must be a language code such as en, de, "
+                        + "es, fr, pt (or other), got \"" + abbreviate(f.language()) + "\"");
             }
         }
         String text = blankToNull(f.text());

@@ -1,7 +1,8 @@
 package io.ticketrouter.classification.bundle;
 
 import io.ticketrouter.classification.BundleException;
-import io.ticketrouter.classification.calibration.PowerCalibrator;
+import io.ticketrouter.classification.calibration.ConfidenceCalibrator;
+import io.ticketrouter.classification.features.ClassScores;
 import io.ticketrouter.classification.features.FeatureOptions;
 import io.ticketrouter.classification.features.TfidfVectorizer;
 import io.ticketrouter.classification.forest.CompactForest;
@@ -41,7 +42,7 @@ import java.util.zip.GZIPOutputStream;
  * vocabulary.tsv         term TAB idf, one line per vocabulary entry (feature index = line number)
  * queue-forest.bin.gz    compact forest (magic "TRF1", format 1), gzip
  * priority-forest.bin.gz compact forest, gzip
- * calibration.json       power calibration exponent per target
+ * calibration.json       isotonic confidence map per target (knots and values)
  * thresholds.json        target precision and per-queue review thresholds
  * evaluation.json        held-out figures (out-of-bag on the training rows, test rows when given)
  * charts/*.png           distributions, confusion matrices, top features, accuracy at coverage
@@ -57,6 +58,7 @@ public final class BundleFiles {
     static final String QUEUE_FOREST = "queue-forest.bin.gz";
     static final String PRIORITY_FOREST = "priority-forest.bin.gz";
     static final String CALIBRATION = "calibration.json";
+    static final String CLASS_SCORES = "class-scores.bin.gz";
     static final String THRESHOLDS = "thresholds.json";
     static final String EVALUATION = "evaluation.json";
 
@@ -73,6 +75,7 @@ public final class BundleFiles {
         features.put("bigrams", b.featureOptions().bigrams());
         features.put("char_ngram_max", b.featureOptions().charNgramMax());
         features.put("stemming", b.featureOptions().stemming());
+        features.put("class_scores", b.featureOptions().classScores());
         features.put("vocabulary_size", b.vectorizer().size());
         files.put(FEATURES, utf8(Json.write(features) + "\n"));
         StringBuilder vocab = new StringBuilder();
@@ -80,12 +83,18 @@ public final class BundleFiles {
             vocab.append(b.vectorizer().term(i)).append('\t').append(b.vectorizer().idf(i)).append('\n');
         }
         files.put(VOCABULARY, utf8(vocab.toString()));
+        if (b.queueScores() != null) {
+            files.put(CLASS_SCORES, gzip(out -> {
+                b.queueScores().write(out);
+                b.priorityScores().write(out);
+            }));
+        }
         files.put(QUEUE_FOREST, forestBytes(b.queueForest()));
         files.put(PRIORITY_FOREST, forestBytes(b.priorityForest()));
         Map<String, Object> calibration = new LinkedHashMap<>();
-        calibration.put("method", "power (p^a, renormalised), fitted on out-of-bag predictions by log-loss");
-        calibration.put("queue", b.queueCalibration().exponent());
-        calibration.put("priority", b.priorityCalibration().exponent());
+        calibration.put("method", "isotonic map of the top-class vote share to accuracy, fitted on out-of-bag predictions");
+        calibration.put("queue", knots(b.queueCalibration()));
+        calibration.put("priority", knots(b.priorityCalibration()));
         files.put(CALIBRATION, utf8(Json.write(calibration) + "\n"));
         Map<String, Object> thresholds = new LinkedHashMap<>();
         thresholds.put("target_precision", b.targetPrecision());
@@ -183,10 +192,31 @@ public final class BundleFiles {
                     (int) number(target, FEATURES, features, "subject_weight"),
                     bool(target, FEATURES, features, "bigrams"),
                     (int) number(target, FEATURES, features, "char_ngram_max"),
-                    bool(target, FEATURES, features, "stemming"));
+                    bool(target, FEATURES, features, "stemming"),
+                    bool(target, FEATURES, features, "class_scores"));
             TfidfVectorizer vectorizer = vocabulary(target, content.get(VOCABULARY));
-            CompactForest queue = forest(target, QUEUE_FOREST, content.get(QUEUE_FOREST), vectorizer.size());
-            CompactForest priority = forest(target, PRIORITY_FOREST, content.get(PRIORITY_FOREST), vectorizer.size());
+            int width = vectorizer.size();
+            ClassScores queueScores = null;
+            ClassScores priorityScores = null;
+            if (options.classScores()) {
+                if (!content.containsKey(CLASS_SCORES)) {
+                    throw new BundleException(target.resolve(MANIFEST) + ": does not list " + CLASS_SCORES + " (partial bundle?)");
+                }
+                // Class counts come from the forests' label lists, read first without scores.
+                int[] counts = labelCounts(target, content);
+                try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(content.get(CLASS_SCORES))))) {
+                    queueScores = ClassScores.readOne(in, counts[0], vectorizer.size());
+                    priorityScores = ClassScores.readOne(in, counts[1], vectorizer.size());
+                    if (in.read() != -1) {
+                        throw new IOException("unexpected data after the class scores");
+                    }
+                } catch (IOException e) {
+                    throw new BundleException(target.resolve(CLASS_SCORES) + ": corrupt (" + e.getMessage() + ")", e);
+                }
+                width += counts[0] + counts[1];
+            }
+            CompactForest queue = forest(target, QUEUE_FOREST, content.get(QUEUE_FOREST), width);
+            CompactForest priority = forest(target, PRIORITY_FOREST, content.get(PRIORITY_FOREST), width);
             Map<String, Object> calibration = json(target, CALIBRATION, content.get(CALIBRATION));
             Map<String, Object> thresholdsJson = json(target, THRESHOLDS, content.get(THRESHOLDS));
             if (!(thresholdsJson.get("queue") instanceof Map<?, ?> thresholdMap)) {
@@ -199,9 +229,9 @@ public final class BundleFiles {
                 }
                 thresholds.put(String.valueOf(e.getKey()), n.doubleValue());
             }
-            ModelBundle bundle = new ModelBundle(options, vectorizer, queue, priority,
-                    new PowerCalibrator(number(target, CALIBRATION, calibration, "queue")),
-                    new PowerCalibrator(number(target, CALIBRATION, calibration, "priority")),
+            ModelBundle bundle = new ModelBundle(options, vectorizer, queueScores, priorityScores, queue, priority,
+                    calibrator(target, calibration, "queue"),
+                    calibrator(target, calibration, "priority"),
                     thresholds, number(target, THRESHOLDS, thresholdsJson, "target_precision"), version, trainedAt,
                     json(target, PROVENANCE, content.get(PROVENANCE)),
                     json(target, EVALUATION, content.get(EVALUATION)), target);
@@ -249,6 +279,40 @@ public final class BundleFiles {
         }
     }
 
+    /** Number of queue and priority labels, from the forest files' headers. */
+    private static int[] labelCounts(Path dir, Map<String, byte[]> content) throws BundleException {
+        int[] counts = new int[2];
+        String[] names = {QUEUE_FOREST, PRIORITY_FOREST};
+        for (int i = 0; i < 2; i++) {
+            try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(content.get(names[i]))))) {
+                in.readInt();
+                in.readInt();
+                counts[i] = in.readInt();
+            } catch (IOException e) {
+                throw new BundleException(dir.resolve(names[i]) + ": corrupt forest (" + e.getMessage() + ")", e);
+            }
+        }
+        return counts;
+    }
+
+    private interface Writer {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private static byte[] gzip(Writer writer) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
+            }
+        })) {
+            writer.write(out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     private static byte[] forestBytes(CompactForest forest) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes) {
@@ -283,6 +347,33 @@ public final class BundleFiles {
         } catch (IllegalArgumentException e) {
             throw new BundleException(dir.resolve(name) + ": not valid JSON (" + e.getMessage() + ")");
         }
+    }
+
+    private static Map<String, Object> knots(ConfidenceCalibrator c) {
+        Map<String, Object> m = new LinkedHashMap<>(); // fixed key order: this file is part of the model version
+        m.put("knots", c.knots());
+        m.put("values", c.values());
+        return m;
+    }
+
+    private static ConfidenceCalibrator calibrator(Path dir, Map<String, Object> calibration, String target) throws BundleException {
+        if (!(calibration.get(target) instanceof Map<?, ?> m) || !(m.get("knots") instanceof List<?> knots)
+                || !(m.get("values") instanceof List<?> values)) {
+            throw new BundleException(dir.resolve(CALIBRATION) + ": \"" + target + "\" needs \"knots\" and \"values\"");
+        }
+        try {
+            return new ConfidenceCalibrator(doubles(knots), doubles(values));
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new BundleException(dir.resolve(CALIBRATION) + ": \"" + target + "\" " + e.getMessage());
+        }
+    }
+
+    private static double[] doubles(List<?> list) {
+        double[] out = new double[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ((Number) list.get(i)).doubleValue();
+        }
+        return out;
     }
 
     private static String string(Path dir, Map<String, Object> m, String key) throws BundleException {

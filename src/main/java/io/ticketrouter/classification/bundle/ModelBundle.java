@@ -4,7 +4,8 @@ import io.ticketrouter.classification.ModelInfo;
 import io.ticketrouter.classification.Prediction;
 import io.ticketrouter.classification.TicketClassifier;
 import io.ticketrouter.classification.TicketText;
-import io.ticketrouter.classification.calibration.PowerCalibrator;
+import io.ticketrouter.classification.calibration.ConfidenceCalibrator;
+import io.ticketrouter.classification.features.ClassScores;
 import io.ticketrouter.classification.features.FeatureOptions;
 import io.ticketrouter.classification.features.SparseVector;
 import io.ticketrouter.classification.features.TermExtractor;
@@ -33,10 +34,13 @@ public final class ModelBundle implements TicketClassifier {
     private final FeatureOptions options;
     private final TermExtractor extractor;
     private final TfidfVectorizer vectorizer;
+    private final ClassScores queueScores;
+    private final ClassScores priorityScores;
+    private final int width;
     private final CompactForest queueForest;
     private final CompactForest priorityForest;
-    private final PowerCalibrator queueCalibration;
-    private final PowerCalibrator priorityCalibration;
+    private final ConfidenceCalibrator queueCalibration;
+    private final ConfidenceCalibrator priorityCalibration;
     private final Map<String, Double> queueThresholds;
     private final double targetPrecision;
     private final String version;
@@ -45,13 +49,17 @@ public final class ModelBundle implements TicketClassifier {
     private final Map<String, Object> evaluation;
     private final Path directory;
 
-    ModelBundle(FeatureOptions options, TfidfVectorizer vectorizer, CompactForest queueForest, CompactForest priorityForest,
-                PowerCalibrator queueCalibration, PowerCalibrator priorityCalibration, Map<String, Double> queueThresholds,
+    ModelBundle(FeatureOptions options, TfidfVectorizer vectorizer, ClassScores queueScores, ClassScores priorityScores,
+                CompactForest queueForest, CompactForest priorityForest,
+                ConfidenceCalibrator queueCalibration, ConfidenceCalibrator priorityCalibration, Map<String, Double> queueThresholds,
                 double targetPrecision, String version, Instant trainedAt, Map<String, Object> provenance,
                 Map<String, Object> evaluation, Path directory) {
         this.options = options;
         this.extractor = new TermExtractor(options);
         this.vectorizer = vectorizer;
+        this.queueScores = queueScores;
+        this.priorityScores = priorityScores;
+        this.width = featureWidth(vectorizer, queueScores, priorityScores);
         this.queueForest = queueForest;
         this.priorityForest = priorityForest;
         this.queueCalibration = queueCalibration;
@@ -66,19 +74,20 @@ public final class ModelBundle implements TicketClassifier {
     }
 
     /** Creates a bundle from freshly trained parts (used by the trainer); the version is derived from the model content. */
-    public static ModelBundle of(FeatureOptions options, TfidfVectorizer vectorizer, CompactForest queueForest,
-                                 CompactForest priorityForest, PowerCalibrator queueCalibration,
-                                 PowerCalibrator priorityCalibration, Map<String, Double> queueThresholds,
+    public static ModelBundle of(FeatureOptions options, TfidfVectorizer vectorizer, ClassScores queueScores,
+                                 ClassScores priorityScores, CompactForest queueForest,
+                                 CompactForest priorityForest, ConfidenceCalibrator queueCalibration,
+                                 ConfidenceCalibrator priorityCalibration, Map<String, Double> queueThresholds,
                                  double targetPrecision, Instant trainedAt, Map<String, Object> provenance,
                                  Map<String, Object> evaluation) {
-        ModelBundle draft = new ModelBundle(options, vectorizer, queueForest, priorityForest, queueCalibration,
+        ModelBundle draft = new ModelBundle(options, vectorizer, queueScores, priorityScores, queueForest, priorityForest, queueCalibration,
                 priorityCalibration, queueThresholds, targetPrecision, "", trainedAt, provenance, evaluation, null);
         String version = BundleFiles.version(trainedAt, BundleFiles.modelFiles(draft));
         return draft.with(version, evaluation, null);
     }
 
     ModelBundle with(String newVersion, Map<String, Object> newEvaluation, Path newDirectory) {
-        return new ModelBundle(options, vectorizer, queueForest, priorityForest, queueCalibration, priorityCalibration,
+        return new ModelBundle(options, vectorizer, queueScores, priorityScores, queueForest, priorityForest, queueCalibration, priorityCalibration,
                 queueThresholds, targetPrecision, newVersion, trainedAt, provenance, newEvaluation, newDirectory);
     }
 
@@ -91,8 +100,15 @@ public final class ModelBundle implements TicketClassifier {
     public Prediction classify(TicketText ticket) {
         TermExtractor.Terms terms = extractor.extract(ticket);
         SparseVector vector = vectorizer.transform(terms.counts());
-        double[] x = new double[vectorizer.size()];
+        double[] x = new double[width];
         vector.scatter(x);
+        double[] qs = null;
+        if (queueScores != null) {
+            qs = queueScores.scores(vector);
+            double[] ps = priorityScores.scores(vector);
+            System.arraycopy(qs, 0, x, vectorizer.size(), qs.length);
+            System.arraycopy(ps, 0, x, vectorizer.size() + qs.length, ps.length);
+        }
 
         double[] queueRaw = queueForest.distribution(x);
         double[] queue = queueCalibration.apply(queueRaw);
@@ -100,8 +116,11 @@ public final class ModelBundle implements TicketClassifier {
         int q = argmax(queue);
         int p = argmax(priority);
 
-        double[] contributions = new double[vectorizer.size()];
+        double[] contributions = new double[width];
         queueForest.contributions(x, q, contributions);
+        if (queueScores != null) {
+            distributeScoreContributions(vector, contributions);
+        }
         List<Prediction.Keyword> keywords = keywords(vector, contributions);
 
         String queueLabel = queueForest.labels().get(q);
@@ -114,6 +133,78 @@ public final class ModelBundle implements TicketClassifier {
                 keywords,
                 queueThresholds.getOrDefault(queueLabel, 1.0),
                 version);
+    }
+
+    /**
+     * A class-score feature sums the evidence of all the ticket's terms; its contribution is handed
+     * on to those terms in proportion to their share of the score (positive contributions to terms
+     * that raised the score, negative ones to terms that lowered it).
+     */
+    private void distributeScoreContributions(SparseVector vector, double[] contributions) {
+        int v = vectorizer.size();
+        int[] idx = vector.indices();
+        double[] val = vector.values();
+        for (int s = v; s < width; s++) {
+            double c = contributions[s];
+            if (c == 0) {
+                continue;
+            }
+            ClassScores scores = s - v < queueScores.numClasses() ? queueScores : priorityScores;
+            int cls = s - v < queueScores.numClasses() ? s - v : s - v - queueScores.numClasses();
+            double sign = Math.signum(c);
+            double total = 0;
+            for (int k = 0; k < idx.length; k++) {
+                total += Math.max(0, sign * val[k] * scores.weight(cls, idx[k]));
+            }
+            if (total > 0) {
+                for (int k = 0; k < idx.length; k++) {
+                    contributions[idx[k]] += c * Math.max(0, sign * val[k] * scores.weight(cls, idx[k])) / total;
+                }
+            }
+        }
+    }
+
+    /** A TF-IDF vector with the class scores appended after the vocabulary (queue classes, then priority classes). */
+    public static SparseVector extend(SparseVector vector, int vocabularySize, double[] queueScores, double[] priorityScores) {
+        int n = vector.indices().length;
+        int[] idx = java.util.Arrays.copyOf(vector.indices(), n + queueScores.length + priorityScores.length);
+        double[] val = java.util.Arrays.copyOf(vector.values(), idx.length);
+        for (int i = 0; i < queueScores.length; i++) {
+            idx[n + i] = vocabularySize + i;
+            val[n + i] = queueScores[i];
+        }
+        for (int i = 0; i < priorityScores.length; i++) {
+            idx[n + queueScores.length + i] = vocabularySize + queueScores.length + i;
+            val[n + queueScores.length + i] = priorityScores[i];
+        }
+        return new SparseVector(idx, val);
+    }
+
+    static int featureWidth(TfidfVectorizer vectorizer, ClassScores queueScores, ClassScores priorityScores) {
+        return vectorizer.size() + (queueScores == null ? 0 : queueScores.numClasses() + priorityScores.numClasses());
+    }
+
+    /** Number of forest input features: vocabulary plus class scores. */
+    public int featureWidth() {
+        return width;
+    }
+
+    /** Name of a forest input feature: a vocabulary term or "score:&lt;class&gt;". */
+    public String featureName(int feature) {
+        if (feature < vectorizer.size()) {
+            return vectorizer.term(feature);
+        }
+        int s = feature - vectorizer.size();
+        return s < queueForest.labels().size() ? "queue score: " + queueForest.labels().get(s)
+                : "priority score: " + priorityForest.labels().get(s - queueForest.labels().size());
+    }
+
+    public ClassScores queueScores() {
+        return queueScores;
+    }
+
+    public ClassScores priorityScores() {
+        return priorityScores;
     }
 
     private List<Prediction.Keyword> keywords(SparseVector vector, double[] contributions) {
@@ -182,11 +273,11 @@ public final class ModelBundle implements TicketClassifier {
         return priorityForest;
     }
 
-    public PowerCalibrator queueCalibration() {
+    public ConfidenceCalibrator queueCalibration() {
         return queueCalibration;
     }
 
-    public PowerCalibrator priorityCalibration() {
+    public ConfidenceCalibrator priorityCalibration() {
         return priorityCalibration;
     }
 

@@ -1,6 +1,6 @@
 package io.ticketrouter.classification.evaluation;
 
-import io.ticketrouter.classification.calibration.PowerCalibrator;
+import io.ticketrouter.classification.calibration.ConfidenceCalibrator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,7 +115,7 @@ public final class Evaluation {
         for (int i = 0; i < ok.length; i++) {
             ok[i] = r.truth(i) == r.predicted(i);
         }
-        return PowerCalibrator.expectedCalibrationError(r.confidenceArray(), ok, 10);
+        return ConfidenceCalibrator.expectedCalibrationError(r.confidenceArray(), ok, 10);
     }
 
     static List<Object> accuracyAtCoverage(TargetResults r) {

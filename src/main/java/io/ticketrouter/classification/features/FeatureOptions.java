@@ -9,8 +9,9 @@ package io.ticketrouter.classification.features;
  * @param charNgramMax  0 = no character n-grams; otherwise n-grams of 3..charNgramMax characters inside words
  *                      of at least 5 letters (helps German compounds)
  * @param stemming      Snowball stemming per language
+ * @param classScores   add cross-fitted naive-Bayes class scores as forest features ({@link ClassScores})
  */
-public record FeatureOptions(int subjectWeight, boolean bigrams, int charNgramMax, boolean stemming) {
+public record FeatureOptions(int subjectWeight, boolean bigrams, int charNgramMax, boolean stemming, boolean classScores) {
 
     public FeatureOptions {
         if (subjectWeight < 1 || subjectWeight > 5) {

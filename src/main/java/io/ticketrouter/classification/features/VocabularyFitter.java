@@ -14,8 +14,17 @@ import java.util.TreeSet;
  */
 public final class VocabularyFitter {
 
-    /** The fitted vectorizer plus, per target, the vocabulary indices selected for that target. */
-    public record Fitted(TfidfVectorizer vectorizer, Map<String, int[]> featuresPerTarget) {
+    /**
+     * The fitted vectorizer plus, per target, the vocabulary indices selected for that target
+     * (sorted) and the same indices ranked by chi², best first.
+     */
+    public record Fitted(TfidfVectorizer vectorizer, Map<String, int[]> featuresPerTarget, Map<String, int[]> rankedPerTarget) {
+
+        /** The {@code n} best-ranked vocabulary indices of a target, sorted by index. */
+        public int[] best(String target, int n) {
+            int[] ranked = rankedPerTarget.get(target);
+            return java.util.Arrays.stream(ranked).limit(n).sorted().toArray();
+        }
     }
 
     private final int minDf;
@@ -69,8 +78,12 @@ public final class VocabularyFitter {
         }
         TfidfVectorizer vectorizer = new TfidfVectorizer(vocabulary, idf);
         Map<String, int[]> perTarget = new HashMap<>();
-        selected.forEach((name, terms) -> perTarget.put(name, terms.stream().mapToInt(vectorizer::indexOf).sorted().toArray()));
-        return new Fitted(vectorizer, Map.copyOf(perTarget));
+        Map<String, int[]> ranked = new HashMap<>();
+        selected.forEach((name, terms) -> {
+            perTarget.put(name, terms.stream().mapToInt(vectorizer::indexOf).sorted().toArray());
+            ranked.put(name, terms.stream().mapToInt(vectorizer::indexOf).toArray());
+        });
+        return new Fitted(vectorizer, Map.copyOf(perTarget), Map.copyOf(ranked));
     }
 
     /** Class index of each training row, number of classes and how many terms to keep. */

@@ -153,6 +153,15 @@ public final class CompactForest {
         }
     }
 
+    /** The class probability before any split (the root distributions averaged over trees): the baseline of explanations. */
+    public double rootValue(int target) {
+        double v = 0;
+        for (Tree t : trees) {
+            v += t.value[0][target];
+        }
+        return v / trees.length;
+    }
+
     /**
      * Global importance per vocabulary feature: the training weight reaching each split on the
      * feature, as a share of the root's weight, summed over trees and divided by the number of trees.

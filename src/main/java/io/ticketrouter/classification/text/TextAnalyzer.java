@@ -25,7 +25,8 @@ import opennlp.tools.tokenize.TokenizerME;
  * them is served by the Maven repository reachable here), lower-casing with {@link Locale#ROOT}
  * (keeps umlauts, ß and accents, unlike the seed recipe's a-z filter), removal of stopwords from the
  * shipped per-language lists, of tokens without a letter and of placeholders like {@code <name>},
- * and optional Snowball stemming.
+ * and optional Snowball stemming (note: Snowball's German and Spanish algorithms themselves fold
+ * ä/ö/ü and á/é/í/ó/ú inside stems, consistently at training and prediction; tokens keep them).
  *
  * <p>Immutable and thread-safe: {@code TokenizerME} and the stemmers are not, so they are created
  * per call (TokenizerME) or held per thread (stemmers) from shared immutable models.

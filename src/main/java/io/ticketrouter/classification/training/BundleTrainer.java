@@ -2,13 +2,14 @@ package io.ticketrouter.classification.training;
 
 import io.ticketrouter.classification.TicketText;
 import io.ticketrouter.classification.bundle.ModelBundle;
-import io.ticketrouter.classification.calibration.PowerCalibrator;
+import io.ticketrouter.classification.calibration.ConfidenceCalibrator;
 import io.ticketrouter.classification.calibration.ReviewThresholds;
 import io.ticketrouter.classification.data.TicketCsvReader;
 import io.ticketrouter.classification.data.TicketDataset;
 import io.ticketrouter.classification.data.TicketRecord;
 import io.ticketrouter.classification.evaluation.Evaluation;
 import io.ticketrouter.classification.evaluation.TargetResults;
+import io.ticketrouter.classification.features.ClassScores;
 import io.ticketrouter.classification.features.SparseVector;
 import io.ticketrouter.classification.features.TermExtractor;
 import io.ticketrouter.classification.features.TfidfVectorizer;
@@ -83,26 +84,53 @@ public final class BundleTrainer {
                 + fitted.featuresPerTarget().get("priority").length + " for priority)");
         seconds.put("vectorizing", secondsSince(t0));
 
+        // Class scores: fitted on all rows for prediction, cross-fitted for the forest's training rows.
+        t0 = System.nanoTime();
+        ClassScores queueScores = null;
+        ClassScores priorityScores = null;
+        int[] queueFeatures = fitted.best("queue", parameters.forestTerms());
+        int[] priorityFeatures = fitted.best("priority", parameters.forestTerms());
+        List<SparseVector> forestRows = vectors;
+        int width = vectorizer.size();
+        if (parameters.features().classScores()) {
+            int v = vectorizer.size();
+            ClassScores.Method method = parameters.scoreMethod();
+            queueScores = ClassScores.fit(method, vectors, queueClass, queues.size(), v, null);
+            priorityScores = ClassScores.fit(method, vectors, priorityClass, priorities.size(), v, null);
+            double[][] qs = ClassScores.crossFitted(method, vectors, queueClass, queues.size(), v, TrainingParameters.CLASS_SCORE_FOLDS);
+            double[][] ps = ClassScores.crossFitted(method, vectors, priorityClass, priorities.size(), v, TrainingParameters.CLASS_SCORE_FOLDS);
+            List<SparseVector> extended = new ArrayList<>(vectors.size());
+            for (int r = 0; r < vectors.size(); r++) {
+                extended.add(ModelBundle.extend(vectors.get(r), v, qs[r], ps[r]));
+            }
+            forestRows = extended;
+            width = v + queues.size() + priorities.size();
+            int[] scoreFeatures = java.util.stream.IntStream.range(v, width).toArray();
+            queueFeatures = java.util.stream.IntStream.concat(java.util.Arrays.stream(queueFeatures), java.util.Arrays.stream(scoreFeatures)).toArray();
+            priorityFeatures = java.util.stream.IntStream.concat(java.util.Arrays.stream(priorityFeatures), java.util.Arrays.stream(scoreFeatures)).toArray();
+        }
+        seconds.put("class_scores", secondsSince(t0));
+
         t0 = System.nanoTime();
         progress.start("Queue forest", -1);
         WekaForestTrainer.Trained queueForest = new WekaForestTrainer(parameters.queueForest())
-                .train(vectors, queueClass, queues, fitted.featuresPerTarget().get("queue"));
+                .train(forestRows, queueClass, queues, queueFeatures);
         progress.finish(queueForest.forest().numTrees() + " trees, " + queueForest.forest().numNodes() + " nodes");
         seconds.put("queue_forest", secondsSince(t0));
 
         t0 = System.nanoTime();
         progress.start("Priority forest", -1);
         WekaForestTrainer.Trained priorityForest = new WekaForestTrainer(parameters.priorityForest())
-                .train(vectors, priorityClass, priorities, fitted.featuresPerTarget().get("priority"));
+                .train(forestRows, priorityClass, priorities, priorityFeatures);
         progress.finish(priorityForest.forest().numTrees() + " trees, " + priorityForest.forest().numNodes() + " nodes");
         seconds.put("priority_forest", secondsSince(t0));
 
         // Calibration and review thresholds on out-of-bag predictions.
         t0 = System.nanoTime();
-        double[][] oobQueue = queueForest.outOfBag(vectors, vectorizer.size());
-        double[][] oobPriority = priorityForest.outOfBag(vectors, vectorizer.size());
-        PowerCalibrator queueCalibration = PowerCalibrator.fit(oobQueue, queueClass);
-        PowerCalibrator priorityCalibration = PowerCalibrator.fit(oobPriority, priorityClass);
+        double[][] oobQueue = queueForest.outOfBag(forestRows, width);
+        double[][] oobPriority = priorityForest.outOfBag(forestRows, width);
+        ConfidenceCalibrator queueCalibration = ConfidenceCalibrator.fit(oobQueue, queueClass);
+        ConfidenceCalibrator priorityCalibration = ConfidenceCalibrator.fit(oobPriority, priorityClass);
         TargetResults queueResults = results(queues, oobQueue, queueCalibration, queueClass);
         TargetResults priorityResults = results(priorities, oobPriority, priorityCalibration, priorityClass);
         Map<String, Double> thresholds = ReviewThresholds.choose(queues, queueResults.predictedArray(),
@@ -112,11 +140,13 @@ public final class BundleTrainer {
         Instant trainedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> evaluation = new LinkedHashMap<>();
         Map<String, Object> oob = Evaluation.evaluate(queueResults, priorityResults, languages, data.skippedRows(), thresholds);
-        oob.put("uncalibrated_ece", Map.of(
-                "queue", eceOf(queues, oobQueue, PowerCalibrator.identity(), queueClass),
-                "priority", eceOf(priorities, oobPriority, PowerCalibrator.identity(), priorityClass)));
+        Map<String, Object> uncalibrated = new LinkedHashMap<>();
+        uncalibrated.put("queue", eceOf(queues, oobQueue, ConfidenceCalibrator.identity(), queueClass));
+        uncalibrated.put("priority", eceOf(priorities, oobPriority, ConfidenceCalibrator.identity(), priorityClass));
+        oob.put("uncalibrated_ece", uncalibrated);
         evaluation.put("out_of_bag", oob);
-        ModelBundle bundle = ModelBundle.of(parameters.features(), vectorizer, queueForest.forest(), priorityForest.forest(),
+        ModelBundle bundle = ModelBundle.of(parameters.features(), vectorizer, queueScores, priorityScores,
+                queueForest.forest(), priorityForest.forest(),
                 queueCalibration, priorityCalibration, thresholds, parameters.targetPrecision(), trainedAt,
                 provenance(data, trainedAt, seconds), evaluation);
         return new Result(bundle, seconds, queueResults, priorityResults, languages);
@@ -153,7 +183,7 @@ public final class BundleTrainer {
         }
     }
 
-    private static TargetResults results(List<String> labels, double[][] raw, PowerCalibrator calibration, int[] truth) {
+    private static TargetResults results(List<String> labels, double[][] raw, ConfidenceCalibrator calibration, int[] truth) {
         TargetResults results = new TargetResults(labels);
         for (int r = 0; r < raw.length; r++) {
             double[] p = calibration.apply(raw[r]);
@@ -168,7 +198,7 @@ public final class BundleTrainer {
         return results;
     }
 
-    private static double eceOf(List<String> labels, double[][] raw, PowerCalibrator calibration, int[] truth) {
+    private static double eceOf(List<String> labels, double[][] raw, ConfidenceCalibrator calibration, int[] truth) {
         TargetResults r = results(labels, raw, calibration, truth);
         int[] t = r.truthArray();
         int[] p = r.predictedArray();
@@ -176,7 +206,7 @@ public final class BundleTrainer {
         for (int i = 0; i < t.length; i++) {
             ok[i] = t[i] == p[i];
         }
-        return Math.round(PowerCalibrator.expectedCalibrationError(r.confidenceArray(), ok, 10) * 10000.0) / 10000.0;
+        return Math.round(ConfidenceCalibrator.expectedCalibrationError(r.confidenceArray(), ok, 10) * 10000.0) / 10000.0;
     }
 
     private Map<String, Object> provenance(TicketDataset data, Instant trainedAt, Map<String, Double> seconds) {

@@ -1,16 +1,21 @@
 package io.ticketrouter.interfaces.rest;
 
 import io.ticketrouter.application.ClassifierRegistry;
+import io.ticketrouter.application.InvalidInputException;
 import io.ticketrouter.application.ModelStatus;
 import io.ticketrouter.application.TicketService;
+import io.ticketrouter.classification.ModelInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -87,6 +92,32 @@ public class ApiRootResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public ModelView model() {
         return ModelView.of(tickets.model());
+    }
+
+    @GET
+    @Path("model/charts/{name}")
+    @Produces("image/png")
+    @Operation(summary = "One evaluation chart of the loaded bundle (PNG)",
+            description = "Names are listed in GET /api/model (charts), for example queue-confusion.png.")
+    @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = "image/png"))
+    @APIResponse(responseCode = "400", description = "Not a chart name",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", description = "No such chart",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "503", description = "No model loaded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response chart(@PathParam("name") String name) {
+        if (name == null || !name.matches("[a-z0-9-]{1,64}\\.png")) {
+            throw new InvalidInputException("name", "a chart name is lower-case letters, digits and dashes "
+                    + "ending in .png, for example queue-confusion.png");
+        }
+        ModelInfo info = tickets.model();
+        java.nio.file.Path file = info.directory() == null ? null : info.directory().resolve("charts").resolve(name);
+        if (file == null || !Files.isRegularFile(file)) {
+            return ProblemType.NOT_FOUND.response("no chart " + name + " in this bundle; available: "
+                    + ModelView.charts(info.directory()), "name");
+        }
+        return Response.ok(file.toFile(), "image/png").header("Cache-Control", "max-age=3600").build();
     }
 
     private static String readVersion() {

@@ -17,8 +17,10 @@ public class BodySizeFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         int length = request.getLength();
         if (length > JsonRequestReader.MAX_BYTES) {
-            request.abortWith(ProblemType.PAYLOAD_TOO_LARGE.response("the request body must be at most "
-                    + JsonRequestReader.MAX_BYTES + " bytes (64 KB), got " + length, null));
+            // the body is not read: close the connection rather than leave the client sending into it
+            request.abortWith(jakarta.ws.rs.core.Response.fromResponse(ProblemType.PAYLOAD_TOO_LARGE.response(
+                    "the request body must be at most " + JsonRequestReader.MAX_BYTES + " bytes (64 KB), got "
+                    + length, null)).header("Connection", "close").build());
         }
     }
 }

@@ -134,6 +134,17 @@ public final class ExceptionMappers {
             if (e instanceof WebApplicationException wae) {
                 return new Web().toResponse(wae);
             }
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof OptimisticLockException ole) {
+                    return new Conflict().toResponse(ole); // surfaced at commit, wrapped by the transaction
+                }
+                // a JSON provider other than ours read the body (should not happen, but never answer 500 for it)
+                if (c instanceof jakarta.json.stream.JsonParsingException
+                        || c instanceof jakarta.json.bind.JsonbException) {
+                    return ProblemType.MALFORMED_JSON.response("the request body is not valid JSON or does not "
+                            + "match the expected fields", null);
+                }
+            }
             return answer(e);
         }
 

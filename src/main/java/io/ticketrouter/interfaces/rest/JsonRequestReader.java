@@ -8,7 +8,9 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
@@ -40,7 +42,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json", "text/json"})
-public class JsonRequestReader implements MessageBodyReader<Object> {
+@Priority(Priorities.ENTITY_CODER)
+public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
 
     /** 64 KB: far above the longest valid ticket (10,000 characters), small enough to refuse floods early. */
     public static final int MAX_BYTES = 64 * 1024;
@@ -53,7 +56,7 @@ public class JsonRequestReader implements MessageBodyReader<Object> {
     }
 
     @Override
-    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+    public JsonRequest readFrom(Class<JsonRequest> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                            MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
         byte[] bytes = entityStream.readNBytes(MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {

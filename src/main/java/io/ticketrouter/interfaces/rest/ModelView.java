@@ -17,11 +17,25 @@ public record ModelView(
         List<String> priorities,
         @Schema(name = "queue_thresholds") Map<String, Double> queueThresholds,
         Map<String, Object> provenance,
-        Map<String, Object> evaluation) {
+        Map<String, Object> evaluation,
+        @Schema(description = "URLs of the bundle's evaluation charts (PNG)",
+                example = "[\"/api/model/charts/queue-confusion.png\"]") List<String> charts) {
 
     static ModelView of(ModelInfo info) {
         return new ModelView(info.version(), info.formatVersion(), info.trainedAt(),
                 info.directory() == null ? null : info.directory().toString(), info.queues(), info.priorities(),
-                info.queueThresholds(), info.provenance(), info.evaluation());
+                info.queueThresholds(), info.provenance(), info.evaluation(), charts(info.directory()));
+    }
+
+    static List<String> charts(java.nio.file.Path directory) {
+        if (directory == null || !java.nio.file.Files.isDirectory(directory.resolve("charts"))) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(directory.resolve("charts"))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).sorted()
+                    .map(n -> "/api/model/charts/" + n).toList();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
     }
 }

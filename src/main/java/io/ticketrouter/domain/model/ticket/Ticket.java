@@ -113,8 +113,9 @@ public class Ticket {
     @Column(name = "review_threshold", nullable = false, updatable = false)
     private double reviewThreshold;
 
+    /** 1 when a human should review the queue, else 0 (an integer: EclipseLink binds booleans as integers on H2). */
     @Column(name = "needs_review", nullable = false, updatable = false)
-    private boolean needsReview;
+    private int needsReview;
 
     @Column(name = "recommendation", length = 1000, updatable = false)
     private String recommendation;
@@ -172,7 +173,7 @@ public class Ticket {
         this.priorityProbabilities = JsonColumns.probabilities(classification.priorityProbabilities());
         this.keywords = JsonColumns.keywords(classification.keywords());
         this.reviewThreshold = classification.queueReviewThreshold();
-        this.needsReview = classification.needsReview();
+        this.needsReview = classification.needsReview() ? 1 : 0;
         this.recommendation = classification.recommendation();
         this.modelVersion = classification.modelVersion();
         this.routing = JsonColumns.routing(routing);
@@ -303,7 +304,7 @@ public class Ticket {
     }
 
     public boolean needsReview() {
-        return needsReview;
+        return needsReview == 1;
     }
 
     public String recommendation() {

@@ -59,7 +59,7 @@ public class JpaTicketRepository implements TicketRepository {
         }
         if (q.needsReview() != null) {
             jpql.append(" AND t.needsReview = :needsReview");
-            params.put("needsReview", q.needsReview());
+            params.put("needsReview", q.needsReview() ? 1 : 0);
         }
         if (q.text() != null && !q.text().isBlank()) {
             jpql.append(" AND (LOWER(t.subject) LIKE :text ESCAPE '!' OR LOWER(t.body) LIKE :text ESCAPE '!')");
