@@ -224,7 +224,7 @@ function charts(list) {
   $('model-charts').replaceChildren(...list.map((c) => {
     const figure = el('figure', 'chart');
     const link = el('a');
-    link.href = new URL(`model/charts/${encodeURIComponent(c.name)}.png`, API).href;
+    link.href = new URL(`model/charts/${encodeURIComponent(c.file)}`, API).href;
     const img = el('img');
     img.src = link.href;
     img.alt = `Chart: ${humanKey(c.name)}`;
@@ -246,7 +246,12 @@ async function load() {
     } else {
       $('model-evaluation').replaceChildren(el('p', 'muted', 'No evaluation figures in this bundle.'));
     }
-    charts(await api(new URL('model/charts', API)).catch(() => []));
+    // The API lists chart URLs (/api/model/charts/queue-confusion.png); keep only the file name so the page also
+    // works when the application is not at the server's root.
+    charts((model.charts || []).map((href) => {
+      const file = String(href).split('/').pop();
+      return { file, name: file.replace(/\.png$/, '') };
+    }));
     thresholds(model);
     const provenance = model.provenance || {};
     $('model-provenance').replaceChildren(Object.keys(provenance).length ? render(provenance) : el('p', 'muted', 'No provenance recorded.'));

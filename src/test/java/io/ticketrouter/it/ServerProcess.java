@@ -121,6 +121,11 @@ public final class ServerProcess implements AutoCloseable {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
             }
             if (answers("api") && answers("index.html") && logContains(log, "ready in")) {
+                String api = body("api");
+                if (!api.replaceAll("\\s", "").contains("\"model_ready\":true")) {
+                    stop();
+                    throw new IllegalStateException("the server has no usable model; GET /api says " + api);
+                }
                 System.out.printf("[it] server ready on %s in %.1f s (log %s)%n", base(),
                         (System.nanoTime() - started) / 1e9, log);
                 return this;
@@ -164,6 +169,18 @@ public final class ServerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    private String body(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e.toString();
         }
     }
 

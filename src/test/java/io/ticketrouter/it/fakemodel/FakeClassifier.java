@@ -38,8 +38,9 @@ public class FakeClassifier implements TicketClassifier {
     public FakeClassifier() {
         try {
             Path dir = Files.createTempDirectory("fake-bundle");
-            chart(dir.resolve("confusion_matrix_queue.png"), true);
-            chart(dir.resolve("accuracy_at_coverage.png"), false);
+            Path charts = Files.createDirectories(dir.resolve("charts"));
+            chart(charts.resolve("queue-confusion.png"), true);
+            chart(charts.resolve("accuracy-at-coverage.png"), false);
             Map<String, Double> thresholds = new LinkedHashMap<>();
             QUEUES.forEach(q -> thresholds.put(q, 0.55));
             Map<String, Object> evaluation = new LinkedHashMap<>();
