@@ -329,7 +329,9 @@ async function catchUp() {
   }
   const added = new Set([...state.tickets.keys()].filter((r) => !before.has(r)));
   render(added);
-  if (caught > 0) announce(`${added.size} new ${added.size === 1 ? 'ticket' : 'tickets'} caught up after reconnecting.`);
+  if (added.size > 0) announce(`${added.size} new ${added.size === 1 ? 'ticket' : 'tickets'} caught up after reconnecting.`);
+  else if (caught > 0) announce('Back online; changes made meanwhile are shown.');
+  else announce('Back online; nothing was missed.');
 }
 
 function serverFilters() {
