@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>
  * mvn -q -B -Pbench -DskipTests package
- * java -cp "target/classes:target/cli-lib/*" org.openjdk.jmh.Main ClassifyBenchmark -p bundle=/path/to/bundle
+ * java -cp "target/bench/classes:target/bench/cli-lib/*" org.openjdk.jmh.Main ClassifyBenchmark -p bundle=/path/to/bundle
  * </pre>
  * Tickets are our own short texts in the five languages, cycled per call; {@code language} is not
  * given, so detection is included.

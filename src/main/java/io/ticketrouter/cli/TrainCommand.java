@@ -1,6 +1,5 @@
 package io.ticketrouter.cli;
 
-import io.ticketrouter.classification.bundle.BundleCharts;
 import io.ticketrouter.classification.bundle.BundleFiles;
 import io.ticketrouter.classification.bundle.ModelBundle;
 import io.ticketrouter.classification.data.TicketCsvReader;
@@ -130,7 +129,7 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, byte[]> charts = Map.of();
         if (!noCharts) {
             progress.start("Charts", -1);
-            charts = BundleCharts.render(bundle, dataset, result);
+            charts = io.ticketrouter.classification.training.TrainingCharts.render(bundle, dataset, result);
             progress.finish(charts.size() + " PNG files");
         }
         BundleFiles.save(bundle, out, charts);

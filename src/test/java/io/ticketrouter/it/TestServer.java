@@ -50,6 +50,7 @@ final class TestServer implements AutoCloseable {
     private void launch() throws Exception {
         Files.createDirectories(WORK);
         Path tmp = Files.createDirectories(WORK.resolve("tmp"));
+        // the same server settings as ./ticket-router serve
         port = freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -58,7 +59,8 @@ final class TestServer implements AutoCloseable {
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", PAYARA.toAbsolutePath().toString(),
                 "--deploy", WAR.toAbsolutePath().toString(), "--contextroot", "/",
-                "--port", Integer.toString(port), "--nocluster"));
+                "--port", Integer.toString(port), "--nocluster",
+                "--postbootcommandfile", io.ticketrouter.cli.ServeCommand.writePostBootCommands(WORK).toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("WEKA_HOME", WORK.resolve("wekafiles").toAbsolutePath().toString());

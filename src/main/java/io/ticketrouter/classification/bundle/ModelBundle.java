@@ -121,7 +121,7 @@ public final class ModelBundle implements TicketClassifier {
         if (queueScores != null) {
             distributeScoreContributions(vector, contributions);
         }
-        List<Prediction.Keyword> keywords = keywords(vector, contributions);
+        List<Prediction.Keyword> keywords = keywords(vector, contributions, terms.counts());
 
         String queueLabel = queueForest.labels().get(q);
         return new Prediction(
@@ -207,19 +207,52 @@ public final class ModelBundle implements TicketClassifier {
         return priorityScores;
     }
 
-    private List<Prediction.Keyword> keywords(SparseVector vector, double[] contributions) {
-        int[] idx = vector.indices();
-        Integer[] order = new Integer[idx.length];
-        for (int i = 0; i < idx.length; i++) {
-            order[i] = idx[i];
+    /**
+     * The ticket's words (and word bigrams) with the largest positive contribution. A character
+     * n-gram's contribution is shared equally by the ticket's words that contain it, so people see
+     * words ("rechnung"), not fragments ("#echnu").
+     */
+    private List<Prediction.Keyword> keywords(SparseVector vector, double[] contributions, Map<String, Integer> counts) {
+        List<String> words = new ArrayList<>();
+        for (String term : counts.keySet()) {
+            if (term.charAt(0) != '#' && term.indexOf(' ') < 0) {
+                words.add(term);
+            }
         }
-        Arrays.sort(order, (a, b) -> Double.compare(contributions[b], contributions[a]));
+        Map<String, Double> weight = new java.util.HashMap<>();
+        List<String> holders = new ArrayList<>();
+        for (int f : vector.indices()) {
+            double c = contributions[f];
+            if (c == 0) {
+                continue;
+            }
+            String term = vectorizer.term(f);
+            if (term.charAt(0) == '#') {
+                String gram = term.substring(1);
+                holders.clear();
+                for (String w : words) {
+                    if (w.contains(gram)) {
+                        holders.add(w);
+                    }
+                }
+                for (String w : holders) {
+                    weight.merge(w, c / holders.size(), Double::sum);
+                }
+            } else {
+                weight.merge(term, c, Double::sum);
+            }
+        }
+        List<Map.Entry<String, Double>> entries = new ArrayList<>(weight.entrySet());
+        entries.sort((a, b) -> {
+            int cmp = Double.compare(b.getValue(), a.getValue());
+            return cmp != 0 ? cmp : a.getKey().compareTo(b.getKey());
+        });
         List<Prediction.Keyword> out = new ArrayList<>(KEYWORDS);
-        for (int f : order) {
-            if (out.size() == KEYWORDS || contributions[f] <= 0) {
+        for (Map.Entry<String, Double> e : entries) {
+            if (out.size() == KEYWORDS || e.getValue() <= 0) {
                 break;
             }
-            out.add(new Prediction.Keyword(vectorizer.term(f), Math.round(contributions[f] * 10000.0) / 10000.0));
+            out.add(new Prediction.Keyword(e.getKey(), Math.round(e.getValue() * 10000.0) / 10000.0));
         }
         return List.copyOf(out);
     }

@@ -48,6 +48,20 @@ public final class BundleTrainer {
         this.progress = progress;
     }
 
+    /**
+     * Reads the CSV files, trains with the given parameters and writes the bundle (with charts) to
+     * {@code dir}: what the server calls when it has no bundle yet and trains one from
+     * {@code data/sample/}. Errors: {@link io.ticketrouter.classification.data.DataException} for
+     * unusable input (one-line message naming the file), IOException when writing fails.
+     */
+    public static ModelBundle trainAndSave(List<java.nio.file.Path> csvFiles, java.nio.file.Path dir,
+                                           TrainingParameters parameters, ProgressListener progress) throws Exception {
+        TicketDataset data = TicketCsvReader.read(csvFiles);
+        Result result = new BundleTrainer(parameters, progress).train(data);
+        io.ticketrouter.classification.bundle.BundleFiles.save(result.bundle(), dir, TrainingCharts.render(result.bundle(), data, result));
+        return result.bundle();
+    }
+
     public Result train(TicketDataset data) throws Exception {
         if (data.size() < 20) {
             throw new IllegalArgumentException("need at least 20 usable rows to train, got " + data.size());

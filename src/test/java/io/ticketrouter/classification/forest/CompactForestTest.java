@@ -53,8 +53,8 @@ class CompactForestTest {
             double[] weka = trained.weka().distributionForInstance(instance);
             double[] x = new double[vectorizer.size()];
             row.scatter(x);
-            assertArrayEquals(weka, trained.forest().distribution(x), 1e-12);
-            assertArrayEquals(weka, loaded.distribution(x), 1e-12);
+            assertArrayEquals(weka, trained.forest().distribution(x), 0.0, "bit-for-bit");
+            assertArrayEquals(weka, loaded.distribution(x), 0.0, "bit-for-bit after write/read");
         }
     }
 

@@ -1,9 +1,9 @@
-package io.ticketrouter.classification.bundle;
+package io.ticketrouter.classification.training;
 
 import io.ticketrouter.classification.data.TicketDataset;
 import io.ticketrouter.classification.data.TicketRecord;
 import io.ticketrouter.classification.forest.CompactForest;
-import io.ticketrouter.classification.training.BundleTrainer;
+import io.ticketrouter.classification.bundle.ModelBundle;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,9 +24,9 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * confusion matrices and accuracy at coverage from the held-out figures (test rows when given,
  * otherwise out-of-bag), and the forests' most used features.
  */
-public final class BundleCharts {
+public final class TrainingCharts {
 
-    private BundleCharts() {
+    private TrainingCharts() {
     }
 
     public static Map<String, byte[]> render(ModelBundle bundle, TicketDataset data, BundleTrainer.Result result) throws IOException {
