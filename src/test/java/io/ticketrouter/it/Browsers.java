@@ -25,6 +25,23 @@ public final class Browsers implements AutoCloseable {
     private static final String CHROMIUM = System.getProperty("it.chromium", "/usr/bin/chromium");
     private static final String CHROMEDRIVER = System.getProperty("it.chromedriver", "/usr/bin/chromedriver");
 
+    /**
+     * Aborts the calling test class when Chromium or its driver is not installed, with a visible warning; with
+     * {@code CI=true} fails instead (CI must run the browser tests).
+     */
+    public static void requireChromium() {
+        if (Files.isExecutable(Paths.get(CHROMIUM)) && Files.isExecutable(Paths.get(CHROMEDRIVER))) {
+            return;
+        }
+        String message = "no " + CHROMIUM + " or " + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver):"
+                + " the browser tests are SKIPPED";
+        System.out.println("[it] WARNING " + message);
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assertions.fail("CI=true requires the browser tests: " + message);
+        }
+        org.junit.jupiter.api.Assumptions.abort(message);
+    }
+
     private final Path base = Paths.get(System.getProperty("basedir", ".")).toAbsolutePath();
     private final List<WebDriver> open = new ArrayList<>();
     private int profiles;

@@ -62,6 +62,7 @@ class WebUiIT {
     void startServer() {
         Assumptions.assumeFalse("postgresql".equals(System.getProperty("it.db")),
                 "the browser tests run once, in the H2 execution of the integration tests");
+        Browsers.requireChromium();
         server = new ServerProcess().start();
         api = new TicketApi(server.base());
     }
