@@ -1,7 +1,6 @@
 package io.ticketrouter.it;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,24 +13,18 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 /**
  * The built WAR on Payara Micro, in its own JVM, on a free loopback port, at context root {@code /}. Unlike an
  * Arquillian container it can be stopped and started again inside one test (the dashboard reconnection test needs
  * that). Output goes to {@code target/it-server/server-N.log}.
  *
- * <p>The model is the bundle trained for the integration tests ({@code it.model}, default {@code target/test-model}).
- * When there is none (training code not merged yet), the classes of {@code io.ticketrouter.it.fakemodel} are added to
- * a copy of the WAR, which replaces only the classifier, and this is printed.
+ * <p>The model is the real bundle trained from {@code data/sample} for the integration tests ({@code it.model},
+ * default {@code target/test-model}).
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -44,7 +37,6 @@ public final class ServerProcess implements AutoCloseable {
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final int port;
     private final Path war;
-    private final boolean fakeModel;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private int starts;
@@ -58,14 +50,11 @@ public final class ServerProcess implements AutoCloseable {
                         + " and " + microJar + " are made in the package phase");
             }
             Path model = base.resolve(System.getProperty("it.model", "target/test-model"));
-            fakeModel = !Files.isDirectory(model);
-            if (fakeModel) {
-                war = withFakeModel(built, work.resolve("ticket-router-with-fake-model.war"));
-                System.out.println("[it] WARNING no trained test model at " + model + ": the browser tests use the"
-                        + " keyword stand-in io.ticketrouter.it.fakemodel as classifier (everything else is the real WAR)");
-            } else {
-                war = built;
+            if (!Files.isDirectory(model)) {
+                throw new IllegalStateException("no trained test model at " + model + " (the build trains it from"
+                        + " data/sample at pre-integration-test; run the tests through mvn verify)");
             }
+            war = built;
             port = freePort();
             environment.put("WEKA_HOME", base.resolve("target/wekafiles").toString());
             properties.put("ticketrouter.models.dir", model.toString());
@@ -79,10 +68,6 @@ public final class ServerProcess implements AutoCloseable {
     public ServerProcess env(String name, String value) {
         environment.put(name, value);
         return this;
-    }
-
-    public boolean usesFakeModel() {
-        return fakeModel;
     }
 
     public URI base() {
@@ -190,31 +175,6 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private Path withFakeModel(Path built, Path target) throws IOException {
-        Path classes = base.resolve("target/test-classes");
-        Path fake = classes.resolve("io/ticketrouter/it/fakemodel");
-        try (ZipFile in = new ZipFile(built.toFile());
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
-            Enumeration<? extends ZipEntry> entries = in.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                out.putNextEntry(new ZipEntry(entry.getName()));
-                try (InputStream data = in.getInputStream(entry)) {
-                    data.transferTo(out);
-                }
-                out.closeEntry();
-            }
-            try (Stream<Path> files = Files.walk(fake)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    out.putNextEntry(new ZipEntry("WEB-INF/classes/" + classes.relativize(file).toString().replace('\\', '/')));
-                    Files.copy(file, out);
-                    out.closeEntry();
-                }
-            }
-        }
-        return target;
     }
 
     private static int freePort() throws IOException {
