@@ -1,0 +1,280 @@
+# Deutsche Phrasenbank, für die Beispieldaten von Ticket Router selbst geschrieben.
+LANG = "de"
+URGENT_PREFIX = "DRINGEND: "
+
+GREET = ["", "", "Hallo,", "Guten Tag,", "Sehr geehrte Damen und Herren,", "Hallo zusammen,", "Moin,", "Liebes Support-Team,"]
+CLOSE = ["", "Danke!", "Vielen Dank im Voraus.", "Mit freundlichen Grüßen", "Viele Grüße", "Beste Grüße", "Danke und Gruß"]
+NAMES = ["Jürgen Weiß", "Sabine Müller", "Lukas", "Katrin Böhm", "Stefan Groß", "Anna", "Özlem Yılmaz", "Jens Krämer"]
+
+# for problems that affect a team, a system or customers
+IMPACT = {
+    "high": [
+        "Das blockiert gerade unser komplettes Team.",
+        "Bitte behandeln Sie das dringend, wir können so nicht arbeiten.",
+        "Unsere Kunden sind direkt betroffen, wir brauchen schnell eine Lösung.",
+        "Jede Stunde Ausfall kostet uns bares Geld.",
+    ],
+    "medium": [
+        "Wir haben vorerst eine Notlösung, aber das bremst uns aus.",
+        "Es ist nicht kritisch, sollte aber diese Woche gelöst werden.",
+        "Ein paar Kolleginnen und Kollegen sind betroffen, der Rest kann arbeiten.",
+    ],
+    "low": [
+        "Das hat keine Eile, melden Sie sich einfach, wenn Sie Zeit haben.",
+        "Nur eine Kleinigkeit, es ist nichts blockiert.",
+        "Reine Interessensfrage, keine Frist.",
+    ],
+}
+
+# for requests that concern one person rather than a team or a system
+IMPACT_PERSONAL = {
+    "high": [
+        "Bitte behandeln Sie das dringend.",
+        "Das kann leider nicht warten, ich brauche heute eine Antwort.",
+        "Ich wäre für eine schnelle Rückmeldung sehr dankbar, es eilt.",
+    ],
+    "medium": [
+        "Es wäre gut, wenn das in den nächsten Tagen geklärt wird.",
+        "Es ist kein Notfall, sollte aber bald erledigt sein.",
+    ],
+    "low": [
+        "Das hat keine Eile, melden Sie sich einfach, wenn Sie Zeit haben.",
+        "Es gibt keine Frist, es ist nur eine Frage.",
+    ],
+}
+
+QUEUES = {
+    "Technical Support": {
+        "ask": [
+            "Können Sie mir sagen, wie ich das löse?",
+            "Könnte sich bitte jemand aus der Technik das ansehen?",
+            "Geben Sie Bescheid, falls Sie weitere Details oder Logdateien brauchen.",
+        ],
+        "cores": [
+            ("high", "{app} stürzt nach Update beim Start ab",
+             "Seit dem Update auf Version {ver} stürzt {app} auf allen unseren Rechnern direkt beim Start ab. Eine Neuinstallation und das Löschen des Caches haben nichts gebracht."),
+            ("high", "Schnittstelle liefert nur noch Fehler 500",
+             "Unsere Anbindung an die {app}-API bekommt seit etwa einer Stunde bei jeder Anfrage den Fehler 500 zurück. Auf unserer Seite wurde nichts geändert."),
+            ("medium", "Synchronisierung zwischen App und Desktop hängt",
+             "Die Desktop-Version von {app} synchronisiert nicht mehr mit der Handy-App. Änderungen tauchen erst nach einer Neuanmeldung auf."),
+            ("medium", "Fehlermeldung beim PDF-Export",
+             "Beim Export von Berichten mit mehr als {n} Seiten erscheint in {app} die Meldung „Export fehlgeschlagen: Zeitüberschreitung“. Kleinere Berichte funktionieren."),
+            ("low", "Einstellung für Webhook-Wiederholungen",
+             "Ich möchte einstellen, wie oft {app} einen fehlgeschlagenen Webhook erneut sendet. Die Option habe ich gefunden, aber die Dokumentation erklärt die Werte nicht."),
+            ("medium", "Anmeldung per Single Sign-on hängt in einer Schleife",
+             "Wenn wir uns per Single Sign-on bei {app} anmelden, landen wir immer wieder auf der Anmeldeseite. Mit lokalem Passwort klappt die Anmeldung."),
+            ("low", "Tastenkürzel in {app}",
+             "Gibt es irgendwo eine Übersicht der Tastenkürzel von {app}? In der Online-Hilfe habe ich nichts gefunden."),
+        ],
+    },
+    "Product Support": {
+        "ask": [
+            "Seriennummer oder Fotos kann ich gern schicken.",
+            "Was würden Sie empfehlen?",
+            "Könnte sich jemand melden, der sich mit dem Produkt auskennt?",
+        ],
+        "cores": [
+            ("high", "{dev} funktioniert überhaupt nicht mehr",
+             "Unser {dev} reagiert seit heute früh nicht mehr, die Statusleuchte blinkt rot und der Einschaltknopf tut nichts. Das ganze Büro hängt an dem Gerät."),
+            ("medium", "{dev} mit zweitem Laptop koppeln",
+             "Ich habe den {dev} letzten Monat gekauft. Mit meinem Dienstlaptop klappt alles, aber mit meinem privaten Laptop lässt er sich nicht koppeln."),
+            ("medium", "Akku vom {dev} ist schnell leer",
+             "Der Akku meines {dev} hält nur noch zwei Stunden, früher war es ein ganzer Tag. Die Firmware {ver} ist bereits installiert."),
+            ("low", "Passendes Zubehör für {dev}",
+             "Passt die Wandhalterung des Vorgängermodells auch an den {dev}? Auf der Produktseite finde ich keine Kompatibilitätsliste."),
+            ("low", "Frage zur Vorlagenfunktion in {app}",
+             "Kann ich eigene Vorlagen in {app} mit Kollegen teilen, oder dürfen das nur Administratoren? Ich würde gern verstehen, wie die Funktion gedacht ist."),
+            ("high", "{dev} wird extrem heiß",
+             "Unser {dev} wird nach wenigen Minuten extrem heiß, heute roch es sogar leicht verbrannt. Wir haben das Gerät sicherheitshalber vom Strom getrennt."),
+            ("medium", "Firmware-Update bleibt bei 60 % hängen",
+             "Das Firmware-Update auf meinem {dev} hängt seit gestern bei 60 %. Ich traue mich nicht, das Gerät auszuschalten."),
+        ],
+    },
+    "Customer Service": {
+        "ask": [
+            "Bitte prüfen Sie das und melden Sie sich bei mir.",
+            "Ich bitte um eine kurze Rückmeldung, wie es weitergeht.",
+            "An wen kann ich mich damit wenden?",
+        ],
+        "cores": [
+            ("high", "Bestellung {order} nicht angekommen",
+             "Meine Bestellung {order} mit garantierter Lieferung ist nach zwei Wochen immer noch nicht da, und die Sendungsverfolgung steht seit sechs Tagen still. Ich brauche das Gerät morgen für eine Veranstaltung."),
+            ("high", "Beschwerde über die Hotline",
+             "Ich habe diese Woche viermal bei Ihrer Hotline angerufen und wurde jedes Mal nach einer halben Stunde Wartezeit aus der Leitung geworfen. Ich überlege ernsthaft, meinen Vertrag zu kündigen."),
+            ("medium", "Lieferadresse ändern",
+             "Bei meiner Bestellung {order} wurde leider noch die alte Lieferadresse verwendet. Können Sie die Adresse ändern, bevor das Paket verschickt wird?"),
+            ("medium", "E-Mail-Adresse im Kundenkonto ändern",
+             "Ich wollte die E-Mail-Adresse in meinem Kundenkonto ändern, aber der Bestätigungslink kommt nie an."),
+            ("low", "Lob für das neue Kundenportal",
+             "Das neue Kundenportal ist deutlich übersichtlicher als das alte, großes Lob! Ein Vorschlag: Bestellungen nach Datum sortieren zu können wäre schön."),
+            ("medium", "Keine Antwort auf meine E-Mails",
+             "Ich habe Ihnen letzte Woche zweimal wegen des Vorgangs {ticket} geschrieben und keine Antwort bekommen, nicht einmal eine Eingangsbestätigung."),
+            ("low", "Newsletter abbestellen",
+             "Ich bekomme Ihren Newsletter dreimal pro Woche und möchte ihn abbestellen. Der Abmeldelink führt leider auf eine Fehlerseite."),
+        ],
+    },
+    "IT Support": {
+        "ask": [
+            "Kann die IT mir bitte helfen?",
+            "Könnte jemand aus der IT mein Konto prüfen?",
+            "Die Inventarnummer kann ich gern nachreichen.",
+        ],
+        "cores": [
+            ("high", "Konto gehackt – verdächtige Anmeldungen",
+             "Ich glaube, mein Konto wurde gehackt: Ich habe Anmeldewarnungen aus dem Ausland bekommen und mein Passwort funktioniert nicht mehr. Aus meinem Postfach wurden Mails verschickt, die ich nicht geschrieben habe."),
+            ("high", "Auf Phishing-Link geklickt",
+             "Ich habe in einer angeblichen Bank-E-Mail auf einen Link geklickt und meine Zugangsdaten eingegeben, bevor ich gemerkt habe, dass es Phishing war. Bitte sperren Sie meinen Zugang und prüfen Sie, ob etwas kompromittiert wurde."),
+            ("medium", "VPN bricht ständig ab",
+             "Seit gestern bricht meine VPN-Verbindung im Homeoffice alle paar Minuten ab. Bei Kollegen im selben Netz läuft es, also liegt es vielleicht an meinem Laptop."),
+            ("medium", "Neuer Mitarbeiter braucht Laptop und Zugänge",
+             "Am Montag fängt ein neuer Kollege in der Buchhaltung an. Bitte richten Sie einen Laptop, ein E-Mail-Konto und Zugriff auf das Netzlaufwerk und {app} ein."),
+            ("low", "Drucker auf dem Mac einrichten",
+             "Ich arbeite jetzt mit einem Mac und weiß nicht, wie ich den Bürodrucker im zweiten Stock hinzufüge. Gibt es eine Anleitung im Intranet?"),
+            ("high", "Dienstlaptop gestohlen",
+             "Mir wurde heute Morgen der Dienstlaptop aus dem Auto gestohlen. Darauf sind Kundendaten gespeichert, bitte sperren Sie sofort meine Zugänge."),
+            ("low", "Zweiter Monitor für den Arbeitsplatz",
+             "Könnte ich einen zweiten Bildschirm für meinen Schreibtisch bekommen? Es würde die Arbeit mit großen Tabellen erleichtern."),
+        ],
+    },
+    "Billing and Payments": {
+        "ask": [
+            "Unsere Kundennummer lautet {ref}.",
+            "Bitte bestätigen Sie mir kurz, wenn das erledigt ist.",
+            "Könnte sich jemand aus der Buchhaltung bei mir melden?",
+        ],
+        "cores": [
+            ("high", "Dreifach abgebucht",
+             "Für das Abo dieses Monats wurden mir dreimal {amount} von der Kreditkarte abgebucht. Mein Konto ist dadurch im Minus, ich brauche die Rückerstattung sofort."),
+            ("high", "Zahlung fehlgeschlagen – Sperrung droht",
+             "Laut Ihrer Mitteilung wird unser Konto morgen gesperrt, weil die letzte Zahlung fehlgeschlagen ist. Die Bank sagt, die Lastschrift wurde nie eingereicht."),
+            ("medium", "Falsche USt-IdNr. auf Rechnung {inv}",
+             "Auf der Rechnung {inv} steht noch unsere alte Umsatzsteuer-ID. So kann unsere Buchhaltung die Rechnung nicht verbuchen."),
+            ("medium", "Rechnungsbetrag weicht vom Angebot ab",
+             "Die Rechnung über {amount} ist höher als der Betrag im unterschriebenen Angebot. Gibt es eine Gebühr, die ich übersehen habe?"),
+            ("low", "Alte Rechnungen herunterladen",
+             "Für die Steuererklärung brauche ich alle Rechnungen des letzten Jahres. Kann ich die irgendwo im Kundenportal herunterladen?"),
+            ("medium", "Zahlungsmethode lässt sich nicht ändern",
+             "Beim Hinterlegen einer neuen Kreditkarte im Kundenbereich erscheint beim Speichern eine Fehlermeldung. Die alte Karte läuft diesen Monat ab."),
+            ("low", "Jährliche statt monatliche Abrechnung",
+             "Wir würden bei der nächsten Verlängerung gern auf jährliche Zahlung umstellen. Gibt es dafür einen Rabatt?"),
+        ],
+    },
+    "Returns and Exchanges": {
+        "ask": [
+            "Wie geht es jetzt weiter?",
+            "Bitte teilen Sie mir mit, wie ich vorgehen soll.",
+            "Gekauft habe ich im Onlineshop.",
+        ],
+        "cores": [
+            ("high", "Beschädigtes Gerät erhalten – Ersatz dringend",
+             "Der {dev} aus Bestellung {order} kam mit gesprungenem Display an und lässt sich nicht einschalten. Wir brauchen bis Donnerstag ein funktionierendes Ersatzgerät für unsere Messe."),
+            ("medium", "Rücksendung eines ungeöffneten Geräts",
+             "Ich möchte den {dev} aus Bestellung {order} zurückschicken. Er ist noch originalverpackt, ich habe einfach das falsche Modell bestellt."),
+            ("medium", "Umtausch gegen andere Farbe",
+             "Ich habe den {dev} in Grau bekommen, bestellt hatte ich ihn aber in Blau. Ich würde ihn gern gegen die richtige Farbe umtauschen."),
+            ("low", "Rückgaberecht bei reduzierten Artikeln",
+             "Kann man Artikel aus dem Sale genauso innerhalb von 30 Tagen zurückgeben wie normale Ware? Das würde ich gern vor der Bestellung wissen."),
+            ("low", "Erstattung nach Rücksendung noch offen",
+             "Ich habe den {dev} vor einer Woche zurückgeschickt, laut Sendungsverfolgung ist er bei Ihnen angekommen. Die Gutschrift sehe ich noch nicht, ich wollte nur nachfragen."),
+            ("high", "Falsches Gerät geliefert – brauche Umtausch bis Freitag",
+             "Statt des bestellten {dev} haben wir ein ganz anderes Produkt erhalten. Wir brauchen das richtige Gerät bis Freitag für eine Installation beim Kunden."),
+            ("medium", "Rücksendeetikett wird nicht akzeptiert",
+             "Das Rücksendeetikett für Bestellung {order} wird in der Filiale abgelehnt, weil sich der Barcode nicht scannen lässt. Können Sie mir ein neues schicken?"),
+        ],
+    },
+    "Service Outages and Maintenance": {
+        "ask": [
+            "Gibt es eine Statusseite, auf der ich das verfolgen kann?",
+            "Bitte halten Sie mich auf dem Laufenden.",
+        ],
+        "ask_high": [  # only for high-priority tickets
+            "Wann ist der Dienst voraussichtlich wieder erreichbar?",
+            "Ist das eine bekannte Störung?",
+        ],
+        "cores": [
+            ("high", "{app} komplett ausgefallen",
+             "{app} ist seit etwa 40 Minuten komplett ausgefallen, die Anmeldeseite meldet für alle bei uns „503 Service Unavailable“. Unsere Produktion steht."),
+            ("high", "Großstörung in unserer Region",
+             "Seit 9:15 Uhr erreicht keiner unserer Standorte im Norden Ihre Cloud-Dienste. Die Störung betrifft E-Mail, Dateiablage und das Buchungssystem."),
+            ("medium", "Sehr langsam seit der Wartung",
+             "Seit den Wartungsarbeiten heute Nacht ist {app} deutlich langsamer, ein Dashboard braucht fast eine Minute zum Laden. Es funktioniert, ist aber mühsam."),
+            ("medium", "Geplante Wartung fällt auf unseren Monatsabschluss",
+             "Die angekündigte Wartung am Freitagabend fällt genau auf unseren Monatsabschluss. Lässt sich der Termin verschieben oder bleibt wenigstens der Lesezugriff erhalten?"),
+            ("low", "Nächstes Wartungsfenster",
+             "Wann findet die nächste geplante Wartung von {app} statt? Wir möchten unsere Mitarbeitenden rechtzeitig informieren."),
+            ("high", "Datenbank nach Wartung nicht erreichbar",
+             "Seit dem Ende Ihres Wartungsfensters um 6 Uhr erreicht unser Produktivsystem die gehostete Datenbank nicht mehr. Alle Bestellungen im Webshop schlagen fehl."),
+            ("low", "Benachrichtigungen über Wartungsarbeiten abonnieren",
+             "Wie kann ich mich für E-Mail-Benachrichtigungen über geplante Wartungsarbeiten eintragen? Bisher erfahre ich davon nur über Kollegen."),
+        ],
+    },
+    "Sales and Pre-Sales": {
+        "ask": [
+            "Kann sich bitte ein Vertriebsmitarbeiter bei mir melden?",
+            "Bitte schicken Sie mir ein Angebot.",
+            "Können wir eine kurze Demo vereinbaren?",
+        ],
+        "cores": [
+            ("high", "Angebot für {n} Lizenzen heute benötigt",
+             "Wir brauchen bis heute Abend ein offizielles Angebot für {n} Lizenzen von {app}, sonst rutscht die Budgetfreigabe ins nächste Quartal."),
+            ("medium", "Mengenrabatt für {n} Geräte",
+             "Wir wollen unseren Außendienst mit {n} Stück {dev} ausstatten. Gibt es bei dieser Menge einen Rabatt oder ein Leasingangebot?"),
+            ("medium", "Demo der Enterprise-Version",
+             "Wir vergleichen {app} gerade mit zwei anderen Lösungen. Könnten Sie uns die Enterprise-Version vorführen, vor allem Berichte und Single Sign-on?"),
+            ("low", "Unterschied zwischen Basic und Pro",
+             "Ich überlege, {app} für meinen kleinen Betrieb zu kaufen. Was genau ist der Unterschied zwischen dem Basic- und dem Pro-Tarif?"),
+            ("low", "Gibt es eine Testversion?",
+             "Kann man {app} vor dem Kauf kostenlos testen? Wir sind ein Team von etwa {n} Leuten."),
+            ("high", "Vertrag läuft morgen aus",
+             "Unser Enterprise-Vertrag für {app} endet morgen und das versprochene Verlängerungsangebot liegt uns immer noch nicht vor. Eine Unterbrechung können wir uns nicht leisten."),
+            ("medium", "Sonderkonditionen für Vereine",
+             "Wir sind ein gemeinnütziger Verein mit rund {n} Ehrenamtlichen. Gibt es für {app} vergünstigte Konditionen für Non-Profit-Organisationen?"),
+        ],
+    },
+    "General Inquiry": {
+        "ask": [
+            "Wer wäre dafür der richtige Ansprechpartner?",
+            "Danke für jede Information.",
+            "Eine kurze Antwort genügt.",
+        ],
+        "cores": [
+            ("high", "Presseanfrage mit Frist heute",
+             "Ich bin Journalistin und schreibe über regionale Softwarefirmen, der Artikel geht heute Abend in Druck. Könnte mir jemand aus der Pressestelle heute noch zwei kurze Fragen beantworten?"),
+            ("medium", "Anfrage zur Partnerschaft",
+             "Wir sind ein kleines Beratungsunternehmen und würden gern Vertriebspartner werden. Mit wem können wir über Ihr Partnerprogramm sprechen?"),
+            ("medium", "Zertifikate für Lieferantenaudit",
+             "Für unser Lieferantenaudit benötigen wir Ihr ISO-27001-Zertifikat und den Auftragsverarbeitungsvertrag. Wo bekommen wir diese Unterlagen?"),
+            ("low", "Öffnungszeiten zwischen den Feiertagen",
+             "Wie sind Ihre Öffnungszeiten zwischen Weihnachten und Neujahr? Wir würden gern ein paar Unterlagen vorbeibringen."),
+            ("low", "Praktikum für Studierende",
+             "Ich studiere Informatik und interessiere mich für ein Praktikum im Sommer. Bietet Ihr Unternehmen so etwas an?"),
+            ("high", "Datenschutzanfrage mit Frist",
+             "Wir schreiben im Auftrag eines Mandanten wegen einer Auskunftsanfrage nach DSGVO, die bis Freitag beantwortet werden muss. Bitte leiten Sie dies an Ihre Rechtsabteilung weiter."),
+            ("low", "Wo werden Ihre Geräte hergestellt?",
+             "Reine Neugier: Wo werden Geräte wie der {dev} entwickelt und produziert?"),
+        ],
+    },
+    "Human Resources": {
+        "ask": [
+            "Könnte die Personalabteilung das bitte prüfen?",
+            "Wer in der Personalabteilung ist dafür zuständig?",
+            "Meine Personalnummer ist {ref}.",
+        ],
+        "cores": [
+            ("high", "Gehalt diesen Monat nicht überwiesen",
+             "Mein Gehalt für diesen Monat ist nicht auf meinem Konto eingegangen, obwohl der Zahltag schon drei Tage her ist. Miete und andere Zahlungen sind fällig."),
+            ("medium", "Fehler in der Gehaltsabrechnung",
+             "In meiner letzten Gehaltsabrechnung sind nur {n} Überstunden aufgeführt, laut Zeiterfassung waren es aber mehr. Können Sie die Berechnung prüfen?"),
+            ("medium", "Antrag auf Elternzeit",
+             "Ich möchte in drei Monaten Elternzeit nehmen. Welche Unterlagen muss ich bis wann einreichen?"),
+            ("low", "Resturlaub",
+             "Wie viele Urlaubstage habe ich dieses Jahr noch? Die Zahl im Personalportal scheint nicht aktuell zu sein."),
+            ("low", "Weiterbildungsbudget",
+             "Gibt es ein jährliches Weiterbildungsbudget für Mitarbeitende? Ich würde im Herbst gern eine Fachkonferenz besuchen."),
+            ("high", "Belästigung im Team melden",
+             "Ich möchte wiederholte Belästigung durch einen Kollegen in meinem Team melden. Bitte geben Sie mir so bald wie möglich einen vertraulichen Termin bei der Personalabteilung."),
+            ("medium", "Neue Bankverbindung für das Gehalt",
+             "Ich habe die Bank gewechselt und möchte mein Gehalt ab nächstem Monat auf das neue Konto bekommen. Bis wann muss ich die Daten einreichen?"),
+        ],
+    },
+}

@@ -1,0 +1,280 @@
+# Banco de frases en español, escrito desde cero para los datos de ejemplo de Ticket Router.
+LANG = "es"
+URGENT_PREFIX = "URGENTE: "
+
+GREET = ["", "", "Hola,", "Buenos días,", "Buenas tardes,", "Estimado equipo de soporte:", "Hola equipo,", "Saludos,"]
+CLOSE = ["", "Gracias.", "Muchas gracias de antemano.", "Un saludo,", "Saludos cordiales,", "Atentamente,", "Quedo atento a su respuesta."]
+NAMES = ["María José", "Javier Núñez", "Lucía Peña", "Andrés", "Carmen Ibáñez", "Raúl Ortega", "Sofía", "Iñigo Muñoz"]
+
+# for problems that affect a team, a system or customers
+IMPACT = {
+    "high": [
+        "Todo el equipo está parado por este problema.",
+        "Es urgente, no podemos trabajar así.",
+        "Está afectando directamente a nuestros clientes.",
+        "Cada hora que pasa perdemos ventas.",
+    ],
+    "medium": [
+        "De momento tenemos una solución provisional, pero nos retrasa bastante.",
+        "No es crítico, pero nos gustaría resolverlo esta semana.",
+        "Afecta a algunos compañeros, los demás pueden seguir trabajando.",
+    ],
+    "low": [
+        "No corre prisa, cuando tengan un momento.",
+        "Es un detalle menor, no bloquea nada.",
+        "Es solo una consulta, sin fecha límite.",
+    ],
+}
+
+# for requests that concern one person rather than a team or a system
+IMPACT_PERSONAL = {
+    "high": [
+        "Les ruego que lo traten con urgencia.",
+        "Esto no puede esperar, necesito una respuesta hoy.",
+        "Agradecería una respuesta lo antes posible, es urgente.",
+    ],
+    "medium": [
+        "Me gustaría tenerlo resuelto en los próximos días.",
+        "No es una emergencia, pero quisiera solucionarlo pronto.",
+    ],
+    "low": [
+        "No corre prisa, cuando tengan un momento.",
+        "No hay plazo, es solo una consulta.",
+    ],
+}
+
+QUEUES = {
+    "Technical Support": {
+        "ask": [
+            "¿Me pueden indicar cómo solucionarlo?",
+            "¿Podría revisarlo alguien del equipo técnico?",
+            "Si necesitan más detalles o los registros, me dicen.",
+        ],
+        "cores": [
+            ("high", "Error de conexión a la base de datos en {app}",
+             "Desde esta mañana {app} muestra el error \"No se puede conectar con la base de datos\" al abrir cualquier proyecto. Hemos reiniciado el servidor y el problema sigue igual."),
+            ("high", "Los códigos de verificación en dos pasos no llegan",
+             "Ninguno de nuestros usuarios recibe el código de verificación en dos pasos, así que nadie puede iniciar sesión en {app}. Ayer funcionaba perfectamente."),
+            ("medium", "El complemento de Outlook dejó de funcionar",
+             "Después de actualizar a la versión {ver}, el complemento de {app} para Outlook aparece desactivado y no se puede volver a activar."),
+            ("medium", "Importación de CSV con caracteres extraños",
+             "Al importar un archivo CSV en {app}, las tildes y la ñ se convierten en símbolos raros. El archivo está guardado en UTF-8."),
+            ("low", "Duda sobre la configuración de notificaciones",
+             "¿Es posible desactivar las notificaciones de escritorio de {app} solo para ciertos proyectos? No encuentro la opción en los ajustes."),
+            ("medium", "La búsqueda no encuentra documentos nuevos",
+             "Los documentos que subimos a {app} desde el viernes no aparecen en la búsqueda, aunque se pueden abrir desde la carpeta. Parece que el índice no se actualiza."),
+            ("low", "Atajos de teclado",
+             "¿Existe una lista de atajos de teclado para {app}? No la encuentro en la ayuda en línea."),
+        ],
+    },
+    "Product Support": {
+        "ask": [
+            "Puedo enviar el número de serie o fotos si hace falta.",
+            "¿Qué me recomiendan?",
+            "¿Podría contactarme alguien que conozca bien el producto?",
+        ],
+        "cores": [
+            ("high", "{dev} se reinicia solo constantemente",
+             "Nuestro {dev} se reinicia cada pocos minutos desde ayer y no conseguimos acceder a los archivos que guarda. Ya probamos con otro cable de alimentación."),
+            ("medium", "La pantalla del {dev} parpadea",
+             "La pantalla de mi {dev} parpadea cuando el brillo está por debajo del 50 %. Con el brillo al máximo no pasa."),
+            ("medium", "No consigo conectar el {dev} al wifi",
+             "He seguido los pasos de la guía rápida, pero el {dev} no encuentra mi red wifi de 5 GHz. La red de 2,4 GHz sí aparece."),
+            ("low", "¿El {dev} es compatible con cargadores de otras marcas?",
+             "Quería saber si puedo cargar el {dev} con un cargador USB-C de otra marca o si hace falta el original."),
+            ("low", "Cómo usar las etiquetas en {app}",
+             "¿Se pueden crear etiquetas de colores en {app} para ordenar las tareas? He visto que un compañero las usa pero no sé dónde se activan."),
+            ("high", "El {dev} se calienta muchísimo",
+             "Nuestro {dev} se calienta tanto que quema al tocarlo y hoy olía a plástico quemado. Lo hemos desenchufado por seguridad."),
+            ("medium", "Actualización de firmware bloqueada",
+             "La actualización de firmware del {dev} lleva desde ayer parada en el 60 %. No me atrevo a apagarlo por si se estropea."),
+        ],
+    },
+    "Customer Service": {
+        "ask": [
+            "Por favor, revisen mi caso y díganme algo.",
+            "Agradecería una respuesta rápida sobre los próximos pasos.",
+            "¿Con quién tengo que hablar para resolver esto?",
+        ],
+        "cores": [
+            ("high", "Cobro de un pedido que cancelé",
+             "Cancelé el pedido {order} el mismo día y recibí la confirmación, pero aun así el paquete fue enviado y no puedo hablar con nadie por teléfono. Llevo tres días intentando que me atiendan."),
+            ("medium", "Pedido {order} retrasado",
+             "Mi pedido {order} tenía que llegar el lunes y el seguimiento sigue diciendo \"en preparación\". ¿Me pueden decir cuándo lo enviarán?"),
+            ("medium", "Cambiar el titular de la cuenta",
+             "Quiero cambiar el titular de la cuenta de cliente a nombre de mi empresa en lugar de mi nombre personal. ¿Qué datos necesitan?"),
+            ("low", "Sugerencia para la aplicación móvil",
+             "Me gusta mucho la aplicación, pero sería útil poder guardar varias direcciones de envío. Solo quería dejar la sugerencia."),
+            ("low", "Darse de baja del boletín",
+             "Recibo vuestro boletín dos veces por semana y prefiero no recibirlo más. El enlace para darse de baja no funciona."),
+            ("high", "Reclamación: me han colgado cuatro veces",
+             "Esta semana he llamado cuatro veces a su línea de atención y siempre se corta la llamada tras media hora de espera. Si no me atienden hoy, daré de baja el contrato."),
+            ("medium", "No recibo respuesta a mis correos",
+             "Les escribí dos veces la semana pasada sobre la incidencia {ticket} y no he recibido ninguna respuesta."),
+        ],
+    },
+    "IT Support": {
+        "ask": [
+            "¿Puede ayudarme alguien de informática?",
+            "Por favor, revisen mi cuenta de usuario.",
+            "Les puedo pasar el número de inventario del equipo.",
+        ],
+        "cores": [
+            ("high", "Posible ransomware en mi ordenador",
+             "Al encender el ordenador aparecieron todos mis archivos con una extensión extraña y un mensaje pidiendo un rescate. He desconectado el cable de red, pero no sé si ya se ha propagado a la unidad compartida."),
+            ("high", "Acceso no autorizado a mi correo",
+             "Alguien ha accedido a mi cuenta de correo sin autorización: hay reglas de reenvío que yo no he creado y varios correos enviados a clientes. Necesito que bloqueen el acceso ya."),
+            ("medium", "No puedo acceder a la carpeta compartida",
+             "Desde que cambié de departamento no tengo permisos para abrir la carpeta compartida de Marketing. Mi responsable ya lo ha aprobado."),
+            ("medium", "La contraseña caduca y no me deja cambiarla",
+             "El sistema me pide cambiar la contraseña, pero cada vez que lo intento dice que no cumple los requisitos, aunque sí los cumple."),
+            ("low", "Instalar un programa en mi portátil",
+             "Necesitaría instalar un editor de imágenes en mi portátil del trabajo. ¿Hay alguno aprobado por la empresa?"),
+            ("high", "Me han robado el portátil del trabajo",
+             "Esta mañana me han robado el portátil de la empresa del coche. Tiene datos de clientes, así que necesito que bloqueen mis accesos y lo borren en remoto si es posible."),
+            ("low", "Segundo monitor",
+             "¿Sería posible tener un segundo monitor en mi puesto? Me facilitaría trabajar con hojas de cálculo grandes."),
+        ],
+    },
+    "Billing and Payments": {
+        "ask": [
+            "Nuestro número de cliente es {ref}.",
+            "Por favor, confírmenme cuando esté resuelto.",
+            "¿Podría contactarme alguien de facturación?",
+        ],
+        "cores": [
+            ("high", "Cargo duplicado en la tarjeta",
+             "Me han cobrado dos veces la cuota anual de {app}, {amount} cada vez. Necesito que me devuelvan el cargo duplicado cuanto antes porque me he quedado sin saldo."),
+            ("medium", "Datos fiscales incorrectos en la factura {inv}",
+             "En la factura {inv} aparece mal el NIF de la empresa y la dirección fiscal antigua. Nuestro departamento de contabilidad no puede registrarla así."),
+            ("medium", "No puedo actualizar la tarjeta de pago",
+             "Intento cambiar la tarjeta de crédito en el área de cliente y me sale un error al guardar. La tarjeta actual caduca este mes."),
+            ("low", "¿Aceptan pago por transferencia?",
+             "Para la próxima renovación nos vendría mejor pagar por transferencia bancaria en lugar de tarjeta. ¿Es posible?"),
+            ("low", "Factura a nombre de otra empresa",
+             "¿Las próximas facturas pueden emitirse a nombre de nuestra empresa matriz? Les envío los datos si hace falta."),
+            ("high", "Aviso de suspensión por impago",
+             "Nos ha llegado un aviso de que la cuenta se suspenderá mañana por un pago fallido, pero el banco dice que nunca se presentó el recibo. No podemos quedarnos sin servicio."),
+            ("medium", "El importe no coincide con el presupuesto",
+             "La factura de {amount} es más alta que el presupuesto que firmamos. ¿Hay algún cargo adicional que no veo?"),
+        ],
+    },
+    "Returns and Exchanges": {
+        "ask": [
+            "¿Cuáles son los siguientes pasos?",
+            "Díganme cómo debo proceder, por favor.",
+            "La compra la hice en su tienda online.",
+        ],
+        "cores": [
+            ("high", "Producto defectuoso, necesito cambio urgente",
+             "El {dev} del pedido {order} llegó con el puerto de carga roto y no enciende. Lo necesito para un viaje de trabajo el viernes, ¿pueden enviarme uno nuevo ya?"),
+            ("medium", "Quiero devolver un artículo",
+             "Me gustaría devolver el {dev} que compré hace diez días. Funciona bien, pero no cumple con lo que esperaba."),
+            ("medium", "Cambio de talla o modelo",
+             "Recibí el {dev} pero necesito el modelo con más memoria. ¿Puedo cambiarlo pagando la diferencia?"),
+            ("low", "Plazo de devolución en regalos",
+             "Compré un {dev} como regalo de cumpleaños. ¿Hasta cuándo se puede devolver si a la persona no le gusta?"),
+            ("low", "Reembolso de la devolución",
+             "Devolví el paquete la semana pasada y ya figura como recibido. ¿Cuánto tarda normalmente el reembolso?"),
+            ("high", "Pedido equivocado y lo necesito ya",
+             "En lugar del {dev} que pedimos nos ha llegado otro producto distinto. Lo necesitamos para la instalación de un cliente este jueves."),
+            ("medium", "La etiqueta de devolución no sirve",
+             "En la oficina de correos no aceptan la etiqueta de devolución del pedido {order} porque el código de barras no se lee. ¿Me pueden mandar otra?"),
+        ],
+    },
+    "Service Outages and Maintenance": {
+        "ask": [
+            "¿Hay alguna página de estado del servicio?",
+            "Por favor, manténganme informado.",
+        ],
+        "ask_high": [  # only for high-priority tickets
+            "¿Cuándo calculan que volverá a funcionar?",
+            "¿Es una incidencia general conocida?",
+        ],
+        "cores": [
+            ("high", "Caída total del servicio",
+             "{app} no está disponible desde hace media hora: la web se queda cargando y la aplicación dice \"servicio no disponible\". Tenemos toda la producción detenida."),
+            ("high", "Interrupción del servicio en nuestras oficinas",
+             "Ninguna de nuestras oficinas puede acceder a la plataforma desde las 8:30. Parece una caída general del servidor, no un problema de nuestra red."),
+            ("medium", "Lentitud después del mantenimiento",
+             "Desde el mantenimiento de anoche, {app} va muy lento y algunas páginas tardan casi un minuto en cargar."),
+            ("medium", "Mantenimiento programado en horario laboral",
+             "El mantenimiento anunciado para el martes coincide con nuestro horario de atención al público. ¿Sería posible hacerlo por la noche?"),
+            ("low", "Calendario de mantenimientos",
+             "¿Publican con antelación el calendario de mantenimientos previstos? Nos gustaría avisar a nuestro personal."),
+            ("high", "Base de datos inaccesible tras el mantenimiento",
+             "Desde que terminó la ventana de mantenimiento a las 6:00, nuestro sistema no consigue conectar con la base de datos alojada y todos los pedidos de la tienda online fallan."),
+            ("low", "Avisos de mantenimiento por correo",
+             "¿Cómo puedo suscribirme a los avisos por correo de mantenimientos programados? Ahora me entero por mis compañeros."),
+        ],
+    },
+    "Sales and Pre-Sales": {
+        "ask": [
+            "¿Podría contactarme un comercial?",
+            "Les agradecería un presupuesto.",
+            "¿Podemos agendar una demostración?",
+        ],
+        "cores": [
+            ("high", "Presupuesto urgente para licitación",
+             "Necesitamos un presupuesto formal de {n} licencias de {app} antes de mañana a las 12:00 para presentarlo en una licitación pública."),
+            ("medium", "Precio por volumen",
+             "Estamos pensando en comprar {n} unidades del {dev} para nuestras tiendas. ¿Ofrecen descuento por volumen o financiación?"),
+            ("medium", "Demostración del plan Empresa",
+             "Estamos comparando {app} con otras dos herramientas y nos interesa ver una demostración del plan Empresa, sobre todo los informes y la integración con nuestro ERP."),
+            ("low", "Diferencias entre planes",
+             "Tengo una pequeña tienda y dudo entre el plan Básico y el Pro de {app}. ¿Qué incluye cada uno?"),
+            ("low", "¿Hay versión de prueba?",
+             "¿Se puede probar {app} gratis antes de contratarlo? Somos unas {n} personas."),
+            ("high", "Renovación del contrato que vence mañana",
+             "Nuestro contrato de {app} vence mañana y todavía no hemos recibido la oferta de renovación. No queremos que se corte el servicio."),
+            ("medium", "Precios para ONG",
+             "Somos una asociación sin ánimo de lucro con unos {n} voluntarios. ¿Tienen precios especiales para ONG?"),
+        ],
+    },
+    "General Inquiry": {
+        "ask": [
+            "¿Quién sería la persona de contacto adecuada?",
+            "Gracias por cualquier información.",
+            "Con una respuesta breve es suficiente.",
+        ],
+        "cores": [
+            ("high", "Requerimiento legal con plazo",
+             "Les escribimos en nombre de un cliente por una solicitud de protección de datos que debe responderse antes del viernes. Por favor, remítanla a su departamento jurídico."),
+            ("medium", "Colaboración con una universidad",
+             "Soy profesora en una universidad y nos gustaría invitar a alguien de su empresa a dar una charla a nuestros estudiantes. ¿A quién debo dirigirme?"),
+            ("medium", "Información sobre su política de sostenibilidad",
+             "Para un informe de proveedores necesitamos saber si su empresa tiene una política de sostenibilidad publicada. ¿Dónde la podemos consultar?"),
+            ("low", "Horario de atención en verano",
+             "¿Cambia su horario de atención al público durante julio y agosto?"),
+            ("low", "Dirección de su oficina",
+             "¿Me pueden confirmar la dirección de su oficina en Madrid? Quiero enviar una carta por correo postal."),
+            ("high", "Consulta de prensa con cierre hoy",
+             "Soy periodista y mi artículo sobre empresas tecnológicas cierra esta noche. ¿Podría alguien de comunicación responderme dos preguntas hoy?"),
+            ("medium", "Solicitud de certificados para auditoría",
+             "Para nuestra auditoría de proveedores necesitamos su certificado ISO 27001 y el contrato de encargado del tratamiento. ¿Dónde los podemos conseguir?"),
+        ],
+    },
+    "Human Resources": {
+        "ask": [
+            "¿Podría revisarlo Recursos Humanos?",
+            "¿Quién en RR. HH. se encarga de esto?",
+            "Mi número de empleado es {ref}.",
+        ],
+        "cores": [
+            ("high", "No he cobrado la nómina",
+             "Todavía no he recibido la nómina de este mes y el pago debía hacerse hace tres días. Tengo recibos pendientes y necesito una solución urgente."),
+            ("medium", "Error en mi nómina",
+             "En mi nómina de este mes no aparecen las horas extra de las guardias del fin de semana. ¿Pueden revisar el cálculo?"),
+            ("medium", "Solicitud de reducción de jornada",
+             "Quiero solicitar una reducción de jornada por cuidado de un familiar a partir del mes que viene. ¿Qué documentación necesito presentar?"),
+            ("low", "Días de vacaciones pendientes",
+             "¿Cuántos días de vacaciones me quedan este año? En el portal del empleado no aparece actualizado."),
+            ("low", "Certificado de empresa",
+             "Necesito un certificado de empresa que indique mi antigüedad para un trámite bancario. No hay prisa, es para el mes que viene."),
+            ("high", "Denuncia de acoso en mi equipo",
+             "Quiero denunciar una situación de acoso repetido por parte de un compañero de mi equipo. Necesito hablar con alguien de Recursos Humanos de forma confidencial cuanto antes."),
+            ("medium", "Cambio de cuenta bancaria para la nómina",
+             "He cambiado de banco y quiero cobrar la nómina en la cuenta nueva a partir del mes que viene. ¿Hasta cuándo puedo enviar los datos?"),
+        ],
+    },
+}
