@@ -11,7 +11,7 @@ public record ModelLabels(Set<String> queues, Set<String> priorities) {
     public static final ModelLabels NONE = new ModelLabels(Set.of(), Set.of());
 
     public ModelLabels {
-        queues = Set.copyOf(queues);
-        priorities = Set.copyOf(priorities);
+        queues = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(queues));
+        priorities = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(priorities));
     }
 }

@@ -66,6 +66,8 @@ final class PluginLoader {
 
     private final List<PluginRecord> records = new ArrayList<>();
     private final Map<String, PluginRecord> byName = new HashMap<>();
+    /** Names of every plugin instance seen, including failed ones. */
+    private final Set<String> names = new TreeSet<>();
     private final List<KeywordMatcher.Entry> keywordEntries = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<URLClassLoader> loaders = new ArrayList<>();
@@ -106,9 +108,9 @@ final class PluginLoader {
             LOG.info(() -> "Plugin directory " + dir.toAbsolutePath() + " does not exist: no plugin jars loaded");
         }
         for (String configured : settings.pluginNames()) {
-            if (!byName.containsKey(configured)) {
+            if (!names.contains(configured)) {
                 warn("configuration is set for plugin '" + configured + "', but no plugin has that name; plugins: "
-                        + new TreeSet<>(byName.keySet()));
+                        + names);
             }
         }
         KeywordMatcher matcher = new KeywordMatcher(keywordEntries);
@@ -191,6 +193,9 @@ final class PluginLoader {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             String name = cause instanceof PluginFailure f && f.name != null ? f.name : className;
+            if (cause instanceof PluginFailure f && f.name != null) {
+                names.add(f.name);
+            }
             String reason = cause instanceof PluginFailure f ? f.getMessage() : describe(cause);
             fail(name, kind, source, className, reason, cause instanceof PluginFailure ? cause.getCause() : cause);
             return;
@@ -199,6 +204,7 @@ final class PluginLoader {
             fail(className, kind, source, className, "loading was interrupted", e);
             return;
         }
+        names.add(loaded.name);
         PluginRecord winner = byName.get(loaded.name);
         if (winner != null) {
             fail(loaded.name, kind, source, className, "duplicate name '" + loaded.name + "': already provided by "
@@ -243,9 +249,9 @@ final class PluginLoader {
         try {
             String apiVersion = plugin.apiVersion();
             if (!RoutingApi.isCompatible(apiVersion, RoutingApi.VERSION)) {
-                throw new IllegalArgumentException("written for routing API " + apiVersion + ", this server provides "
+                throw new PluginFailure(name, "written for routing API " + apiVersion + ", this server provides "
                         + RoutingApi.VERSION + " (a plugin must be built for " + RoutingApi.VERSION.split("\\.")[0]
-                        + ".x, at most " + RoutingApi.VERSION + ")");
+                        + ".x, at most " + RoutingApi.VERSION + ")", null);
             }
             String version = plugin.version();
             Set<String> declared = Set.copyOf(plugin.configurationKeys());
@@ -258,8 +264,8 @@ final class PluginLoader {
             Set<String> unknown = new TreeSet<>(settings.explicit(name).keySet());
             unknown.removeAll(known);
             if (!unknown.isEmpty()) {
-                throw new IllegalArgumentException("unknown configuration key" + (unknown.size() > 1 ? "s " : " ")
-                        + unknown + "; plugin '" + name + "' supports the following keys: " + known);
+                throw new PluginFailure(name, "unknown configuration key" + (unknown.size() > 1 ? "s " : " ")
+                        + unknown + "; plugin '" + name + "' supports the following keys: " + known, null);
             }
             boolean enabled = settings.value(name, ENABLED).map(v -> parseBoolean(name, v)).orElse(true);
             Integer order = null;
@@ -269,7 +275,11 @@ final class PluginLoader {
             }
             Map<String, Set<String>> keywords = Map.of();
             if (enabled) {
-                plugin.configure(new Context(name, declared, settings, labels));
+                try {
+                    plugin.configure(new Context(name, declared, settings, labels));
+                } catch (IllegalArgumentException e) {
+                    throw new PluginFailure(name, "configuration rejected: " + e.getMessage(), null);
+                }
                 if (plugin instanceof UrgentKeywordList list) {
                     keywords = copyKeywords(list.keywords());
                     new KeywordMatcher(entries(name, keywords)); // fails here, with the plugin's name, if malformed
@@ -308,14 +318,14 @@ final class PluginLoader {
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(value);
         }
-        throw new IllegalArgumentException(name + "." + ENABLED + " must be true or false, got '" + value + "'");
+        throw new PluginFailure(name, name + "." + ENABLED + " must be true or false, got '" + value + "'", null);
     }
 
     private static int parseOrder(String name, String value) {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + "." + ORDER + " must be a whole number, got '" + value + "'");
+            throw new PluginFailure(name, name + "." + ORDER + " must be a whole number, got '" + value + "'", null);
         }
     }
 

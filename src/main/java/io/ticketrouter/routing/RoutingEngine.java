@@ -8,7 +8,6 @@ import io.ticketrouter.spi.RoutingRule;
 import io.ticketrouter.spi.Ticket;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -319,9 +318,9 @@ public final class RoutingEngine implements AutoCloseable {
     }
 
     private static Set<String> labelsOf(Map<String, Double> probabilities, String predicted) {
-        Set<String> labels = new LinkedHashSet<>(probabilities.keySet());
+        Set<String> labels = new java.util.TreeSet<>(probabilities.keySet());
         labels.add(predicted);
-        return Set.copyOf(labels);
+        return java.util.Collections.unmodifiableSortedSet((java.util.SortedSet<String>) labels);
     }
 
     private static void describe(List<String> changes, String field, Object from, Object to) {
