@@ -12,6 +12,9 @@ import java.util.Set;
 /**
  * Data-protection requests have legal deadlines: they are urgent in every language the service supports.
  *
+ * <p>The server matches whole words and phrases, ignoring case but not accents: unaccented spellings customers
+ * type are listed too.
+ *
  * <p>Configuration: {@code extra} — more comma-separated words or phrases, for every language.
  */
 public final class GdprKeywords implements UrgentKeywordList {
@@ -21,9 +24,12 @@ public final class GdprKeywords implements UrgentKeywordList {
                     "personal data request"),
             "de", Set.of("DSGVO", "Datenschutz", "Datenschutzverletzung", "Recht auf Vergessenwerden",
                     "Auskunftsersuchen"),
-            "es", Set.of("RGPD", "protección de datos", "derecho al olvido", "datos personales"),
-            "fr", Set.of("RGPD", "protection des données", "droit à l'oubli", "données personnelles"),
-            "pt", Set.of("RGPD", "LGPD", "proteção de dados", "direito ao esquecimento", "dados pessoais"));
+            "es", Set.of("RGPD", "protección de datos", "proteccion de datos", "derecho al olvido",
+                    "datos personales"),
+            "fr", Set.of("RGPD", "protection des données", "protection des donnees", "droit à l'oubli",
+                    "droit a l'oubli", "données personnelles", "donnees personnelles"),
+            "pt", Set.of("RGPD", "LGPD", "proteção de dados", "protecao de dados", "direito ao esquecimento",
+                    "dados pessoais"));
 
     private Map<String, Set<String>> keywords = BUILT_IN;
 
