@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -46,8 +46,9 @@ public class PluginRouting {
     @Inject
     Config config;
 
-    /** Where the model labels come from; set by the application layer when a model is loaded (optional). */
-    private volatile Supplier<ModelLabels> labels = () -> ModelLabels.NONE;
+    /** The loaded model's labels, read on every load; optional. */
+    @Inject
+    Instance<ModelLabelsSource> labelSources;
 
     private RoutingEngine engine;
     private Path pluginDirectory;
@@ -63,8 +64,7 @@ public class PluginRouting {
         RoutingOptions options = new RoutingOptions(pluginDirectory, Duration.ofMillis(timeoutMs),
                 defaults.loadTimeLimit(), threads, defaults.stuckCallsLimit(), defaults.closeGrace());
         LOG.info(() -> "Routing plugins: directory " + pluginDirectory + ", time limit " + timeoutMs + " ms per rule");
-        engine = new RoutingEngine(options, this::settings, () -> labels.get(),
-                PluginRouting.class.getClassLoader());
+        engine = new RoutingEngine(options, this::settings, this::labels, PluginRouting.class.getClassLoader());
     }
 
     /** Loads the plugins when the application starts, not on the first ticket. */
@@ -99,9 +99,8 @@ public class PluginRouting {
         return pluginDirectory;
     }
 
-    /** Lets the application layer tell plugins which queues and priorities the loaded model has. */
-    public void useModelLabels(Supplier<ModelLabels> source) {
-        this.labels = source;
+    private ModelLabels labels() {
+        return labelSources != null && labelSources.isResolvable() ? labelSources.get().labels() : ModelLabels.NONE;
     }
 
     /** {@code plugins.properties} in the plugin directory, overridden by MicroProfile Config. Read on every load. */
