@@ -15,11 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -50,8 +52,12 @@ public class PluginRouting {
     @Inject
     Instance<ModelLabelsSource> labelSources;
 
+    static final String ENGINE_PREFIX = "ticketrouter.plugins.";
+    static final Set<String> ENGINE_KEYS = Set.of("dir", "timeout-ms", "threads");
+
     private RoutingEngine engine;
     private Path pluginDirectory;
+    private List<String> configurationWarnings = List.of();
 
     @PostConstruct
     void start() {
@@ -63,6 +69,8 @@ public class PluginRouting {
         RoutingOptions defaults = RoutingOptions.defaults(pluginDirectory);
         RoutingOptions options = new RoutingOptions(pluginDirectory, Duration.ofMillis(timeoutMs),
                 defaults.loadTimeLimit(), threads, defaults.stuckCallsLimit(), defaults.closeGrace());
+        configurationWarnings = unknownEngineKeys();
+        configurationWarnings.forEach(LOG::warning);
         LOG.info(() -> "Routing plugins: directory " + pluginDirectory + ", time limit " + timeoutMs + " ms per rule");
         engine = new RoutingEngine(options, this::settings, this::labels, PluginRouting.class.getClassLoader());
     }
@@ -88,7 +96,22 @@ public class PluginRouting {
     }
 
     public List<String> warnings() {
-        return engine.warnings();
+        List<String> all = new ArrayList<>(configurationWarnings);
+        all.addAll(engine.warnings());
+        return List.copyOf(all);
+    }
+
+    /** A misspelt engine setting would silently keep its default: say so, naming the known ones. */
+    private List<String> unknownEngineKeys() {
+        List<String> warnings = new ArrayList<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(ENGINE_PREFIX) && !ENGINE_KEYS.contains(name.substring(ENGINE_PREFIX.length()))) {
+                warnings.add("unknown setting " + name + " is ignored; known settings: " + ENGINE_KEYS.stream()
+                        .sorted().map(key -> ENGINE_PREFIX + key).toList() + ", and " + PLUGIN_PREFIX
+                        + "<plugin name>.<key> for a plugin");
+            }
+        }
+        return List.copyOf(warnings);
     }
 
     public List<PluginStatus> reload() {

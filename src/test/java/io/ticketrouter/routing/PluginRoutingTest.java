@@ -35,6 +35,19 @@ class PluginRoutingTest {
     }
 
     @Test
+    void aMisspeltEngineSettingIsReportedWithTheKnownOnes() {
+        PluginRouting routing = start(Map.of("ticketrouter.data.dir", temp.toString(),
+                "ticketrouter.plugins.timeout", "100"), Map.of());
+        try {
+            assertEquals(List.of("unknown setting ticketrouter.plugins.timeout is ignored; known settings: "
+                    + "[ticketrouter.plugins.dir, ticketrouter.plugins.threads, ticketrouter.plugins.timeout-ms], "
+                    + "and ticketrouter.plugin.<plugin name>.<key> for a plugin"), routing.warnings());
+        } finally {
+            routing.stop();
+        }
+    }
+
+    @Test
     void settingsComeFromPluginsPropertiesMicroProfileConfigAndEnvironment() throws Exception {
         Path dir = TestPlugins.directoryWith(temp.resolve("plugins"), TestPlugins.ROUTING_EXAMPLE);
         Files.writeString(dir.resolve("plugins.properties"), """
