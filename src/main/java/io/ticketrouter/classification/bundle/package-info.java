@@ -1,0 +1,11 @@
+/**
+ * The model bundle: a directory holding everything a trained classifier needs (format version,
+ * manifest with checksums, provenance, vocabulary and IDF, both forests in Ticket Router's compact
+ * binary format, calibration, review thresholds, evaluation figures and charts), the immutable
+ * {@link io.ticketrouter.classification.bundle.ModelBundle} that classifies with it, and
+ * {@link io.ticketrouter.classification.bundle.ModelBundles}, the loader the server calls.
+ *
+ * <p>Depends on {@code text}, {@code features}, {@code forest}, {@code calibration} and the JDK
+ * (charts are drawn by {@code training}, which writes them into the bundle). Nothing is Java-deserialized: every file is JSON, TSV or a checked binary format.
+ */
+package io.ticketrouter.classification.bundle;

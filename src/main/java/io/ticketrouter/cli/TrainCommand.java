@@ -1,0 +1,156 @@
+package io.ticketrouter.cli;
+
+import io.ticketrouter.classification.bundle.BundleFiles;
+import io.ticketrouter.classification.bundle.ModelBundle;
+import io.ticketrouter.classification.data.TicketCsvReader;
+import io.ticketrouter.classification.data.TicketDataset;
+import io.ticketrouter.classification.evaluation.ClassifierEvaluator;
+import io.ticketrouter.classification.features.FeatureOptions;
+import io.ticketrouter.classification.forest.ForestParameters;
+import io.ticketrouter.classification.training.BundleTrainer;
+import io.ticketrouter.classification.training.TrainingParameters;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code train}: reads labelled CSV files, trains both forests and writes a bundle directory. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train the queue and priority forests from labelled CSV files and write a model bundle.")
+final class TrainCommand implements Callable<Integer> {
+
+    private static final TrainingParameters D = TrainingParameters.defaults();
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled CSV (repeat to concatenate files).")
+    List<Path> data;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Bundle directory to write.")
+    Path out;
+
+    @Option(names = "--test", paramLabel = "FILE", description = "Optional held-out CSV evaluated into the bundle's evaluation.json.")
+    Path test;
+
+    @Option(names = "--trees", paramLabel = "N", description = "Trees per forest (default: ${DEFAULT-VALUE}).")
+    int trees = D.queueForest().trees();
+
+    @Option(names = "--queue-terms", paramLabel = "N", description = "Terms chosen by chi² for the queue forest (default: ${DEFAULT-VALUE}).")
+    int queueTerms = D.queueTerms();
+
+    @Option(names = "--priority-terms", paramLabel = "N", description = "Terms chosen by chi² for the priority forest (default: ${DEFAULT-VALUE}).")
+    int priorityTerms = D.priorityTerms();
+
+    @Option(names = "--forest-terms", paramLabel = "N", description = "Of each target's terms, how many the forest splits on (default: ${DEFAULT-VALUE}).")
+    int forestTerms = D.forestTerms();
+
+    @Option(names = "--features-per-split", paramLabel = "K", description = "Features tried per split, 0 = log2(M)+1 (default: ${DEFAULT-VALUE}).")
+    int featuresPerSplit = D.queueForest().featuresPerSplit();
+
+    @Option(names = "--max-depth", paramLabel = "N", description = "Maximum tree depth, 0 = unlimited (default: ${DEFAULT-VALUE}).")
+    int maxDepth = D.queueForest().maxDepth();
+
+    @Option(names = "--min-leaf", paramLabel = "W", description = "Minimum weight per leaf (default: ${DEFAULT-VALUE}).")
+    double minLeaf = D.queueForest().minLeafWeight();
+
+    @Option(names = "--subject-weight", paramLabel = "N", description = "How often subject terms count (default: ${DEFAULT-VALUE}).")
+    int subjectWeight = D.features().subjectWeight();
+
+    @Option(names = "--char-ngrams", paramLabel = "N", description = "Character n-grams 3..N inside words, 0 = off (default: ${DEFAULT-VALUE}).")
+    int charNgrams = D.features().charNgramMax();
+
+    @Option(names = "--stemming", negatable = true, description = "Snowball stemming (default: ${DEFAULT-VALUE}).")
+    boolean stemming = D.features().stemming();
+
+    @Option(names = "--class-scores", negatable = true, description = "Cross-fitted naive-Bayes class scores as extra forest features (default: ${DEFAULT-VALUE}).")
+    boolean classScores = D.features().classScores();
+
+    @Option(names = "--score-method", paramLabel = "M", description = "Class scores: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    io.ticketrouter.classification.features.ClassScores.Method scoreMethod = D.scoreMethod();
+
+    @Option(names = "--balanced", negatable = true, description = "Class-balanced bootstrap (default: ${DEFAULT-VALUE}).")
+    boolean balanced = D.queueForest().balanced();
+
+    @Option(names = "--min-df", paramLabel = "N", description = "Minimum document frequency of a term (default: ${DEFAULT-VALUE}).")
+    int minDf = D.minDf();
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    int seed = D.queueForest().seed();
+
+    @Option(names = "--threads", paramLabel = "N", description = "Tree-building threads, 0 = all processors (default: ${DEFAULT-VALUE}).")
+    int threads = D.queueForest().threads();
+
+    @Option(names = "--target-precision", paramLabel = "P", description = "Precision the per-queue review thresholds aim for (default: ${DEFAULT-VALUE}).")
+    double targetPrecision = D.targetPrecision();
+
+    @Option(names = "--no-charts", description = "Skip the PNG charts.")
+    boolean noCharts;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainingParameters parameters;
+        try {
+            parameters = new TrainingParameters(new FeatureOptions(subjectWeight, true, charNgrams, stemming, classScores), minDf,
+                    D.maxDfRatio(), queueTerms, priorityTerms, forestTerms, scoreMethod,
+                    new ForestParameters(trees, featuresPerSplit, maxDepth, minLeaf, seed, balanced, threads),
+                    new ForestParameters(trees, featuresPerSplit, maxDepth, minLeaf, seed + 1, balanced, threads),
+                    targetPrecision);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        long start = System.nanoTime();
+        ConsoleProgress progress = ConsoleProgress.forStderr();
+        progress.start("Reading", data.size());
+        TicketDataset dataset = TicketCsvReader.read(data);
+        progress.finish(dataset.size() + " tickets from " + data.size() + " file(s), " + dataset.skippedRows() + " skipped"
+                + (dataset.skippedRows() > 0 ? " " + dataset.skippedByReason() : ""));
+        BundleTrainer.Result result = new BundleTrainer(parameters, progress).train(dataset);
+        double trainSeconds = (System.nanoTime() - start) / 1e9;
+        ModelBundle bundle = result.bundle();
+        if (test != null) {
+            TicketDataset testData = TicketCsvReader.read(test);
+            progress.start("Evaluating " + test.getFileName(), testData.size());
+            Map<String, Object> figures = ClassifierEvaluator.evaluate(bundle, testData, progress::step);
+            progress.finish(testData.size() + " tickets");
+            Map<String, Object> evaluation = new LinkedHashMap<>(bundle.evaluation());
+            Map<String, Object> testFigures = new LinkedHashMap<>();
+            testFigures.put("file", test.getFileName().toString());
+            testFigures.putAll(figures);
+            evaluation.put("test", testFigures);
+            bundle = bundle.withEvaluation(evaluation);
+        }
+        Map<String, byte[]> charts = Map.of();
+        if (!noCharts) {
+            progress.start("Charts", -1);
+            charts = io.ticketrouter.classification.training.TrainingCharts.render(bundle, dataset, result);
+            progress.finish(charts.size() + " PNG files");
+        }
+        BundleFiles.save(bundle, out, charts);
+        long bytes;
+        try (Stream<Path> files = Files.walk(out)) {
+            bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+        System.out.println("Bundle " + bundle.version() + " written to " + out);
+        System.out.printf(Locale.ROOT, "  size %.2f MB, training %.1f s wall (%s)%n", bytes / 1e6, trainSeconds, result.secondsPerStage());
+        print("out-of-bag", bundle.evaluation().get("out_of_bag"));
+        if (bundle.evaluation().get("test") != null) {
+            print(String.valueOf(((Map<?, ?>) bundle.evaluation().get("test")).get("file")), bundle.evaluation().get("test"));
+        }
+        return 0;
+    }
+
+    private static void print(String what, Object figures) {
+        Map<?, ?> m = (Map<?, ?>) figures;
+        Map<?, ?> q = (Map<?, ?>) m.get("queue");
+        Map<?, ?> p = (Map<?, ?>) m.get("priority");
+        System.out.printf(Locale.ROOT, "  %-12s queue accuracy %s macro-F1 %s ECE %s | priority accuracy %s macro-F1 %s ECE %s%n", what,
+                q.get("accuracy"), q.get("macro_f1"), q.get("ece"), p.get("accuracy"), p.get("macro_f1"), p.get("ece"));
+    }
+}

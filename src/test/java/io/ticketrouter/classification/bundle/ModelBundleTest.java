@@ -1,0 +1,138 @@
+package io.ticketrouter.classification.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ticketrouter.classification.BundleException;
+import io.ticketrouter.classification.Fixtures;
+import io.ticketrouter.classification.Prediction;
+import io.ticketrouter.classification.TicketClassifier;
+import io.ticketrouter.classification.TicketText;
+import io.ticketrouter.classification.data.TicketDataset;
+import io.ticketrouter.classification.data.TicketRecord;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ModelBundleTest {
+
+    private TicketDataset data;
+    private ModelBundle trained;
+
+    @BeforeAll
+    void train() throws Exception {
+        data = Fixtures.smallTickets();
+        trained = Fixtures.trainSmall(data).bundle();
+    }
+
+    private Path save(Path dir) throws Exception {
+        BundleFiles.save(trained, dir, Map.of());
+        return dir;
+    }
+
+    @Test
+    void savedAndLoadedBundlePredictsExactlyAsBefore(@TempDir Path dir) throws Exception {
+        TicketClassifier loaded = ModelBundles.load(save(dir));
+        assertEquals(trained.version(), loaded.info().version());
+        assertEquals(trained.queueThresholds(), loaded.info().queueThresholds());
+        for (TicketRecord r : data.records()) {
+            TicketText text = new TicketText(r.subject(), r.body(), null);
+            Prediction before = trained.classify(text);
+            Prediction after = loaded.classify(text);
+            assertEquals(before, after);
+        }
+        assertFalse(loaded.info().provenance().isEmpty());
+        assertTrue(loaded.info().evaluation().containsKey("out_of_bag"));
+    }
+
+    @Test
+    void versionDependsOnModelContentNotOnDirectory(@TempDir Path a, @TempDir Path b) throws Exception {
+        assertEquals(ModelBundles.load(save(a)).info().version(), ModelBundles.load(save(b)).info().version());
+        assertTrue(trained.version().matches("\\d{8}T\\d{6}Z-[0-9a-f]{10}"), trained.version());
+    }
+
+    @Test
+    void retrainingWithTheSameSeedsGivesTheSameModel() throws Exception {
+        ModelBundle again = Fixtures.trainSmall(data).bundle();
+        // The version is trained-at + content hash; the content hash must match.
+        assertEquals(trained.version().substring(trained.version().indexOf('-')), again.version().substring(again.version().indexOf('-')));
+    }
+
+    @Test
+    void missingDirectoryFailsClearly(@TempDir Path dir) {
+        BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir.resolve("none")));
+        assertTrue(e.getMessage().startsWith("no model bundle at "), e.getMessage());
+        BundleException empty = assertThrows(BundleException.class, () -> ModelBundles.load(dir));
+        assertTrue(empty.getMessage().endsWith("bundle.json: not a model bundle (bundle.json missing; partial or unfinished bundle?)"), empty.getMessage());
+    }
+
+    @Test
+    void partialBundleNamesTheMissingFile(@TempDir Path dir) throws Exception {
+        Files.delete(save(dir).resolve("queue-forest.bin.gz"));
+        BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir));
+        assertTrue(e.getMessage().endsWith("queue-forest.bin.gz: missing (partial bundle?)"), e.getMessage());
+    }
+
+    @Test
+    void corruptFileIsDetectedByChecksum(@TempDir Path dir) throws Exception {
+        Path forest = save(dir).resolve("priority-forest.bin.gz");
+        byte[] bytes = Files.readAllBytes(forest);
+        bytes[bytes.length / 2] ^= 0x55;
+        Files.write(forest, bytes);
+        BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir));
+        assertTrue(e.getMessage().endsWith("priority-forest.bin.gz: corrupt (SHA-256 differs from bundle.json)"), e.getMessage());
+    }
+
+    @Test
+    void truncatedForestWithMatchingChecksumIsStillRejected(@TempDir Path dir) throws Exception {
+        // Someone "repairs" the manifest after truncating a file: the forest reader itself must notice.
+        Path forest = save(dir).resolve("queue-forest.bin.gz");
+        byte[] bytes = Files.readAllBytes(forest);
+        Files.write(forest, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Path manifest = dir.resolve("bundle.json");
+        Map<String, Object> m = Json.parseObject(Files.readString(manifest));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> files = (Map<String, Object>) m.get("files");
+        files.put("queue-forest.bin.gz", java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(forest))));
+        Files.writeString(manifest, Json.write(m), StandardCharsets.UTF_8);
+        BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir));
+        assertTrue(e.getMessage().contains("queue-forest.bin.gz: corrupt forest"), e.getMessage());
+    }
+
+    @Test
+    void otherFormatVersionIsRefused(@TempDir Path dir) throws Exception {
+        Path manifest = save(dir).resolve("bundle.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"format_version\": 1", "\"format_version\": 99"));
+        BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir));
+        assertTrue(e.getMessage().contains("bundle format version 99 is not supported (this build reads version 1"), e.getMessage());
+    }
+
+    @Test
+    void manifestThatIsNotJsonIsReported(@TempDir Path dir) throws Exception {
+        Files.writeString(save(dir).resolve("bundle.json"), "{\"format_version\": 1,");
+        BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir));
+        assertTrue(e.getMessage().contains("bundle.json: not valid JSON"), e.getMessage());
+    }
+
+    @Test
+    void predictionIsWellFormed() {
+        Prediction p = trained.classify(TicketText.of("Rechnung doppelt", "Meine Rechnung wurde doppelt abgebucht, bitte erstatten Sie die Zahlung."));
+        assertEquals("de", p.language());
+        assertEquals("Billing", p.queue().label());
+        assertEquals(1.0, p.queueProbabilities().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
+        assertEquals(1.0, p.priorityProbabilities().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
+        assertEquals(p.queue().label(), p.queueProbabilities().keySet().iterator().next());
+        assertFalse(p.keywords().isEmpty());
+        assertTrue(p.keywords().stream().allMatch(k -> k.weight() > 0));
+        assertTrue(p.keywords().stream().anyMatch(k -> k.term().startsWith("rechnung")), p.keywords().toString());
+    }
+}
