@@ -15,14 +15,15 @@ import picocli.CommandLine.Command;
 public final class TicketRouterCommand implements Runnable {
 
     /** Subcommands in the order shown by --help; add new ones (e.g. serve) here. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(TrainCommand.class, EvaluateCommand.class, ClassifyCommand.class);
+    static final List<Class<?>> SUBCOMMANDS = List.of(TrainCommand.class, EvaluateCommand.class, ClassifyCommand.class,
+            ServeCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (one of: train, evaluate, classify)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (one of: train, evaluate, classify, serve)");
     }
 
     public static void main(String[] args) {

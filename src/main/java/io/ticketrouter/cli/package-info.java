@@ -1,8 +1,9 @@
 /**
  * The command line ({@code ./ticket-router}): picocli commands that train, evaluate and try model
- * bundles. Subcommands are listed in {@link io.ticketrouter.cli.TicketRouterCommand#SUBCOMMANDS}
- * so other modules (the server's {@code serve}) can be added in one place.
+ * bundles, and {@code serve}, which runs the WAR on Payara Micro as a child process. Subcommands are listed in
+ * {@link io.ticketrouter.cli.TicketRouterCommand#SUBCOMMANDS}.
  *
- * <p>Depends on the classification packages, picocli and progressbar; nothing depends on it.
+ * <p>Depends on the classification packages, picocli and progressbar; nothing depends on it. Not packaged into
+ * the WAR.
  */
 package io.ticketrouter.cli;

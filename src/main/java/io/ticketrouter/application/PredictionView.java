@@ -1,0 +1,23 @@
+package io.ticketrouter.application;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code POST /api/predict} answers for one text: the models' prediction, the explanation, the routing rules
+ * that would apply and whether a human should review it.
+ */
+public record PredictionView(
+        String language,
+        TicketView.Scored queue,
+        TicketView.Scored priority,
+        Map<String, Double> queueProbabilities,
+        Map<String, Double> priorityProbabilities,
+        List<TicketView.Keyword> keywords,
+        String recommendation,
+        boolean needsReview,
+        double reviewThreshold,
+        boolean urgent,
+        List<TicketView.RoutingDecision> routing,
+        String modelVersion) {
+}

@@ -1,0 +1,243 @@
+package io.ticketrouter.application.internal;
+
+import io.ticketrouter.application.ClassifierRegistry;
+import io.ticketrouter.application.InvalidInputException;
+import io.ticketrouter.application.ModelStatus;
+import io.ticketrouter.application.ModelUnavailableException;
+import io.ticketrouter.application.NewTicket;
+import io.ticketrouter.application.PredictionView;
+import io.ticketrouter.application.RoutingPolicy;
+import io.ticketrouter.application.TicketChanged;
+import io.ticketrouter.application.TicketChanges;
+import io.ticketrouter.application.TicketFilter;
+import io.ticketrouter.application.TicketPage;
+import io.ticketrouter.application.TicketService;
+import io.ticketrouter.application.TicketView;
+import io.ticketrouter.classification.ModelInfo;
+import io.ticketrouter.classification.Prediction;
+import io.ticketrouter.classification.TicketText;
+import io.ticketrouter.domain.model.ticket.Classification;
+import io.ticketrouter.domain.model.ticket.Priority;
+import io.ticketrouter.domain.model.ticket.Ticket;
+import io.ticketrouter.domain.model.ticket.TicketContent;
+import io.ticketrouter.domain.model.ticket.TicketQuery;
+import io.ticketrouter.domain.model.ticket.TicketReference;
+import io.ticketrouter.domain.model.ticket.TicketStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * Classifies outside any transaction (the models are CPU work and must not hold a database connection), stores in a
+ * short transaction, then publishes {@link TicketChanged} asynchronously once the change is committed.
+ */
+@ApplicationScoped
+public class DefaultTicketService implements TicketService {
+
+    public static final int MAX_LIMIT = 500;
+    public static final int DEFAULT_LIMIT = 50;
+
+    private static final Logger LOG = Logger.getLogger(DefaultTicketService.class.getName());
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,8}");
+
+    @Inject
+    ClassifierRegistry classifiers;
+
+    @Inject
+    RoutingPolicy routingPolicy;
+
+    @Inject
+    TicketTransactions transactions;
+
+    @Inject
+    Event<TicketChanged> events;
+
+    @Override
+    public PredictionView predict(String subject, String body) {
+        TicketContent content = new TicketContent(subject, body, null, null);
+        Prediction prediction = classifiers.current().classify(TicketText.of(content.subject(), content.body()));
+        RoutingPolicy.Routing routing = routingPolicy.route(content, prediction);
+        return TicketViews.prediction(TicketViews.classification(prediction), routing);
+    }
+
+    @Override
+    public TicketView receive(NewTicket input) {
+        TicketContent content = new TicketContent(input.subject(), input.body(), blankToNull(input.customerName()),
+                blankToNull(input.customerEmail()));
+        Ticket ticket = classifyAndRoute(content);
+        TicketView view = transactions.add(ticket);
+        publish(TicketChanged.Kind.CREATED, view);
+        return view;
+    }
+
+    /**
+     * The single place where a new ticket gets its prediction and routing: the classifier, then the routing policy
+     * (routing-rule plugins plug in behind {@link RoutingPolicy}).
+     */
+    Ticket classifyAndRoute(TicketContent content) {
+        Prediction prediction = classifiers.current().classify(TicketText.of(content.subject(), content.body()));
+        Classification classification = TicketViews.classification(prediction);
+        RoutingPolicy.Routing routing = routingPolicy.route(content, prediction);
+        String priority = routing.priority() == null ? null : routing.priority().toLowerCase(Locale.ROOT);
+        return new Ticket(content, classification, routing.decisions(), routing.queue(), priority, Instant.now());
+    }
+
+    @Override
+    public TicketView find(String reference) {
+        return transactions.find(reference("reference", reference));
+    }
+
+    @Override
+    public TicketPage list(TicketFilter f) {
+        if (f.limit() < 1 || f.limit() > MAX_LIMIT) {
+            throw new InvalidInputException("limit", "limit must be 1 to " + MAX_LIMIT + ", got " + f.limit());
+        }
+        String queue = blankToNull(f.queue());
+        if (queue != null) {
+            checkQueue("queue", queue);
+        }
+        String priority = blankToNull(f.priority()) == null ? null : checkPriority(f.priority()).wireName();
+        TicketStatus status = blankToNull(f.status()) == null ? null : checkStatus(f.status());
+        String language = blankToNull(f.language());
+        if (language != null) {
+            language = language.toLowerCase(Locale.ROOT);
+            if (!LANGUAGE.matcher(language).matches()) {
+                throw new InvalidInputException("language", "language must be a language code such as en, de, "
+                        + "es, fr, pt (or other), got \"" + abbreviate(f.language()) + "\"");
+            }
+        }
+        String text = blankToNull(f.text());
+        if (text != null && text.length() > 200) {
+            throw new InvalidInputException("q", "q must be at most 200 characters, got " + text.length());
+        }
+        TicketReference after = blankToNull(f.after()) == null ? null : reference("after", f.after());
+        TicketReference before = blankToNull(f.before()) == null ? null : reference("before", f.before());
+        TicketQuery query = new TicketQuery(queue, priority, status, language, f.needsReview(), text, after, before);
+
+        // one more than asked tells whether another page exists
+        List<TicketView> found = transactions.search(query, f.limit() + 1);
+        boolean more = found.size() > f.limit();
+        if (after != null) {
+            // catch-up page: the oldest tickets after the cursor, shown newest first; drop the newest extra one
+            List<TicketView> page = more ? found.subList(1, found.size()) : found;
+            String nextAfter = more ? page.get(0).reference() : null;
+            return new TicketPage(List.copyOf(page), null, nextAfter);
+        }
+        List<TicketView> page = more ? found.subList(0, f.limit()) : found;
+        String nextBefore = more ? page.get(page.size() - 1).reference() : null;
+        return new TicketPage(List.copyOf(page), nextBefore, null);
+    }
+
+    @Override
+    public TicketView update(String reference, TicketChanges changes, String actor) {
+        TicketReference ref = reference("reference", reference);
+        if (changes == null || changes.isEmpty()) {
+            throw new InvalidInputException(null,
+                    "nothing to change: send at least one of queue, priority, status, note");
+        }
+        String queue = changes.queue();
+        if (queue != null) {
+            queue = checkQueue("queue", queue.trim());
+        }
+        String priority = changes.priority() == null ? null : checkPriority(changes.priority()).wireName();
+        String status = changes.status() == null ? null : checkStatus(changes.status()).wireName();
+        String note = changes.note();
+        if (note != null && (note.isBlank() || note.length() > Ticket.NOTE_MAX)) {
+            throw new InvalidInputException("note", "note must be 1 to " + Ticket.NOTE_MAX
+                    + " characters (not only spaces), got " + note.length());
+        }
+        TicketTransactions.Updated updated = transactions.update(ref,
+                new TicketChanges(queue, priority, status, note), actor);
+        if (updated.changed()) {
+            publish(TicketChanged.Kind.UPDATED, updated.ticket());
+        }
+        return updated.ticket();
+    }
+
+    @Override
+    public TicketView delete(String reference, String actor) {
+        TicketView last = transactions.delete(reference("reference", reference));
+        LOG.log(Level.INFO, "Ticket {0} deleted by {1}", new Object[] {last.reference(), actor});
+        publish(TicketChanged.Kind.DELETED, last);
+        return last;
+    }
+
+    @Override
+    public ModelInfo model() {
+        ModelStatus status = classifiers.status();
+        if (!status.ready()) {
+            throw new ModelUnavailableException(status.reason());
+        }
+        return status.info();
+    }
+
+    private void publish(TicketChanged.Kind kind, TicketView view) {
+        events.fireAsync(new TicketChanged(kind, view.reference(), view)).exceptionally(e -> {
+            LOG.log(Level.WARNING, "An observer of ticket " + kind.wireName() + " events failed for "
+                    + view.reference(), e);
+            return null;
+        });
+    }
+
+    private String checkQueue(String field, String queue) {
+        ModelStatus status = classifiers.status();
+        if (status.ready() && status.info().queues() != null && !status.info().queues().isEmpty()) {
+            for (String known : status.info().queues()) {
+                if (known.equalsIgnoreCase(queue)) {
+                    return known;
+                }
+            }
+            throw new InvalidInputException(field, field + " must be one of " + String.join(", ",
+                    status.info().queues()) + ", got \"" + abbreviate(queue) + "\"");
+        }
+        if (queue.isBlank() || queue.length() > 100) {
+            throw new InvalidInputException(field, field + " must be a queue name of 1 to 100 characters");
+        }
+        return queue;
+    }
+
+    private static Priority checkPriority(String value) {
+        try {
+            return Priority.fromWire(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("priority", "priority must be one of " + Priority.allowed()
+                    + ", got \"" + abbreviate(value) + "\"");
+        }
+    }
+
+    private static TicketStatus checkStatus(String value) {
+        try {
+            return TicketStatus.fromWire(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("status", "status must be one of " + TicketStatus.allowed()
+                    + ", got \"" + abbreviate(value) + "\"");
+        }
+    }
+
+    private static TicketReference reference(String field, String value) {
+        try {
+            return TicketReference.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, field + " must be " + TicketReference.FORMAT_DESCRIPTION
+                    + ", got \"" + abbreviate(value) + "\"");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    static String abbreviate(String text) {
+        if (text == null) {
+            return "null";
+        }
+        String clean = text.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() <= 40 ? clean : clean.substring(0, 40) + "...";
+    }
+}

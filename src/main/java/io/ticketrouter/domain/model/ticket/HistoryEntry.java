@@ -1,0 +1,59 @@
+package io.ticketrouter.domain.model.ticket;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Embeddable;
+import java.time.Instant;
+
+/** One agent change of a ticket: who, when, which field (or {@code note}), from what to what. */
+@Embeddable
+public class HistoryEntry {
+
+    @Convert(converter = InstantConverter.class)
+    @Column(name = "changed_at", nullable = false)
+    private Instant at;
+
+    @Column(name = "actor", length = 200, nullable = false)
+    private String actor;
+
+    @Column(name = "field", length = 32, nullable = false)
+    private String field;
+
+    @Column(name = "from_value", length = 200)
+    private String from;
+
+    @Column(name = "to_value", length = 2000)
+    private String to;
+
+    protected HistoryEntry() {
+        // for JPA
+    }
+
+    public HistoryEntry(Instant at, String actor, String field, String from, String to) {
+        this.at = at;
+        this.actor = actor;
+        this.field = field;
+        this.from = from;
+        this.to = to;
+    }
+
+    public Instant at() {
+        return at;
+    }
+
+    public String actor() {
+        return actor;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public String from() {
+        return from;
+    }
+
+    public String to() {
+        return to;
+    }
+}

@@ -1,0 +1,346 @@
+package io.ticketrouter.domain.model.ticket;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A support ticket: the customer's text, the models' prediction (stored once, never overwritten), agent corrections
+ * kept beside it, status and the history of agent changes.
+ *
+ * <p>Ids come from a sequence (H2 2.x rejects the DDL EclipseLink writes for identity columns); the public
+ * {@link TicketReference} is derived from the id, so references sort in creation order. The filter columns used by
+ * the API ({@code final_queue}, {@code final_priority}, {@code status}, {@code language}, {@code needs_review}) are
+ * indexed together with the id, which is also the sort key (newest first).
+ */
+@Entity
+@Table(name = "ticket", indexes = {
+        @Index(name = "ticket_reference_uq", columnList = "reference", unique = true),
+        @Index(name = "ticket_final_queue_idx", columnList = "final_queue, id"),
+        @Index(name = "ticket_final_priority_idx", columnList = "final_priority, id"),
+        @Index(name = "ticket_status_idx", columnList = "status, id"),
+        @Index(name = "ticket_language_idx", columnList = "language, id"),
+        @Index(name = "ticket_needs_review_idx", columnList = "needs_review, id")})
+public class Ticket {
+
+    public static final int SUBJECT_MAX = 300;
+    public static final int BODY_MIN = 10;
+    public static final int BODY_MAX = 10_000;
+    public static final int NAME_MAX = 200;
+    public static final int EMAIL_MAX = 254;
+    public static final int NOTE_MAX = 2_000;
+
+    @Id
+    @SequenceGenerator(name = "ticket_seq", sequenceName = "ticket_seq", allocationSize = 20)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_seq")
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Column(name = "reference", length = 24, nullable = false, updatable = false)
+    private String reference;
+
+    @Convert(converter = InstantConverter.class)
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Convert(converter = InstantConverter.class)
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", length = 16, nullable = false)
+    private TicketStatus status;
+
+    @Column(name = "subject", length = SUBJECT_MAX, nullable = false)
+    private String subject;
+
+    @Column(name = "body", length = BODY_MAX, nullable = false)
+    private String body;
+
+    @Column(name = "customer_name", length = NAME_MAX)
+    private String customerName;
+
+    @Column(name = "customer_email", length = EMAIL_MAX)
+    private String customerEmail;
+
+    // --- the prediction, written once ---
+    @Column(name = "language", length = 16, nullable = false, updatable = false)
+    private String language;
+
+    @Column(name = "predicted_queue", length = 100, nullable = false, updatable = false)
+    private String predictedQueue;
+
+    @Column(name = "queue_confidence", nullable = false, updatable = false)
+    private double queueConfidence;
+
+    @Column(name = "predicted_priority", length = 32, nullable = false, updatable = false)
+    private String predictedPriority;
+
+    @Column(name = "priority_confidence", nullable = false, updatable = false)
+    private double priorityConfidence;
+
+    @Column(name = "queue_probabilities", length = 8000, updatable = false)
+    private String queueProbabilities;
+
+    @Column(name = "priority_probabilities", length = 2000, updatable = false)
+    private String priorityProbabilities;
+
+    @Column(name = "keywords", length = 8000, updatable = false)
+    private String keywords;
+
+    @Column(name = "review_threshold", nullable = false, updatable = false)
+    private double reviewThreshold;
+
+    /** 1 when a human should review the queue, else 0 (an integer: EclipseLink binds booleans as integers on H2). */
+    @Column(name = "needs_review", nullable = false, updatable = false)
+    private int needsReview;
+
+    @Column(name = "recommendation", length = 1000, updatable = false)
+    private String recommendation;
+
+    @Column(name = "model_version", length = 100, nullable = false, updatable = false)
+    private String modelVersion;
+
+    @Column(name = "routing", length = 4000, updatable = false)
+    private String routing;
+
+    // --- agent corrections, kept beside the prediction ---
+    @Column(name = "corrected_queue", length = 100)
+    private String correctedQueue;
+
+    @Column(name = "corrected_priority", length = 32)
+    private String correctedPriority;
+
+    /** The queue routing uses: the correction when there is one, else the prediction. Indexed for filters. */
+    @Column(name = "final_queue", length = 100, nullable = false)
+    private String finalQueue;
+
+    @Column(name = "final_priority", length = 32, nullable = false)
+    private String finalPriority;
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "ticket_history", joinColumns = @JoinColumn(name = "ticket_id"))
+    @OrderColumn(name = "position")
+    private List<HistoryEntry> history = new ArrayList<>();
+
+    protected Ticket() {
+        // for JPA
+    }
+
+    /**
+     * A new ticket as received, with the models' prediction and the routing decisions applied to it. The priority
+     * or queue a routing rule changes is recorded as the initial "final" value, the prediction stays as it was.
+     */
+    public Ticket(TicketContent content, Classification classification, List<RoutingDecision> routing,
+                  String routedQueue, String routedPriority, Instant now) {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(classification, "classification");
+        this.createdAt = now;
+        this.updatedAt = now;
+        this.status = TicketStatus.OPEN;
+        this.subject = content.subject();
+        this.body = content.body();
+        this.customerName = content.customerName();
+        this.customerEmail = content.customerEmail();
+        this.language = classification.language();
+        this.predictedQueue = classification.queue();
+        this.queueConfidence = classification.queueConfidence();
+        this.predictedPriority = classification.priority();
+        this.priorityConfidence = classification.priorityConfidence();
+        this.queueProbabilities = JsonColumns.probabilities(classification.queueProbabilities());
+        this.priorityProbabilities = JsonColumns.probabilities(classification.priorityProbabilities());
+        this.keywords = JsonColumns.keywords(classification.keywords());
+        this.reviewThreshold = classification.queueReviewThreshold();
+        this.needsReview = classification.needsReview() ? 1 : 0;
+        this.recommendation = classification.recommendation();
+        this.modelVersion = classification.modelVersion();
+        this.routing = JsonColumns.routing(routing);
+        this.finalQueue = routedQueue == null ? classification.queue() : routedQueue;
+        this.finalPriority = routedPriority == null ? classification.priority() : routedPriority;
+    }
+
+    /** Gives the ticket its reference once the id is known (right after it was persisted). */
+    public void assignReference() {
+        if (id == null) {
+            throw new IllegalStateException("the ticket has no id yet: persist it first");
+        }
+        this.reference = TicketReference.of(id).value();
+    }
+
+    /** An agent sets the queue. Returns true when something changed. */
+    public boolean correctQueue(String queue, String actor, Instant now) {
+        if (queue.equals(finalQueue)) {
+            return false;
+        }
+        history.add(new HistoryEntry(now, actor, "queue", finalQueue, queue));
+        correctedQueue = queue;
+        finalQueue = queue;
+        updatedAt = now;
+        return true;
+    }
+
+    /** An agent sets the priority. Returns true when something changed. */
+    public boolean correctPriority(Priority priority, String actor, Instant now) {
+        String value = priority.wireName();
+        if (value.equals(finalPriority)) {
+            return false;
+        }
+        history.add(new HistoryEntry(now, actor, "priority", finalPriority, value));
+        correctedPriority = value;
+        finalPriority = value;
+        updatedAt = now;
+        return true;
+    }
+
+    /** An agent moves the ticket on. Returns true when something changed. */
+    public boolean changeStatus(TicketStatus newStatus, String actor, Instant now) {
+        if (newStatus == status) {
+            return false;
+        }
+        history.add(new HistoryEntry(now, actor, "status", status.wireName(), newStatus.wireName()));
+        status = newStatus;
+        updatedAt = now;
+        return true;
+    }
+
+    /** An agent writes a note; notes only live in the history. */
+    public void addNote(String note, String actor, Instant now) {
+        history.add(new HistoryEntry(now, actor, "note", null, note));
+        updatedAt = now;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public TicketReference reference() {
+        return TicketReference.of(id);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public TicketStatus status() {
+        return status;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public String customerName() {
+        return customerName;
+    }
+
+    public String customerEmail() {
+        return customerEmail;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public String predictedQueue() {
+        return predictedQueue;
+    }
+
+    public double queueConfidence() {
+        return queueConfidence;
+    }
+
+    public String predictedPriority() {
+        return predictedPriority;
+    }
+
+    public double priorityConfidence() {
+        return priorityConfidence;
+    }
+
+    public Map<String, Double> queueProbabilities() {
+        return JsonColumns.probabilities(queueProbabilities);
+    }
+
+    public Map<String, Double> priorityProbabilities() {
+        return JsonColumns.probabilities(priorityProbabilities);
+    }
+
+    public List<Keyword> keywords() {
+        return JsonColumns.keywords(keywords);
+    }
+
+    public double reviewThreshold() {
+        return reviewThreshold;
+    }
+
+    public boolean needsReview() {
+        return needsReview == 1;
+    }
+
+    public String recommendation() {
+        return recommendation;
+    }
+
+    public String modelVersion() {
+        return modelVersion;
+    }
+
+    public List<RoutingDecision> routing() {
+        return JsonColumns.routing(routing);
+    }
+
+    public String correctedQueue() {
+        return correctedQueue;
+    }
+
+    public String correctedPriority() {
+        return correctedPriority;
+    }
+
+    public String finalQueue() {
+        return finalQueue;
+    }
+
+    public String finalPriority() {
+        return finalPriority;
+    }
+
+    /** Urgent tickets are those whose priority (after corrections and routing) is high. */
+    public boolean urgent() {
+        return Priority.HIGH.wireName().equals(finalPriority);
+    }
+
+    public List<HistoryEntry> history() {
+        return Collections.unmodifiableList(history);
+    }
+}

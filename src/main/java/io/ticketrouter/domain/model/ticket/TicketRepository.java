@@ -1,0 +1,21 @@
+package io.ticketrouter.domain.model.ticket;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where tickets live. Implementations run inside the caller's transaction. */
+public interface TicketRepository {
+
+    /** Stores a new ticket and gives it its reference. */
+    void add(Ticket ticket);
+
+    Optional<Ticket> find(TicketReference reference);
+
+    /**
+     * Tickets matching the query, newest first; at most {@code limit}. With {@link TicketQuery#after()} the page holds
+     * the tickets closest after that reference (so a client catching up never skips one), still newest first.
+     */
+    List<Ticket> search(TicketQuery query, int limit);
+
+    void remove(Ticket ticket);
+}

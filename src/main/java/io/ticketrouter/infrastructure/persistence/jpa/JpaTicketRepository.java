@@ -1,0 +1,100 @@
+package io.ticketrouter.infrastructure.persistence.jpa;
+
+import io.ticketrouter.domain.model.ticket.Ticket;
+import io.ticketrouter.domain.model.ticket.TicketQuery;
+import io.ticketrouter.domain.model.ticket.TicketReference;
+import io.ticketrouter.domain.model.ticket.TicketRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Tickets in the relational database. Runs in the caller's JTA transaction. */
+@ApplicationScoped
+public class JpaTicketRepository implements TicketRepository {
+
+    @PersistenceContext(unitName = "tickets")
+    private EntityManager em;
+
+    @Override
+    public void add(Ticket ticket) {
+        em.persist(ticket);
+        if (ticket.id() == null) {
+            em.flush();
+        }
+        ticket.assignReference();
+    }
+
+    @Override
+    public Optional<Ticket> find(TicketReference reference) {
+        return Optional.ofNullable(em.find(Ticket.class, reference.number()));
+    }
+
+    @Override
+    public List<Ticket> search(TicketQuery q, int limit) {
+        StringBuilder jpql = new StringBuilder("SELECT t FROM Ticket t WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (q.queue() != null) {
+            jpql.append(" AND t.finalQueue = :queue");
+            params.put("queue", q.queue());
+        }
+        if (q.priority() != null) {
+            jpql.append(" AND t.finalPriority = :priority");
+            params.put("priority", q.priority());
+        }
+        if (q.status() != null) {
+            jpql.append(" AND t.status = :status");
+            params.put("status", q.status());
+        }
+        if (q.language() != null) {
+            jpql.append(" AND t.language = :language");
+            params.put("language", q.language());
+        }
+        if (q.needsReview() != null) {
+            jpql.append(" AND t.needsReview = :needsReview");
+            params.put("needsReview", q.needsReview() ? 1 : 0);
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            jpql.append(" AND (LOWER(t.subject) LIKE :text ESCAPE '!' OR LOWER(t.body) LIKE :text ESCAPE '!')");
+            params.put("text", "%" + escapeLike(q.text().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (q.before() != null) {
+            jpql.append(" AND t.id < :before");
+            params.put("before", q.before().number());
+        }
+        boolean catchUp = q.after() != null;
+        if (catchUp) {
+            jpql.append(" AND t.id > :after ORDER BY t.id ASC");
+            params.put("after", q.after().number());
+        } else {
+            jpql.append(" ORDER BY t.id DESC");
+        }
+        TypedQuery<Ticket> query = em.createQuery(jpql.toString(), Ticket.class);
+        params.forEach(query::setParameter);
+        query.setMaxResults(limit);
+        // EclipseLink: load the histories of the whole page with one extra query instead of one per ticket.
+        query.setHint("eclipselink.batch", "t.history");
+        query.setHint("eclipselink.batch.type", "IN");
+        List<Ticket> result = new ArrayList<>(query.getResultList());
+        if (catchUp) {
+            Collections.reverse(result);
+        }
+        return result;
+    }
+
+    @Override
+    public void remove(Ticket ticket) {
+        em.remove(em.contains(ticket) ? ticket : em.merge(ticket));
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Jakarta Persistence adapters: the ticket repository and the application's data source.
+ *
+ * <p>May depend on the domain model and on Jakarta EE / MicroProfile Config APIs. The data source is declared with a
+ * standard {@code @DataSourceDefinition}; its attributes use Payara's {@code ${MPCONFIG=...}} substitution so the
+ * database is chosen at deploy time (see the README's configuration table). On other servers, define the JNDI
+ * resource {@code java:app/jdbc/tickets} in the server instead (server-config/).
+ */
+package io.ticketrouter.infrastructure.persistence.jpa;

@@ -1,0 +1,134 @@
+package io.ticketrouter.interfaces.rest;
+
+import io.ticketrouter.application.ClassifierRegistry;
+import io.ticketrouter.application.InvalidInputException;
+import io.ticketrouter.application.ModelStatus;
+import io.ticketrouter.application.TicketService;
+import io.ticketrouter.classification.ModelInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code GET /api}: what is running, which model, where to go next. */
+@Path("")
+@ApplicationScoped
+@Tag(name = "Service")
+@Produces(MediaType.APPLICATION_JSON)
+public class ApiRootResource {
+
+    private static final String VERSION = readVersion();
+
+    @Inject
+    ClassifierRegistry classifiers;
+
+    @Inject
+    TicketService tickets;
+
+    /** The service description. */
+    @Schema(name = "ApiInfo")
+    public record ApiInfo(
+            @Schema(example = "Ticket Router") String name,
+            @Schema(example = "1.0.0") String version,
+            @Schema(name = "model_ready", example = "true") boolean modelReady,
+            @Schema(name = "model_version", nullable = true) String modelVersion,
+            @Schema(name = "model_trained_at", nullable = true) Instant modelTrainedAt,
+            @Schema(name = "model_problem", nullable = true,
+                    description = "Why no model is loaded, when none is") String modelProblem,
+            @Schema(description = "Provenance summary of the bundle (input files, parameters, versions)")
+            Map<String, Object> provenance,
+            Map<String, String> links) {
+    }
+
+    @GET
+    @Operation(summary = "Describe the service",
+            description = "Name, version, the loaded model's version and provenance, and links to the API.")
+    @APIResponse(responseCode = "200", description = "The service description",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "ApiInfo")))
+    public ApiInfo describe() {
+        ModelStatus status = classifiers.status();
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("predict", "/api/predict");
+        links.put("predict_batch", "/api/predict/batch");
+        links.put("tickets", "/api/tickets");
+        links.put("model", "/api/model");
+        links.put("openapi", "/openapi");
+        links.put("docs", "/docs/");
+        links.put("health", "/health");
+        links.put("portal", "/");
+        links.put("dashboard", "/agent");
+        if (status.ready()) {
+            return new ApiInfo("Ticket Router", VERSION, true, status.info().version(), status.info().trainedAt(),
+                    null, status.info().provenance(), links);
+        }
+        return new ApiInfo("Ticket Router", VERSION, false, null, null, status.reason(), Map.of(), links);
+    }
+
+    @GET
+    @Path("model")
+    @Operation(summary = "The loaded model bundle",
+            description = "Version, provenance, review thresholds per queue and the held-out evaluation figures.")
+    @APIResponse(responseCode = "200", description = "The model",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "Model")))
+    @APIResponse(responseCode = "503", description = "No model is loaded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public ModelView model() {
+        return ModelView.of(tickets.model());
+    }
+
+    @GET
+    @Path("model/charts/{name}")
+    @Produces("image/png")
+    @Operation(summary = "One evaluation chart of the loaded bundle (PNG)",
+            description = "Names are listed in GET /api/model (charts), for example queue-confusion.png.")
+    @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = "image/png"))
+    @APIResponse(responseCode = "400", description = "Not a chart name",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", description = "No such chart",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "503", description = "No model loaded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response chart(@PathParam("name") String name) {
+        if (name == null || !name.matches("[a-z0-9-]{1,64}\\.png")) {
+            throw new InvalidInputException("name", "a chart name is lower-case letters, digits and dashes "
+                    + "ending in .png, for example queue-confusion.png");
+        }
+        ModelInfo info = tickets.model();
+        java.nio.file.Path file = info.directory() == null ? null : info.directory().resolve("charts").resolve(name);
+        if (file == null || !Files.isRegularFile(file)) {
+            return ProblemType.NOT_FOUND.response("no chart " + name + " in this bundle; available: "
+                    + ModelView.charts(info.directory()), "name");
+        }
+        return Response.ok(file.toFile(), "image/png").header("Cache-Control", "max-age=3600").build();
+    }
+
+    private static String readVersion() {
+        try (InputStream in = ApiRootResource.class.getResourceAsStream("/ticket-router-version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.ticketrouter.interfaces.rest;
+
+import jakarta.ws.rs.core.Response;
+
+/** Builds problem answers. The body is serialized here so it never depends on a provider for the media type. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static Response response(Problem problem) {
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(JsonbConfiguration.JSONB.toJson(problem))
+                .build();
+    }
+
+    /** An exception carrying a finished problem (for places that cannot return a response, like readers). */
+    public static ProblemException exception(ProblemType type, String detail, String field) {
+        return new ProblemException(type.problem(detail, field));
+    }
+
+    /** A request problem found before a resource method runs; answered by {@link ExceptionMappers.Known}. */
+    public static final class ProblemException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient Problem problem;
+
+        ProblemException(Problem problem) {
+            super(problem.detail(), null, false, false);
+            this.problem = problem;
+        }
+
+        public Problem problem() {
+            return problem;
+        }
+    }
+}

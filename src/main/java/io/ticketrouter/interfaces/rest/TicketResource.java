@@ -1,0 +1,247 @@
+package io.ticketrouter.interfaces.rest;
+
+import io.ticketrouter.application.InvalidInputException;
+import io.ticketrouter.application.TicketFilter;
+import io.ticketrouter.application.TicketPage;
+import io.ticketrouter.application.TicketService;
+import io.ticketrouter.application.TicketView;
+import io.ticketrouter.application.internal.DefaultTicketService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Tickets: receive, list, read, correct and delete. */
+@Path("tickets")
+@RequestScoped
+@Tag(name = "Tickets")
+@Produces(MediaType.APPLICATION_JSON)
+public class TicketResource {
+
+    private static final String REFERENCE_DOC = "Ticket reference: TR- followed by 6 to 18 digits";
+
+    @Inject
+    TicketService tickets;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    SecurityContext security;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Receive a ticket",
+            description = "Classifies and routes the ticket, stores it (committed before the answer) and answers "
+                    + "201 with its Location and the stored ticket; dashboards are notified.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "CreateTicketRequest"),
+            examples = @ExampleObject(name = "billing", value = "{\"subject\": \"Invoice charged twice\", "
+                    + "\"body\": \"My card was charged twice for invoice 2024-118. Please refund one payment.\", "
+                    + "\"customer_name\": \"Ana Silva\", \"customer_email\": \"ana@example.com\"}")))
+    @APIResponse(responseCode = "201", description = "Stored; Location points to the ticket",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "TicketView")))
+    @APIResponse(responseCode = "400", description = "Missing or invalid field, malformed JSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "413", description = "Body over 64 KB",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "415", description = "Not JSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "503", description = "No model loaded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response receive(CreateTicketRequest request) {
+        if (request == null) {
+            throw new InvalidInputException("body", "the request body is empty: send {\"subject\": ..., \"body\": ...}");
+        }
+        TicketView ticket = tickets.receive(request.toNewTicket());
+        URI location = uriInfo.getBaseUriBuilder().path("tickets").path(ticket.reference()).build();
+        return Response.created(location).entity(ticket).build();
+    }
+
+    @POST
+    @Path("receive")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Receive a ticket (alias of POST /api/tickets for clients of the old service)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "CreateTicketRequest")))
+    @APIResponse(responseCode = "201", description = "Stored; Location points to the ticket",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "TicketView")))
+    @APIResponse(responseCode = "400", description = "Missing or invalid field, malformed JSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "503", description = "No model loaded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response receiveAlias(CreateTicketRequest request) {
+        return receive(request);
+    }
+
+    @GET
+    @Operation(summary = "List tickets, newest first",
+            description = "Filters combine with AND. Queue and priority match the values after agent corrections. "
+                    + "Use before= with next_before to page back in time, after= to catch up on tickets created "
+                    + "after one you have (pages then hold the oldest missed tickets first in time, shown newest "
+                    + "first; continue with next_after).")
+    @APIResponse(responseCode = "200", description = "A page of tickets",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "TicketList")))
+    @APIResponse(responseCode = "400", description = "A filter value is not allowed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
+                    examples = @ExampleObject(name = "limit", value = "{\"type\": "
+                            + "\"/docs/problems.html#invalid-input\", \"title\": \"Invalid input\", \"status\": 400, "
+                            + "\"detail\": \"limit must be 1 to 500, got 0\", \"field\": \"limit\"}")))
+    public TicketListResponse list(
+            @Parameter(description = "Department (after corrections)", example = "Technical Support")
+            @QueryParam("queue") String queue,
+            @Parameter(description = "Priority (after corrections)",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"high", "medium", "low"}))
+            @QueryParam("priority") String priority,
+            @Parameter(description = "Status",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"open", "in_progress", "resolved"}))
+            @QueryParam("status") String status,
+            @Parameter(description = "ISO 639-1 language code", example = "de")
+            @QueryParam("language") String language,
+            @Parameter(description = "Only tickets that need (true) or do not need (false) review",
+                    schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("needs_review") String needsReview,
+            @Parameter(description = "Text to find in subject or body (case-insensitive), at most 200 characters")
+            @QueryParam("q") String q,
+            @Parameter(description = "Catch up: tickets created after this reference", example = "TR-000042")
+            @QueryParam("after") String after,
+            @Parameter(description = "Page back: tickets created before this reference", example = "TR-000042")
+            @QueryParam("before") String before,
+            @Parameter(description = "Page size, 1 to 500 (default 50)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500",
+                            defaultValue = "50"))
+            @QueryParam("limit") String limit) {
+        int size = parseLimit(limit);
+        Boolean review = parseBoolean("needs_review", needsReview);
+        TicketPage page = tickets.list(new TicketFilter(queue, priority, status, language, review, q, after, before,
+                size));
+        String next = null;
+        if (page.nextBefore() != null || page.nextAfter() != null) {
+            UriBuilder b = uriInfo.getRequestUriBuilder().replaceQueryParam("limit", size);
+            if (page.nextBefore() != null) {
+                b.replaceQueryParam("before", page.nextBefore());
+            } else {
+                b.replaceQueryParam("after", page.nextAfter());
+            }
+            URI uri = b.build();
+            next = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        }
+        return new TicketListResponse(page.items(), page.items().size(), page.nextBefore(), page.nextAfter(), next);
+    }
+
+    @GET
+    @Path("{reference}")
+    @Operation(summary = "Read one ticket", description = "With its prediction, corrections and history.")
+    @APIResponse(responseCode = "200", description = "The ticket",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "TicketView")))
+    @APIResponse(responseCode = "400", description = "The reference is not of the form TR-000042",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", description = "No such ticket",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public TicketView get(@Parameter(description = REFERENCE_DOC, example = "TR-000042")
+                          @PathParam("reference") String reference) {
+        return tickets.find(reference);
+    }
+
+    @PATCH
+    @Path("{reference}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Change a ticket (agent)",
+            description = "Set the queue or priority (kept as corrections next to the prediction, which is never "
+                    + "overwritten), the status, or add a note. Every change is recorded in the history.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "UpdateTicketRequest"),
+            examples = @ExampleObject(name = "start work", value = "{\"status\": \"in_progress\", "
+                    + "\"priority\": \"high\", \"note\": \"Customer called again\"}")))
+    @APIResponse(responseCode = "200", description = "The ticket after the change",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "TicketView")))
+    @APIResponse(responseCode = "400", description = "A value is not allowed, or nothing to change",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", description = "No such ticket",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public TicketView update(@Parameter(description = REFERENCE_DOC, example = "TR-000042")
+                             @PathParam("reference") String reference, UpdateTicketRequest request) {
+        if (request == null) {
+            throw new InvalidInputException(null, "the request body is empty: send at least one of queue, "
+                    + "priority, status, note");
+        }
+        return tickets.update(reference, request.toChanges(), actor());
+    }
+
+    @DELETE
+    @Path("{reference}")
+    @Operation(summary = "Delete a ticket", description = "Removes it; dashboards are notified.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "400", description = "The reference is not of the form TR-000042",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", description = "No such ticket",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response delete(@Parameter(description = REFERENCE_DOC, example = "TR-000042")
+                           @PathParam("reference") String reference) {
+        tickets.delete(reference, actor());
+        return Response.noContent().build();
+    }
+
+    private String actor() {
+        return security != null && security.getUserPrincipal() != null
+                ? security.getUserPrincipal().getName() : "anonymous";
+    }
+
+    private static int parseLimit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return DefaultTicketService.DEFAULT_LIMIT;
+        }
+        try {
+            return Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("limit", "limit must be a whole number from 1 to "
+                    + DefaultTicketService.MAX_LIMIT + ", got \"" + abbreviate(limit) + "\"");
+        }
+    }
+
+    private static Boolean parseBoolean(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if ("true".equalsIgnoreCase(value.trim())) {
+            return Boolean.TRUE;
+        }
+        if ("false".equalsIgnoreCase(value.trim())) {
+            return Boolean.FALSE;
+        }
+        throw new InvalidInputException(name, name + " must be true or false, got \"" + abbreviate(value) + "\"");
+    }
+
+    private static String abbreviate(String s) {
+        String clean = s.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() <= 40 ? clean : clean.substring(0, 40) + "...";
+    }
+}

@@ -1,0 +1,45 @@
+package io.ticketrouter.domain.model.ticket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TicketReferenceTest {
+
+    @Test
+    void formatsWithAtLeastSixDigits() {
+        assertEquals("TR-000042", TicketReference.of(42).value());
+        assertEquals("TR-1234567", TicketReference.of(1_234_567).value());
+    }
+
+    @Test
+    void parsesWhatItFormatsAndIgnoresCaseAndSpaces() {
+        assertEquals(42, TicketReference.parse("TR-000042").number());
+        assertEquals(42, TicketReference.parse(" tr-000042 ").number());
+        assertEquals(TicketReference.of(7), TicketReference.parse(TicketReference.of(7).value()));
+    }
+
+    @Test
+    void sortsInCreationOrder() {
+        assertTrue(TicketReference.parse("TR-000009").compareTo(TicketReference.parse("TR-000010")) < 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "42", "TR-42", "TR-00004a", "XX-000042", "TR-000000", "TR--00042",
+            "TR-../../etc", "TR-0000000000000000001234"})
+    void rejectsOtherShapesWithTheFormatInTheMessage(String text) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TicketReference.parse(text));
+        assertTrue(e.getMessage().contains("TR-"), e.getMessage());
+        assertFalse(TicketReference.isValid(text));
+    }
+
+    @Test
+    void nullIsRejectedWithAMessage() {
+        assertThrows(IllegalArgumentException.class, () -> TicketReference.parse(null));
+    }
+}

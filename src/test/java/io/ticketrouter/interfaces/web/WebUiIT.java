@@ -1,0 +1,469 @@
+package io.ticketrouter.interfaces.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ticketrouter.it.Browsers;
+import io.ticketrouter.it.ServerProcess;
+import io.ticketrouter.it.TicketApi;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The portal, the agent dashboard and the model view in a real (headless) browser against the real server, as a
+ * customer and agents use them. One server for the class; every test makes its own tickets, marked with a unique word,
+ * and looks only at those.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebUiIT {
+
+    private static final Duration PUSH_LIMIT = Duration.ofSeconds(2);
+
+    private ServerProcess server;
+    private TicketApi api;
+    private final Browsers browsers = new Browsers();
+
+    @BeforeAll
+    void startServer() {
+        Assumptions.assumeFalse("postgresql".equals(System.getProperty("it.db")),
+                "the browser tests run once, in the H2 execution of the integration tests");
+        Browsers.requireChromium();
+        server = new ServerProcess().start();
+        api = new TicketApi(server.base());
+    }
+
+    @AfterAll
+    void stopServer() {
+        browsers.close();
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    /** A test that failed half-way through a restart must not leave the next one without a server. */
+    @BeforeEach
+    void serverRunning() {
+        server.start();
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.close();
+    }
+
+    // ------------------------------------------------------------------ tests
+
+    @Test
+    void ticketSubmittedInThePortalAppearsOnAnOpenDashboardWithinTwoSeconds() {
+        String marker = marker();
+        WebDriver dashboard = openDashboard("");
+        js(dashboard, """
+                window.__seen = {};
+                new MutationObserver(() => {
+                  for (const s of document.querySelectorAll('#ticket-rows .subject')) {
+                    if (!(s.textContent in window.__seen)) window.__seen[s.textContent] = Date.now();
+                  }
+                }).observe(document.getElementById('ticket-rows'), {childList: true, subtree: true});""");
+
+        WebDriver portal = browsers.open();
+        portal.get(server.url("/").toString());
+        String subject = "Invoice charged twice " + marker;
+        fill(portal, "customer_name", "Ada Lovelace");
+        fill(portal, "customer_email", "ada@example.com");
+        fill(portal, "subject", subject);
+        fill(portal, "body", "Hello, my invoice for November was charged twice to my card. Please refund one payment.");
+        js(portal, "document.getElementById('ticket-form').addEventListener('submit', () => window.__submittedAt = Date.now(), {capture: true});");
+        portal.findElement(By.id("submit")).click();
+
+        WebElement row = new WebDriverWait(dashboard, PUSH_LIMIT, Duration.ofMillis(20))
+                .until(d -> rowWithText(d, marker));
+        long seenAt = ((Number) js(dashboard, "return window.__seen[arguments[0]]", subject)).longValue();
+        wait(portal, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirmation")));
+        long submittedAt = ((Number) js(portal, "return window.__submittedAt")).longValue();
+        System.out.printf("[it] portal submit -> dashboard row: %d ms%n", seenAt - submittedAt);
+
+        String reference = portal.findElement(By.id("confirmation-reference")).getText();
+        assertEquals(reference, row.getAttribute("data-reference"), "the dashboard row is the submitted ticket");
+        assertFalse(row.getAttribute("data-queue").isBlank(), "the row names a department");
+        assertFalse(row.getAttribute("data-priority").isBlank(), "the row names a priority");
+        assertTrue(cell(row, "Department").getText().contains(row.getAttribute("data-queue")));
+        assertTrue(cell(row, "Department").getText().matches("(?s).*\\d+%.*"), "department confidence shown");
+        assertTrue(cell(row, "Priority").getText().matches("(?s).*\\d+%.*"), "priority confidence shown");
+        String team = portal.findElement(By.id("confirmation-team")).getText();
+        assertTrue(team.contains(row.getAttribute("data-queue")), "the customer is told the team: " + team);
+        assertFalse(team.contains("%"), "no confidence figures for customers: " + team);
+        Browsers.screenshot(portal, "portal-2-confirmation");
+    }
+
+    @Test
+    void filtersHideAndShowTheRightRowsWhileTicketsArrive() {
+        String marker = marker();
+        WebDriver dashboard = openDashboard("?q=" + marker);
+        List<Map<String, Object>> created = new ArrayList<>();
+        created.add(api.create("Server down " + marker, "Urgent: our production server is down since this morning, please help."));
+        created.add(api.create("Question " + marker, "When you can, could you tell me how to export my invoices as PDF?"));
+        created.add(api.create("Refund " + marker, "I returned the headphones last week and would like a refund of my payment."));
+        waitForRows(dashboard, marker, created.size());
+
+        // Filter on the priority of the first ticket, then send more tickets while the filter is applied.
+        String priority = TicketApi.effective(created.get(0), "priority");
+        new Select(dashboard.findElement(By.id("f-priority"))).selectByValue(priority);
+        created.add(api.create("Outage " + marker, "Urgent: nothing works, the whole service is down for all our users."));
+        created.add(api.create("Later " + marker, "No hurry, when you can please update the postal address on my account."));
+        String last = created.get(created.size() - 1).get("reference").toString();
+        waitPush(dashboard).until(d -> rowCount(d, marker) == expected(created, "priority", priority)
+                && (matchesFilter(created.get(created.size() - 1), "priority", priority) == (row(d, last) != null)));
+        for (Map<String, Object> t : created) {
+            boolean shown = row(dashboard, t.get("reference").toString()) != null;
+            assertEquals(matchesFilter(t, "priority", priority), shown,
+                    t.get("reference") + " (priority " + TicketApi.effective(t, "priority") + ") with filter " + priority);
+        }
+        assertEquals(String.valueOf(expected(created, "priority", priority)),
+                js(dashboard, "return document.querySelector(`#priority-counts li[data-label='${arguments[0]}'] .count`).textContent", priority),
+                "the count per priority describes what is shown");
+
+        // Add a department filter on top, then clear both: everything is back, including the tickets that arrived.
+        String queue = TicketApi.effective(created.get(0), "queue");
+        new Select(dashboard.findElement(By.id("f-queue"))).selectByValue(queue);
+        waitPush(dashboard).until(d -> rowCount(d, marker) == created.stream()
+                .filter(t -> matchesFilter(t, "priority", priority) && matchesFilter(t, "queue", queue)).count());
+        dashboard.findElement(By.id("clear-filters")).click();
+        new WebDriverWait(dashboard, Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector("#ticket-rows tr")).size() >= created.size());
+        js(dashboard, "const q = document.getElementById('f-q'); q.value = arguments[0]; q.dispatchEvent(new Event('input', {bubbles: true}));", marker);
+        waitPush(dashboard).until(d -> rowCount(d, marker) == created.size());
+    }
+
+    @Test
+    void correctionAndStatusChangeOnOneDashboardShowUpOnAnother() {
+        String marker = marker();
+        Map<String, Object> ticket = api.create("Cannot log in " + marker,
+                "Since the update I cannot log in to the customer area; the password reset mail never arrives.");
+        String reference = ticket.get("reference").toString();
+        String predictedQueue = TicketApi.effective(ticket, "queue");
+        WebDriver first = openDashboard("?q=" + marker);
+        WebDriver second = openDashboard("?q=" + marker);
+        waitPush(first).until(d -> row(d, reference) != null);
+        waitPush(second).until(d -> row(d, reference) != null);
+
+        row(first, reference).findElement(By.cssSelector(".ref-button")).click();
+        WebElement dialog = wait(first, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("detail")));
+        new Select(dialog.findElement(By.id("a-status"))).selectByValue("in_progress");
+        dialog.findElement(By.id("save-status")).click();
+        wait(first, Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-status"), "Status set"));
+        Select queues = new Select(dialog.findElement(By.id("a-queue")));
+        String corrected = queues.getOptions().stream().map(o -> o.getAttribute("value"))
+                .filter(v -> !v.isEmpty() && !v.equals(predictedQueue)).findFirst().orElseThrow();
+        queues.selectByValue(corrected);
+        dialog.findElement(By.id("a-note")).sendKeys("Customer called: it is about the invoice portal.");
+        dialog.findElement(By.id("save-correction")).click();
+        wait(first, Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-status"), "Correction saved"));
+        Browsers.screenshot(first, "dashboard-3-detail-after-correction");
+
+        waitPush(second).until(d -> {
+            WebElement r = row(d, reference);
+            return r != null && "in_progress".equals(r.getAttribute("data-status"))
+                    && corrected.equals(r.getAttribute("data-queue"));
+        });
+        String department = cell(row(second, reference), "Department").getText();
+        assertTrue(department.contains(corrected) && department.contains(predictedQueue),
+                "both the correction and the prediction are shown: " + department);
+        assertTrue(cell(row(second, reference), "Status").getText().contains("In progress"));
+        row(second, reference).findElement(By.cssSelector(".ref-button")).click();
+        WebElement detail = wait(second, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("detail-info")));
+        String text = detail.getText();
+        assertTrue(text.contains("Model: " + predictedQueue), text);
+        assertTrue(text.contains("Agent correction: " + corrected), text);
+        assertTrue(text.contains("it is about the invoice portal"), "the note is in the history");
+    }
+
+    @Test
+    void dashboardCatchesUpOnTicketsSentWhileTheServerWasDown() {
+        String marker = marker();
+        WebDriver dashboard = openDashboard("?q=" + marker);
+        String before = api.create("Before restart " + marker, "A ticket sent before the server restart, to be kept.")
+                .get("reference").toString();
+        waitPush(dashboard).until(d -> row(d, before) != null);
+
+        server.stop();
+        wait(dashboard, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.id("connection-banner")));
+        Browsers.screenshot(dashboard, "dashboard-4-connection-lost");
+        server.start();
+        List<String> missed = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            missed.add(api.create("While away " + i + " " + marker, "Ticket number " + i + " sent while the dashboard was reconnecting.")
+                    .get("reference").toString());
+        }
+        wait(dashboard, Duration.ofSeconds(60)).until(d -> missed.stream().allMatch(r -> row(d, r) != null));
+        wait(dashboard, Duration.ofSeconds(5)).until(ExpectedConditions.invisibilityOfElementLocated(By.id("connection-banner")));
+        System.out.println("[it] after reconnect the dashboard says: " + dashboard.findElement(By.id("load-status")).getText());
+        assertEquals("live", dashboard.findElement(By.id("live")).getAttribute("data-state"));
+        String after = api.create("After reconnect " + marker, "And a ticket after the reconnection arrives live again.")
+                .get("reference").toString();
+        waitPush(dashboard).until(d -> row(d, after) != null);
+    }
+
+    @Test
+    void scriptInSubjectAndBodyIsShownAsTextAndNeverRuns() {
+        String marker = marker();
+        String subject = "<img src=x onerror=\"window.__xss='subject'\"> " + marker;
+        String body = "<script>window.__xss='body'</script><b onmouseover=\"window.__xss='b'\">bold</b> please help";
+        WebDriver dashboard = openDashboard("?q=" + marker);
+        WebDriver portal = browsers.open();
+        portal.get(server.url("/").toString());
+        fill(portal, "subject", subject);
+        fill(portal, "body", body);
+        portal.findElement(By.id("submit")).click();
+        wait(portal, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirmation")));
+
+        WebElement row = waitPush(dashboard).until(d -> rowWithText(d, marker));
+        assertEquals(subject, row.findElement(By.cssSelector(".subject")).getText());
+        assertTrue(dashboard.findElements(By.cssSelector("#ticket-rows img, #ticket-rows script, #ticket-rows b")).isEmpty());
+        row.findElement(By.cssSelector(".ref-button")).click();
+        WebElement detail = wait(dashboard, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("detail")));
+        assertEquals(subject, detail.findElement(By.id("detail-subject")).getText());
+        assertEquals(body, detail.findElement(By.cssSelector(".ticket-body")).getText());
+        assertTrue(detail.findElements(By.cssSelector("img, script, b")).isEmpty(), "no markup from the ticket");
+        Browsers.screenshot(dashboard, "dashboard-5-xss-shown-as-text");
+        assertNull(js(dashboard, "return window.__xss === undefined ? null : window.__xss"));
+        assertNull(js(portal, "return window.__xss === undefined ? null : window.__xss"));
+    }
+
+    @Test
+    void portalExplainsATooShortMessageNextToTheField() {
+        WebDriver portal = browsers.open();
+        portal.get(server.url("/").toString());
+        fill(portal, "subject", "Help");
+        fill(portal, "body", "too short");
+        portal.findElement(By.id("submit")).click();
+        WebElement error = portal.findElement(By.id("body-error"));
+        assertTrue(error.isDisplayed());
+        assertTrue(error.getText().contains("at least 10 characters"), error.getText());
+        assertEquals("true", portal.findElement(By.id("body")).getAttribute("aria-invalid"));
+        assertEquals("body", portal.switchTo().activeElement().getAttribute("id"), "focus moves to the field to fix");
+        assertFalse(portal.findElement(By.id("confirmation")).isDisplayed());
+        Browsers.screenshot(portal, "portal-1-validation");
+
+        // The server's own problem+json is shown the same way (client checks bypassed on purpose).
+        js(portal, """
+                window.__check = fetch('api/tickets', {method: 'POST', headers: {'Content-Type': 'application/json'},
+                  body: JSON.stringify({subject: 'x', body: 'short'})}).then(r => r.status);""");
+        Object status = ((JavascriptExecutor) portal).executeAsyncScript("window.__check.then(arguments[0]);");
+        assertEquals(400L, ((Number) status).longValue(), "the server refuses a 5-character message too");
+    }
+
+    @Test
+    void screenshotsOfPortalDashboardAndModelView() {
+        String marker = marker();
+        WebDriver portal = browsers.open();
+        portal.get(server.url("/").toString());
+        Browsers.screenshot(portal, "portal-0-form");
+
+        api.create("Bitte Rechnung korrigieren " + marker, "Die Rechnung vom Oktober enthält einen falschen Betrag, bitte korrigieren Sie die Zahlung.");
+        api.create("Urgent: server down " + marker, "Our shop server is down since 9:00 and customers cannot pay. Urgent please!");
+        api.create("Feature request " + marker, "It would be great to have a dark mode in the mobile app, when you can.");
+        WebDriver dashboard = openDashboard("");
+        waitPush(dashboard).until(d -> rowCount(d, marker) >= 3);
+        Browsers.screenshot(dashboard, "dashboard-1-list");
+        rowWithText(dashboard, "server down " + marker).findElement(By.cssSelector(".ref-button")).click();
+        wait(dashboard, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("detail")));
+        Browsers.screenshot(dashboard, "dashboard-2-detail");
+
+        WebDriver model = browsers.open(1366, 2400);
+        model.get(server.url("/agent/model.html").toString());
+        wait(model, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("model-content")));
+        List<WebElement> charts = model.findElements(By.cssSelector("#model-charts img"));
+        assertFalse(charts.isEmpty(), "the bundle's charts are shown");
+        wait(model, Duration.ofSeconds(10)).until(d -> charts.stream()
+                .allMatch(img -> ((Number) js(d, "return arguments[0].naturalWidth", img)).intValue() > 0));
+        assertFalse(model.findElement(By.id("model-summary")).getText().isBlank());
+        assertFalse(model.findElement(By.id("model-evaluation")).getText().isBlank());
+        Browsers.screenshot(model, "model-1-view");
+
+        WebDriver phone = browsers.open(390, 844);
+        phone.get(server.url("/agent/").toString());
+        waitPush(phone).until(d -> rowCount(d, marker) >= 3);
+        Browsers.screenshot(phone, "dashboard-6-phone");
+        js(phone, "document.getElementById('tickets').scrollIntoView()");
+        Browsers.screenshot(phone, "dashboard-7-phone-rows");
+        phone.get(server.url("/").toString());
+        Browsers.screenshot(phone, "portal-3-phone");
+    }
+
+    @Test
+    void anAgentCanWorkATicketWithTheKeyboardOnly() {
+        String marker = marker();
+        String reference = api.create("Keyboard " + marker, "A ticket to open and close with the keyboard only.")
+                .get("reference").toString();
+        WebDriver dashboard = openDashboard("?q=" + marker);
+        waitPush(dashboard).until(d -> row(d, reference) != null);
+        WebElement body = dashboard.findElement(By.tagName("body"));
+        WebElement focused = body;
+        for (int i = 0; i < 40 && !"ref-button".equals(focused.getAttribute("class")); i++) {
+            new org.openqa.selenium.interactions.Actions(dashboard).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            focused = dashboard.switchTo().activeElement();
+        }
+        assertEquals(reference, focused.getText(), "Tab reaches the ticket's button");
+        focused.sendKeys(org.openqa.selenium.Keys.ENTER);
+        wait(dashboard, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("detail")));
+        assertEquals("detail-close", dashboard.switchTo().activeElement().getAttribute("id"), "focus moves into the dialog");
+        new org.openqa.selenium.interactions.Actions(dashboard).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        wait(dashboard, Duration.ofSeconds(5)).until(ExpectedConditions.invisibilityOfElementLocated(By.id("detail")));
+        assertEquals(reference, dashboard.switchTo().activeElement().getText(), "focus returns to the ticket");
+    }
+
+    @Test
+    void pagesAndApiCarryTheSecurityHeaders() throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        for (String path : List.of("/", "/agent/", "/agent/model.html", "/js/portal.js", "/api/tickets?limit=1")) {
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(server.url(path)).build(), HttpResponse.BodyHandlers.discarding());
+            String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'")
+                    && csp.contains("object-src 'none'") && !csp.contains("unsafe-inline"), path + ": " + csp);
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), path);
+            assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(null), path);
+        }
+        HttpResponse<Void> agent = http.send(HttpRequest.newBuilder(server.url("/agent")).build(), HttpResponse.BodyHandlers.discarding());
+        assertTrue(agent.statusCode() == 301 || agent.statusCode() == 302, "/agent redirects, got " + agent.statusCode());
+        assertTrue(agent.headers().firstValue("Location").orElse("").endsWith("/agent/"));
+    }
+
+    @Test
+    void webSocketPushesEachChangeAsSnakeCaseJson() throws Exception {
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+        URI uri = URI.create("ws://127.0.0.1:" + server.base().getPort() + "/ws/tickets");
+        Session session = container.connectToServer(new Endpoint() {
+            @Override
+            public void onOpen(Session s, EndpointConfig config) {
+                s.addMessageHandler(String.class, (MessageHandler.Whole<String>) received::add);
+            }
+        }, ClientEndpointConfig.Builder.create().build(), uri);
+        try {
+            String marker = marker();
+            String reference = api.create("Socket " + marker, "A ticket to see the WebSocket message format.").get("reference").toString();
+            Map<String, Object> message = null;
+            for (String text; (text = received.poll(5, TimeUnit.SECONDS)) != null; ) {
+                Map<String, Object> m = TicketApi.parse(text);
+                if (reference.equals(m.get("reference"))) {
+                    message = m;
+                    break;
+                }
+            }
+            assertNotNull(message, "a message for the new ticket within 5 s");
+            assertEquals("created", message.get("type"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> ticket = (Map<String, Object>) message.get("ticket");
+            assertEquals(reference, ticket.get("reference"));
+            assertTrue(ticket.containsKey("created_at") && ticket.containsKey("queue_probabilities"), ticket.keySet().toString());
+            assertNotEquals(null, ticket.get("queue"));
+        } finally {
+            session.close();
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static String marker() {
+        return "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    private WebDriver openDashboard(String query) {
+        WebDriver driver = browsers.open();
+        driver.get(server.url("/agent/" + query).toString());
+        wait(driver, Duration.ofSeconds(15)).until(d -> "live".equals(d.findElement(By.id("live")).getAttribute("data-state")));
+        return driver;
+    }
+
+    private static WebDriverWait wait(WebDriver driver, Duration timeout) {
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(50));
+    }
+
+    /** Waits as long as a pushed change may take to show (the issue's 2 s), plus rendering slack for checks. */
+    private static WebDriverWait waitPush(WebDriver driver) {
+        return wait(driver, PUSH_LIMIT.plusSeconds(3));
+    }
+
+    private static Object js(WebDriver driver, String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private static void fill(WebDriver driver, String id, String value) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        if (value.length() > 200) {
+            js(driver, "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", field, value);
+        } else {
+            field.sendKeys(value);
+        }
+    }
+
+    private static WebElement row(WebDriver driver, String reference) {
+        List<WebElement> rows = driver.findElements(By.cssSelector("#ticket-rows tr[data-reference='" + reference + "']"));
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private static WebElement rowWithText(WebDriver driver, String text) {
+        for (WebElement r : driver.findElements(By.cssSelector("#ticket-rows tr"))) {
+            if (r.findElement(By.cssSelector(".subject")).getText().contains(text)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static long rowCount(WebDriver driver, String marker) {
+        return ((Number) js(driver, "return [...document.querySelectorAll('#ticket-rows .subject')]"
+                + ".filter(s => s.textContent.includes(arguments[0])).length", marker)).longValue();
+    }
+
+    private static void waitForRows(WebDriver driver, String marker, int count) {
+        waitPush(driver).until(d -> rowCount(d, marker) == count);
+    }
+
+    private static WebElement cell(WebElement row, String label) {
+        return row.findElement(By.cssSelector("td[data-label='" + label + "']"));
+    }
+
+    private static boolean matchesFilter(Map<String, Object> ticket, String field, String value) {
+        return value.equals(TicketApi.effective(ticket, field));
+    }
+
+    private static long expected(List<Map<String, Object>> tickets, String field, String value) {
+        return tickets.stream().filter(t -> matchesFilter(t, field, value)).count();
+    }
+}

@@ -1,0 +1,81 @@
+package io.ticketrouter.it;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The database of this integration-test run, chosen by the system property {@code it.db} (the pom runs the suite
+ * once with {@code h2} and once with {@code postgresql}). The PostgreSQL run uses its own schema in database
+ * {@code test} at 127.0.0.1:5432, recreated empty for each test class; without a reachable server it is skipped with
+ * a message, except when {@code CI=true}, where that is a failure.
+ */
+final class Database {
+
+    static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    static final String PG_USER = "postgres";
+
+    final String kind;
+    private final String schema;
+
+    private Database(String kind, String schema) {
+        this.kind = kind;
+        this.schema = schema;
+    }
+
+    static Database forThisRun(String testClass) {
+        String kind = System.getProperty("it.db", "h2");
+        if (!"postgresql".equals(kind)) {
+            return new Database("h2", null);
+        }
+        String schema = "tr_svc_it_" + testClass.toLowerCase();
+        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            s.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            String message = "PostgreSQL is not reachable at " + PG_URL + " (" + e.getMessage()
+                    + "): the PostgreSQL run of the integration tests is SKIPPED. Start it with "
+                    + "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start";
+            System.out.println("[it] WARNING " + message);
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail("CI=true requires PostgreSQL: " + message);
+            }
+            Assumptions.abort(message);
+        }
+        return new Database("postgresql", schema);
+    }
+
+    Map<String, String> serverProperties(Path dataDir) {
+        Map<String, String> p = new LinkedHashMap<>();
+        if ("postgresql".equals(kind)) {
+            p.put("ticketrouter.db.class", "org.postgresql.ds.PGSimpleDataSource");
+            p.put("ticketrouter.db.url", PG_URL + "?currentSchema=" + schema);
+            p.put("ticketrouter.db.user", PG_USER);
+            p.put("ticketrouter.db.password", "unused-with-trust-auth");
+        } else {
+            p.put("ticketrouter.db.url", "jdbc:h2:file:" + dataDir.toAbsolutePath() + "/db/tickets;WRITE_DELAY=0");
+        }
+        return p;
+    }
+
+    /** Rows in the ticket table of this run's database, read directly (not through the API). */
+    long countTickets(Path dataDir) throws SQLException {
+        if (!"postgresql".equals(kind)) {
+            return -1; // the H2 file is locked by the server while it runs
+        }
+        try (Connection c = DriverManager.getConnection(PG_URL + "?currentSchema=" + schema, PG_USER, "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + schema + ".ticket")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

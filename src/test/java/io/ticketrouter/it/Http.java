@@ -1,0 +1,100 @@
+package io.ticketrouter.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/** A small HTTP client for the integration tests. */
+final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final TestServer server;
+
+    Http(TestServer server) {
+        this.server = server;
+    }
+
+    record Answer(int status, String body, HttpResponse<String> raw) {
+
+        JsonObject json() {
+            try (JsonReader r = Json.createReader(new StringReader(body))) {
+                return r.readObject();
+            }
+        }
+
+        String contentType() {
+            return raw.headers().firstValue("Content-Type").orElse("");
+        }
+
+        Optional<String> header(String name) {
+            return raw.headers().firstValue(name);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    Answer get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(server.url(path)).GET());
+    }
+
+    Answer get(String path, String accept) throws Exception {
+        return send(HttpRequest.newBuilder(server.url(path)).header("Accept", accept).GET());
+    }
+
+    Answer post(String path, String json) throws Exception {
+        return send("POST", path, "application/json", json);
+    }
+
+    Answer patch(String path, String json) throws Exception {
+        return send("PATCH", path, "application/json", json);
+    }
+
+    Answer delete(String path) throws Exception {
+        return send(HttpRequest.newBuilder(server.url(path)).DELETE());
+    }
+
+    Answer send(String method, String path, String contentType, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.url(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b);
+    }
+
+    Answer sendBytes(String method, String path, String contentType, byte[] body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.url(path))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b);
+    }
+
+    URI url(String path) {
+        return server.url(path);
+    }
+
+    private static Answer send(HttpRequest.Builder b) throws Exception {
+        HttpResponse<String> r = CLIENT.send(b.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), r.body(), r);
+    }
+
+    /** JSON string literal for a Java string. */
+    static String q(String s) {
+        return Json.createValue(s).toString();
+    }
+}

@@ -1,0 +1,131 @@
+package io.ticketrouter.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real WAR on a real Payara Micro, started as a separate process like {@code ./ticket-router serve} does: a
+ * random free port, {@code --nocluster} (other engineers' servers on this machine must not join), temp files under
+ * {@code target/}. Needed for what an in-process container cannot show: a restart on the same data, a kill -9, a
+ * server without a model.
+ */
+final class TestServer implements AutoCloseable {
+
+    static final Path PAYARA = Path.of(System.getProperty("it.payaraJar", "target/payara-micro.jar"));
+    static final Path WAR = Path.of(System.getProperty("it.war", "target/ticket-router.war"));
+    static final Path MODEL = Path.of(System.getProperty("it.model", "target/test-model"));
+    static final Path WORK = Path.of(System.getProperty("it.work", "target/it"));
+
+    private final String name;
+    private final Map<String, String> properties;
+    private final Path log;
+    private Process process;
+    private int port;
+
+    private TestServer(String name, Map<String, String> properties) {
+        this.name = name;
+        this.properties = properties;
+        this.log = WORK.resolve(name + ".log");
+    }
+
+    /** Starts a server with the given configuration and waits until the application answers. */
+    static TestServer start(String name, Map<String, String> properties) throws Exception {
+        TestServer server = new TestServer(name, properties);
+        server.launch();
+        return server;
+    }
+
+    private void launch() throws Exception {
+        Files.createDirectories(WORK);
+        Path tmp = Files.createDirectories(WORK.resolve("tmp"));
+        // the same server settings as ./ticket-router serve
+        port = freePort();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx768m");
+        cmd.add("-Djava.io.tmpdir=" + tmp.toAbsolutePath());
+        properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.addAll(List.of("-jar", PAYARA.toAbsolutePath().toString(),
+                "--deploy", WAR.toAbsolutePath().toString(), "--contextroot", "/",
+                "--port", Integer.toString(port), "--nocluster",
+                "--postbootcommandfile", io.ticketrouter.cli.ServeCommand.writePostBootCommands(WORK).toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().put("WEKA_HOME", WORK.resolve("wekafiles").toAbsolutePath().toString());
+        long start = System.nanoTime();
+        process = pb.start();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server " + name + " exited with " + process.exitValue()
+                        + "; see " + log.toAbsolutePath());
+            }
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(url("/api")).GET()
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("Ticket Router")) {
+                    System.out.printf("[it] server %s up on port %d in %d ms%n", name, port,
+                            (System.nanoTime() - start) / 1_000_000);
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        close();
+        throw new IllegalStateException("server " + name + " did not come up in 180 s; see " + log.toAbsolutePath());
+    }
+
+    URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Graceful stop (SIGTERM), as Ctrl-C would. */
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** {@code kill -9}: no shutdown hook, no flush. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    static Map<String, String> config(Path dataDir, Path modelsDir, Database db) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("ticketrouter.data.dir", dataDir.toAbsolutePath().toString());
+        p.put("ticketrouter.models.dir", modelsDir.toAbsolutePath().toString());
+        p.putAll(db.serverProperties(dataDir));
+        return p;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        }
+    }
+}
