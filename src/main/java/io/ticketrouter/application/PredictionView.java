@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * What {@code POST /api/predict} answers for one text: the models' prediction, the explanation, the routing rules
- * that would apply and whether a human should review it.
+ * that would apply and whether a human should review it. {@code queue} and {@code priority} are the models' own
+ * answer; {@code finalQueue} and {@code finalPriority} are where the ticket goes once the routing rules have run
+ * (for example an urgent keyword raises {@code priority: low} to {@code final_priority: high}).
  */
 public record PredictionView(
         String language,
@@ -19,5 +21,7 @@ public record PredictionView(
         double reviewThreshold,
         boolean urgent,
         List<TicketView.RoutingDecision> routing,
-        String modelVersion) {
+        String modelVersion,
+        String finalQueue,
+        String finalPriority) {
 }

@@ -153,6 +153,7 @@ class PluginsIT {
             assertTrue(fired(ticket, "urgent-keywords").getString("reason").endsWith("(" + e.getKey() + ")"));
             JsonObject prediction = http.post("/api/predict", "{\"body\": " + q(e.getValue()) + "}").json();
             assertTrue(prediction.getBoolean("urgent"), e.getKey() + ": " + prediction);
+            assertEquals("high", prediction.getString("final_priority"), e.getKey() + ": " + prediction);
         }
     }
 

@@ -39,7 +39,7 @@ final class TicketViews {
                 new TicketView.Scored(c.priority(), c.priorityConfidence()), c.queueProbabilities(),
                 c.priorityProbabilities(), keywords, routing.recommendation(), routing.needsReview(),
                 c.queueReviewThreshold(), routing.urgent() || "high".equals(routing.priority()),
-                routing(routing.decisions()), c.modelVersion());
+                routing(routing.decisions()), c.modelVersion(), routing.queue(), routing.priority());
     }
 
     static TicketView ticket(Ticket t) {

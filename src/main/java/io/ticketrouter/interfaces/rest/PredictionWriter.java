@@ -67,6 +67,8 @@ public class PredictionWriter implements MessageBodyWriter<PredictionView> {
             }
             g.writeEnd();
             string(g, "model_version", p.modelVersion());
+            string(g, "final_queue", p.finalQueue());
+            string(g, "final_priority", p.finalPriority());
             g.writeEnd();
         }
     }
