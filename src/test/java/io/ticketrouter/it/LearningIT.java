@@ -147,6 +147,14 @@ class LearningIT {
             }
         }, ClientEndpointConfig.Builder.create().build(), URI.create("ws://127.0.0.1:" + server.port() + "/ws/tickets"));
         try {
+            // the server registers the session in @OnOpen, possibly after the handshake answer: a pong proves it did
+            socket.getBasicRemote().sendText("ping");
+            long pongDeadline = System.currentTimeMillis() + 10_000;
+            String pong = null;
+            while (!"pong".equals(pong) && System.currentTimeMillis() < pongDeadline) {
+                pong = pushed.poll(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+            assertEquals("pong", pong, "the dashboard socket answers");
             // a corrupt bundle is refused, the old model keeps serving
             Files.writeString(models.resolve("bundle.json"), "{ this is not a manifest", StandardCharsets.UTF_8);
             Http.Answer refused = http.post("/api/model/reload", "{}");
