@@ -29,7 +29,7 @@ mkdir -p "$DATA_DIR" 2>/dev/null || true
 # asadmin needs ':' and '=' inside property values escaped with a backslash
 esc() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/:/\\:/g' -e 's/=/\\=/g'; }
 export E_MODELS_DIR="$(esc "$MODELS_DIR")" E_DATA_DIR="$(esc "$DATA_DIR")" E_PG_PASSWORD="$(esc "$PG_PASSWORD")"
-export E_H2_URL="$(esc "jdbc:h2:file:$DATA_DIR/db/tickets;WRITE_DELAY=0")"
+export E_H2_URL="$(esc "jdbc:h2:file:$DATA_DIR/db/tickets;WRITE_DELAY=0;AUTO_SERVER=TRUE")"
 export E_PG_URL="$(esc "jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB")"
 
 tmp="$(mktemp)"; trap 'rm -f "$tmp"' EXIT

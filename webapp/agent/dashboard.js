@@ -399,7 +399,17 @@ function scheduleReconnect() {
   state.retryTimer = setTimeout(connect, delay);
 }
 
+/** A model swap (or a refused bundle) announced by the server: tell the agent, tickets stay as they are. */
+function modelNotice(message) {
+  const text = message.event === 'refused'
+    ? `A new model bundle was refused; model ${message.version || '(none)'} keeps serving. ${message.reason || ''}`
+    : `Model ${message.version} serves new tickets now${message.previous_version ? ` (was ${message.previous_version})` : ''}. Tickets keep the version that classified them.`;
+  $('model-text').textContent = text;
+  $('model-banner').hidden = false;
+}
+
 function apply(message) {
+  if (message && message.type === 'model') { modelNotice(message); return; }
   if (!message || !message.reference) return;
   if (message.type === 'deleted') {
     forget(message.reference);
@@ -721,6 +731,7 @@ $('filters').addEventListener('change', onFiltersChanged);
 $('filters').addEventListener('submit', (event) => event.preventDefault());
 $('filters').addEventListener('reset', () => setTimeout(onFiltersChanged, 0));
 $('load-more').addEventListener('click', loadOlder);
+$('model-dismiss').addEventListener('click', () => { $('model-banner').hidden = true; });
 $('reconnect-now').addEventListener('click', () => { state.retries = 0; connect(); });
 
 restoreFilters();

@@ -234,6 +234,72 @@ function charts(list) {
   }));
 }
 
+function ratio(v) { return v === null || v === undefined ? '–' : percent(v); }
+
+function groupTable(title, keyLabel, groups) {
+  const wrap = el('div', 'table-wrap');
+  const table = el('table', 'data');
+  table.append(el('caption', null, title));
+  const head = el('tr');
+  for (const h of [keyLabel, 'Tickets', 'Routed without review', 'Corrected', 'Queue agreement', 'Priority agreement']) {
+    const th = el('th', null, h); th.scope = 'col'; head.append(th);
+  }
+  const thead = el('thead'); thead.append(head);
+  const tbody = el('tbody');
+  for (const g of groups) {
+    const tr = el('tr');
+    const th = el('th', 'mono', g.key); th.scope = 'row';
+    tr.append(th, el('td', 'num', String(g.tickets)), el('td', 'num', ratio(g.auto_routed_share)),
+      el('td', 'num', String(g.corrected)), el('td', 'num', ratio(g.queue_agreement)), el('td', 'num', ratio(g.priority_agreement)));
+    tbody.append(tr);
+  }
+  table.append(thead, tbody);
+  wrap.append(table);
+  return wrap;
+}
+
+async function loadQuality() {
+  try {
+    const q = await api(new URL('model/quality', API));
+    const o = q.overall;
+    const facts = el('dl', 'meta');
+    const add = (k, v) => facts.append(el('dt', null, k), el('dd', null, v));
+    add('Serving', q.serving || '–');
+    add('Tickets classified', String(o.tickets));
+    add('Routed without review', `${ratio(o.auto_routed_share)} (${o.auto_routed} of ${o.tickets})`);
+    add('Corrected by agents', String(o.corrected));
+    add('Queue agreement', ratio(o.queue_agreement));
+    add('Priority agreement', ratio(o.priority_agreement));
+    const l = q.latency || {};
+    add('Classifier latency since start', l.count ? `${l.count} calls, mean ${l.mean_ms} ms, p95 ${l.p95_ms ?? '–'} ms, max ${l.max_ms} ms` : 'no calls yet');
+    $('model-production').replaceChildren(facts,
+      groupTable('Per model version', 'Model version', q.by_model || []),
+      groupTable('Per predicted department', 'Department', q.by_queue || []));
+  } catch (e) {
+    $('model-production').replaceChildren(el('p', 'muted', e instanceof ApiError
+      ? (e.problem.detail || e.problem.title || 'The production figures could not be loaded.')
+      : 'The production figures could not be loaded.'));
+  }
+}
+
+/** Model swaps are pushed on the dashboard's WebSocket: show a notice and reload the view. */
+function watchModel() {
+  const url = new URL('../ws/tickets', location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  const socket = new WebSocket(url);
+  socket.onmessage = (event) => {
+    let m;
+    try { m = JSON.parse(event.data); } catch { return; }
+    if (!m || m.type !== 'model') return;
+    $('model-text').textContent = m.event === 'refused'
+      ? `A new model bundle was refused; model ${m.version || '(none)'} keeps serving. ${m.reason || ''}`
+      : `Model ${m.version} serves now${m.previous_version ? ` (was ${m.previous_version})` : ''}; this page shows it.`;
+    $('model-banner').hidden = false;
+    if (m.event === 'loaded') { $('model-summary').replaceChildren(); load(); loadQuality(); }
+  };
+  socket.onclose = () => setTimeout(watchModel, 5000);
+}
+
 async function load() {
   try {
     const model = await api(new URL('model', API));
@@ -267,3 +333,6 @@ async function load() {
 }
 
 load();
+loadQuality();
+setInterval(loadQuality, 30000);
+watchModel();

@@ -107,7 +107,7 @@ public class ServeCommand implements Callable<Integer> {
         cmd.add("-Dticketrouter.models.dir=" + modelDir);
         cmd.add("-Dticketrouter.plugins.dir=" + pluginDir);
         if (System.getenv("TICKETROUTER_DB_URL") == null && System.getProperty("ticketrouter.db.url") == null) {
-            cmd.add("-Dticketrouter.db.url=jdbc:h2:file:" + data.resolve("db/tickets") + ";WRITE_DELAY=0");
+            cmd.add("-Dticketrouter.db.url=" + ExportCommand.h2Url(data));
         }
         cmd.add("-Djava.io.tmpdir=" + Files.createDirectories(data.resolve("tmp")));
         cmd.addAll(List.of("-jar", payara.toString(), "--deploy", war.toString(), "--contextroot", "/",
@@ -240,7 +240,7 @@ public class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static Path findHome() {
+    static Path findHome() {
         String configured = System.getProperty("ticketrouter.home");
         if (configured != null) {
             return Path.of(configured).toAbsolutePath().normalize();

@@ -16,14 +16,14 @@ public final class TicketRouterCommand implements Runnable {
 
     /** Subcommands in the order shown by --help; add new ones (e.g. serve) here. */
     static final List<Class<?>> SUBCOMMANDS = List.of(TrainCommand.class, EvaluateCommand.class, ClassifyCommand.class,
-            ServeCommand.class);
+            ServeCommand.class, ExportCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (one of: train, evaluate, classify, serve)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (one of: train, evaluate, classify, serve, export)");
     }
 
     public static void main(String[] args) {

@@ -65,7 +65,7 @@ final class Database {
             p.put("ticketrouter.db.user", PG_USER);
             p.put("ticketrouter.db.password", "unused-with-trust-auth");
         } else {
-            p.put("ticketrouter.db.url", "jdbc:h2:file:" + dataDir.toAbsolutePath() + "/db/tickets;WRITE_DELAY=0");
+            p.put("ticketrouter.db.url", "jdbc:h2:file:" + dataDir.toAbsolutePath() + "/db/tickets;WRITE_DELAY=0;AUTO_SERVER=TRUE");
         }
         return p;
     }

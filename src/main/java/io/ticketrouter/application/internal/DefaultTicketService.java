@@ -6,6 +6,7 @@ import io.ticketrouter.application.ModelStatus;
 import io.ticketrouter.application.ModelUnavailableException;
 import io.ticketrouter.application.NewTicket;
 import io.ticketrouter.application.PredictionView;
+import io.ticketrouter.application.ProductionMetrics;
 import io.ticketrouter.application.RoutingPolicy;
 import io.ticketrouter.application.TicketChanged;
 import io.ticketrouter.application.TicketChanges;
@@ -58,10 +59,13 @@ public class DefaultTicketService implements TicketService {
     @Inject
     Event<TicketChanged> events;
 
+    @Inject
+    ProductionMetrics metrics;
+
     @Override
     public PredictionView predict(String subject, String body) {
         TicketContent content = new TicketContent(subject, body, null, null);
-        Prediction prediction = classifiers.current().classify(TicketText.of(content.subject(), content.body()));
+        Prediction prediction = classify(content);
         RoutingPolicy.Routing routing = routingPolicy.route(content, prediction);
         return TicketViews.prediction(TicketViews.classification(prediction), routing);
     }
@@ -72,6 +76,7 @@ public class DefaultTicketService implements TicketService {
                 blankToNull(input.customerEmail()));
         Ticket ticket = classifyAndRoute(content);
         TicketView view = transactions.add(ticket);
+        metrics.ticketClassified(ticket.finalQueue(), ticket.finalPriority(), ticket.needsReview());
         publish(TicketChanged.Kind.CREATED, view);
         return view;
     }
@@ -81,12 +86,20 @@ public class DefaultTicketService implements TicketService {
      * (routing-rule plugins plug in behind {@link RoutingPolicy}).
      */
     Ticket classifyAndRoute(TicketContent content) {
-        Prediction prediction = classifiers.current().classify(TicketText.of(content.subject(), content.body()));
+        Prediction prediction = classify(content);
         Classification classification = TicketViews.classification(prediction);
         RoutingPolicy.Routing routing = routingPolicy.route(content, prediction);
         String priority = routing.priority() == null ? null : routing.priority().toLowerCase(Locale.ROOT);
         return new Ticket(content, classification, routing.decisions(), routing.queue(), priority,
                 routing.needsReview(), routing.recommendation(), Instant.now());
+    }
+
+    /** Classifies with the serving model (kept for the whole call, even if another is swapped in meanwhile). */
+    private Prediction classify(TicketContent content) {
+        long start = System.nanoTime();
+        Prediction prediction = classifiers.current().classify(TicketText.of(content.subject(), content.body()));
+        metrics.classification(System.nanoTime() - start);
+        return prediction;
     }
 
     @Override

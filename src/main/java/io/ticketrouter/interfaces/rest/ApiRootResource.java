@@ -3,11 +3,14 @@ package io.ticketrouter.interfaces.rest;
 import io.ticketrouter.application.ClassifierRegistry;
 import io.ticketrouter.application.InvalidInputException;
 import io.ticketrouter.application.ModelStatus;
+import io.ticketrouter.application.ProductionQuality;
+import io.ticketrouter.application.QualityReport;
 import io.ticketrouter.application.TicketService;
 import io.ticketrouter.classification.ModelInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -26,7 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code GET /api}: what is running, which model, where to go next. */
+/**
+ * {@code GET /api}: what is running, which model, where to go next; the model itself, swapping in a new bundle
+ * ({@code POST /api/model/reload}) and how the models do in production ({@code GET /api/model/quality}).
+ */
 @Path("")
 @ApplicationScoped
 @Tag(name = "Service")
@@ -40,6 +46,9 @@ public class ApiRootResource {
 
     @Inject
     TicketService tickets;
+
+    @Inject
+    ProductionQuality quality;
 
     /** The service description. */
     @Schema(name = "ApiInfo")
@@ -119,6 +128,44 @@ public class ApiRootResource {
                     + ModelView.charts(info.directory()), "name");
         }
         return Response.ok(file.toFile(), "image/png").header("Cache-Control", "max-age=3600").build();
+    }
+
+    /** The answer to a reload. */
+    @Schema(name = "ModelReload")
+    public record ReloadView(
+            @Schema(description = "The version serving now") String version,
+            @Schema(name = "previous_version", nullable = true) String previousVersion,
+            @Schema(description = "Whether another version serves now") boolean changed) {
+    }
+
+    @POST
+    @Path("model/reload")
+    @Operation(summary = "Load the model bundle again and swap it in",
+            description = "Reads the bundle in ticketrouter.models.dir, checks it completely and swaps it in; "
+                    + "requests in flight finish on the old model. A refused bundle leaves the old one serving. "
+                    + "Open dashboards are told either way.")
+    @APIResponse(responseCode = "200", description = "The bundle now serving",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ModelReload")))
+    @APIResponse(responseCode = "422", description = "The bundle was refused; the previous model keeps serving",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public ReloadView reload() {
+        ModelStatus before = classifiers.status();
+        String previous = before.ready() ? before.info().version() : null;
+        ModelStatus after = classifiers.reload("api");
+        String version = after.info().version();
+        return new ReloadView(version, previous, !version.equals(previous));
+    }
+
+    @GET
+    @Path("model/quality")
+    @Operation(summary = "How the models do in production",
+            description = "From the stored tickets (cached for a few seconds): share routed without review, "
+                    + "agreement of the agents with the prediction (final label equals predicted) overall, per "
+                    + "predicted queue and per model version; classifier latency since the server started.")
+    @APIResponse(responseCode = "200", description = "The figures",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    public QualityReport quality() {
+        return quality.report();
     }
 
     private static String readVersion() {

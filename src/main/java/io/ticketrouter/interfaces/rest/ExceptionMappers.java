@@ -67,6 +67,14 @@ public final class ExceptionMappers {
     }
 
     @Provider
+    public static class ModelRefused implements ExceptionMapper<io.ticketrouter.application.ModelReloadException> {
+        @Override
+        public Response toResponse(io.ticketrouter.application.ModelReloadException e) {
+            return ProblemType.MODEL_REFUSED.response(e.getMessage(), null);
+        }
+    }
+
+    @Provider
     public static class Conflict implements ExceptionMapper<OptimisticLockException> {
         @Override
         public Response toResponse(OptimisticLockException e) {

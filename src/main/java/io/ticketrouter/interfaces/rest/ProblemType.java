@@ -12,6 +12,7 @@ public enum ProblemType {
     CONFLICT(409, "conflict", "Conflict"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    MODEL_REFUSED(422, "model-refused", "Model bundle refused"),
     MODEL_UNAVAILABLE(503, "model-unavailable", "No model loaded"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable"),
     OTHER_CLIENT_ERROR(400, "bad-request", "Bad request"),

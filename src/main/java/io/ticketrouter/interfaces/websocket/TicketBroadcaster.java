@@ -1,5 +1,6 @@
 package io.ticketrouter.interfaces.websocket;
 
+import io.ticketrouter.application.ModelChanged;
 import io.ticketrouter.application.TicketChanged;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,6 +58,21 @@ public class TicketBroadcaster {
             text = jsonb.toJson(new TicketMessage(change.kind().wireName(), change.reference(), change.ticket()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot serialize the change of ticket " + change.reference(), e);
+            return;
+        }
+        for (SessionSender sender : senders.values()) {
+            sender.offer(text);
+        }
+    }
+
+    /** Tells every dashboard that another model serves now, or that a new bundle was refused. */
+    void onModelChanged(@ObservesAsync ModelChanged change) {
+        String text;
+        try {
+            text = jsonb.toJson(new ModelMessage("model", change.kind().wireName(), change.version(),
+                    change.previousVersion(), change.reason(), change.trigger(), change.at()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot serialize the model change", e);
             return;
         }
         for (SessionSender sender : senders.values()) {

@@ -312,6 +312,8 @@ class WebUiIT {
                 .allMatch(img -> ((Number) js(d, "return arguments[0].naturalWidth", img)).intValue() > 0));
         assertFalse(model.findElement(By.id("model-summary")).getText().isBlank());
         assertFalse(model.findElement(By.id("model-evaluation")).getText().isBlank());
+        wait(model, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("model-production")).getText()
+                .contains("Tickets classified"));
         Browsers.screenshot(model, "model-1-view");
 
         WebDriver phone = browsers.open(390, 844);

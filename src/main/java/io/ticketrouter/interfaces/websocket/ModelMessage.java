@@ -1,0 +1,11 @@
+package io.ticketrouter.interfaces.websocket;
+
+import java.time.Instant;
+
+/**
+ * What a dashboard receives when the serving model changed or a new bundle was refused:
+ * {@code {"type":"model","event":"loaded|refused","version":...,"previous_version":...,"reason":...,"at":...}}.
+ */
+public record ModelMessage(String type, String event, String version, String previousVersion, String reason,
+                           String trigger, Instant at) {
+}
