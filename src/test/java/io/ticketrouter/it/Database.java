@@ -35,7 +35,10 @@ final class Database {
         if (!"postgresql".equals(kind)) {
             return new Database("h2", null);
         }
-        String schema = "tr_svc_it_" + testClass.toLowerCase();
+        // one schema per test class and per checkout: several checkouts of this project run their suites against
+        // the same PostgreSQL database at the same time, and a shared name let one run drop another's tables
+        String checkout = Integer.toHexString(Path.of("").toAbsolutePath().normalize().toString().hashCode());
+        String schema = "tr_it_" + testClass.toLowerCase() + "_" + checkout;
         try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
              Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
