@@ -41,7 +41,7 @@ public class ServeCommand implements Callable<Integer> {
     Path models;
 
     @Option(names = "--plugins",
-            description = "Directory of routing-rule plugin jars (default: plugins/ in the repository).")
+            description = "Directory of routing-plugin jars (default: plugins/ in the data directory).")
     Path plugins;
 
     @Option(names = "--timeout", defaultValue = "180",
@@ -66,7 +66,7 @@ public class ServeCommand implements Callable<Integer> {
         // given paths are relative to the caller's directory (like the other subcommands), defaults to the repository
         Path data = dataDir == null ? home.resolve("var") : dataDir.toAbsolutePath().normalize();
         Path modelDir = models == null ? home.resolve("models") : models.toAbsolutePath().normalize();
-        Path pluginDir = plugins == null ? home.resolve("plugins") : plugins.toAbsolutePath().normalize();
+        Path pluginDir = plugins == null ? data.resolve("plugins") : plugins.toAbsolutePath().normalize();
 
         if (!Files.isRegularFile(war) || !Files.isRegularFile(payara)) {
             say("The WAR or the Payara Micro runtime is missing under target/: building them first "

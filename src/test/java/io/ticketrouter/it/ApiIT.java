@@ -416,7 +416,11 @@ class ApiIT {
         if (review) {
             assertTrue(p.getString("recommendation").startsWith("Needs review"), p.getString("recommendation"));
         }
-        assertEquals(0, p.getJsonArray("routing").size(), "no routing rules yet");
+        List<JsonObject> routing = p.getJsonArray("routing").getValuesAs(JsonObject.class);
+        routing.forEach(r -> assertFalse(r.getString("rule").isBlank() || r.getString("change").isBlank()
+                || r.getString("reason").isBlank(), r.toString()));
+        assertEquals(review, routing.stream().anyMatch(r -> r.getString("rule").equals("low-confidence")),
+                "the built-in low-confidence rule decides needs_review: " + routing);
         assertFalse(p.getString("model_version").isBlank());
         assertNull(p.get("stack"));
     }

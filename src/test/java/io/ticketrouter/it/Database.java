@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The database of this integration-test run, chosen by the system property {@code it.db} (the pom runs the suite
  * once with {@code h2} and once with {@code postgresql}). The PostgreSQL run uses its own schema in database
- * {@code test} at 127.0.0.1:5432, recreated empty for each test class; without a reachable server it is skipped with
+ * {@code test} at 127.0.0.1:5432, recreated empty for each test class and named after the checkout; without a reachable server it is skipped with
  * a message, except when {@code CI=true}, where that is a failure.
  */
 final class Database {
@@ -35,9 +35,10 @@ final class Database {
         if (!"postgresql".equals(kind)) {
             return new Database("h2", null);
         }
-        // one schema per test class and per checkout: several checkouts of this project run their suites against
-        // the same PostgreSQL database at the same time, and a shared name let one run drop another's tables
-        String checkout = Integer.toHexString(Path.of("").toAbsolutePath().normalize().toString().hashCode());
+        // One schema per test class and per checkout, so that test runs in two clones on the same machine (CI next to
+        // a developer's tree) never drop each other's tables.
+        String checkout = Integer.toHexString(Path.of(System.getProperty("basedir", ".")).toAbsolutePath()
+                .normalize().toString().hashCode());
         String schema = "tr_it_" + testClass.toLowerCase() + "_" + checkout;
         try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
              Statement s = c.createStatement()) {

@@ -85,7 +85,8 @@ public class DefaultTicketService implements TicketService {
         Classification classification = TicketViews.classification(prediction);
         RoutingPolicy.Routing routing = routingPolicy.route(content, prediction);
         String priority = routing.priority() == null ? null : routing.priority().toLowerCase(Locale.ROOT);
-        return new Ticket(content, classification, routing.decisions(), routing.queue(), priority, Instant.now());
+        return new Ticket(content, classification, routing.decisions(), routing.queue(), priority,
+                routing.needsReview(), routing.recommendation(), Instant.now());
     }
 
     @Override

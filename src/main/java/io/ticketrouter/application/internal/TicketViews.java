@@ -37,8 +37,9 @@ final class TicketViews {
         c.keywords().forEach(k -> keywords.add(new TicketView.Keyword(k.term(), k.weight())));
         return new PredictionView(c.language(), new TicketView.Scored(c.queue(), c.queueConfidence()),
                 new TicketView.Scored(c.priority(), c.priorityConfidence()), c.queueProbabilities(),
-                c.priorityProbabilities(), keywords, c.recommendation(), c.needsReview(), c.queueReviewThreshold(),
-                "high".equals(routing.priority()), routing(routing.decisions()), c.modelVersion());
+                c.priorityProbabilities(), keywords, routing.recommendation(), routing.needsReview(),
+                c.queueReviewThreshold(), routing.urgent() || "high".equals(routing.priority()),
+                routing(routing.decisions()), c.modelVersion());
     }
 
     static TicketView ticket(Ticket t) {

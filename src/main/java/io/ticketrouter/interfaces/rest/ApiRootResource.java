@@ -69,6 +69,7 @@ public class ApiRootResource {
         links.put("predict_batch", "/api/predict/batch");
         links.put("tickets", "/api/tickets");
         links.put("model", "/api/model");
+        links.put("plugins", "/api/plugins");
         links.put("openapi", "/openapi");
         links.put("docs", "/docs/");
         links.put("health", "/health");

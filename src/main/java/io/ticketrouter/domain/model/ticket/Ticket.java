@@ -155,6 +155,17 @@ public class Ticket {
      */
     public Ticket(TicketContent content, Classification classification, List<RoutingDecision> routing,
                   String routedQueue, String routedPriority, Instant now) {
+        this(content, classification, routing, routedQueue, routedPriority, classification.needsReview(),
+                classification.recommendation(), now);
+    }
+
+    /**
+     * A new ticket whose "needs review" flag and recommendation come from the routing rules (the built-in
+     * low-confidence rule, plugins) rather than from the prediction alone.
+     */
+    public Ticket(TicketContent content, Classification classification, List<RoutingDecision> routing,
+                  String routedQueue, String routedPriority, boolean needsReview, String recommendation,
+                  Instant now) {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(classification, "classification");
         this.createdAt = now;
@@ -173,8 +184,8 @@ public class Ticket {
         this.priorityProbabilities = JsonColumns.probabilities(classification.priorityProbabilities());
         this.keywords = JsonColumns.keywords(classification.keywords());
         this.reviewThreshold = classification.queueReviewThreshold();
-        this.needsReview = classification.needsReview() ? 1 : 0;
-        this.recommendation = classification.recommendation();
+        this.needsReview = needsReview ? 1 : 0;
+        this.recommendation = recommendation;
         this.modelVersion = classification.modelVersion();
         this.routing = JsonColumns.routing(routing);
         this.finalQueue = routedQueue == null ? classification.queue() : routedQueue;

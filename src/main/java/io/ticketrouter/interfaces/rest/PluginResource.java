@@ -1,0 +1,67 @@
+package io.ticketrouter.interfaces.rest;
+
+import io.ticketrouter.routing.PluginRouting;
+import io.ticketrouter.routing.PluginStatus;
+import io.ticketrouter.spi.RoutingApi;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code GET /api/plugins}: every routing plugin found, active or not, with its counters; {@code POST
+ * /api/plugins/reload}: load them again without restarting (requests already running are not affected).
+ */
+@Path("plugins")
+@ApplicationScoped
+@Tag(name = "Plugins", description = "Routing rules and urgent-keyword lists loaded from plugin jars")
+@Produces(MediaType.APPLICATION_JSON)
+public class PluginResource {
+
+    @Inject
+    PluginRouting routing;
+
+    /** The plugins of the current load. */
+    @Schema(name = "PluginList")
+    public record PluginList(
+            @Schema(name = "api_version", example = "1.0", description = "Routing SPI version of this server")
+            String apiVersion,
+            @Schema(description = "Where plugin jars are loaded from") String directory,
+            @Schema(description = "Every plugin found: built-in ones first, then the jars in file-name order")
+            List<PluginStatus> plugins,
+            @Schema(description = "Problems that are not a single plugin's, for example settings for an unknown "
+                    + "plugin") List<String> warnings) {
+    }
+
+    @GET
+    @Operation(summary = "List the routing plugins",
+            description = "Name, version, source jar, state (active, failed with the reason, disabled), order, and "
+                    + "since the last load: calls, fired, errors, time-outs and the last error.")
+    @APIResponse(responseCode = "200", description = "The plugins")
+    public PluginList list() {
+        return view(routing.plugins());
+    }
+
+    @POST
+    @Path("reload")
+    @Operation(summary = "Reload the routing plugins",
+            description = "Reads the plugin directory and the plugin configuration again and swaps the loaded "
+                    + "plugins atomically; requests already running finish with the previous ones. Counters start "
+                    + "again from zero.")
+    @APIResponse(responseCode = "200", description = "The plugins after the reload")
+    public PluginList reload() {
+        return view(routing.reload());
+    }
+
+    private PluginList view(List<PluginStatus> plugins) {
+        return new PluginList(RoutingApi.VERSION, routing.pluginDirectory().toString(), plugins, routing.warnings());
+    }
+}

@@ -1,0 +1,154 @@
+package io.ticketrouter.routing;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The routing engine as an application-scoped CDI bean, configured through MicroProfile Config and started with
+ * the application (plugins are discovered once, at start-up, and again on {@link #reload()}).
+ *
+ * <table>
+ *   <caption>Configuration</caption>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@code ticketrouter.plugins.dir}</td><td>{@code <ticketrouter.data.dir>/plugins}</td>
+ *       <td>directory of plugin jars (and of the optional {@code plugins.properties})</td></tr>
+ *   <tr><td>{@code ticketrouter.plugins.timeout-ms}</td><td>50</td><td>time limit of one rule for one ticket</td></tr>
+ *   <tr><td>{@code ticketrouter.plugins.threads}</td><td>8</td><td>threads that run plugin rules</td></tr>
+ *   <tr><td>{@code ticketrouter.plugin.<name>.<key>}</td><td></td><td>a plugin's configuration</td></tr>
+ * </table>
+ */
+@ApplicationScoped
+public class PluginRouting {
+
+    private static final Logger LOG = Logger.getLogger(PluginRouting.class.getName());
+    static final String PLUGIN_PREFIX = "ticketrouter.plugin.";
+    static final String PROPERTIES_FILE = "plugins.properties";
+
+    @Inject
+    Config config;
+
+    /** The loaded model's labels, read on every load; optional. */
+    @Inject
+    Instance<ModelLabelsSource> labelSources;
+
+    static final String ENGINE_PREFIX = "ticketrouter.plugins.";
+    static final Set<String> ENGINE_KEYS = Set.of("dir", "timeout-ms", "threads");
+
+    private RoutingEngine engine;
+    private Path pluginDirectory;
+    private List<String> configurationWarnings = List.of();
+
+    @PostConstruct
+    void start() {
+        String dataDir = config.getOptionalValue("ticketrouter.data.dir", String.class).orElse("var");
+        pluginDirectory = Path.of(config.getOptionalValue("ticketrouter.plugins.dir", String.class)
+                .orElse(Path.of(dataDir, "plugins").toString())).toAbsolutePath().normalize();
+        long timeoutMs = config.getOptionalValue("ticketrouter.plugins.timeout-ms", Long.class).orElse(50L);
+        int threads = config.getOptionalValue("ticketrouter.plugins.threads", Integer.class).orElse(8);
+        RoutingOptions defaults = RoutingOptions.defaults(pluginDirectory);
+        RoutingOptions options = new RoutingOptions(pluginDirectory, Duration.ofMillis(timeoutMs),
+                defaults.loadTimeLimit(), threads, defaults.stuckCallsLimit(), defaults.closeGrace());
+        configurationWarnings = unknownEngineKeys();
+        configurationWarnings.forEach(LOG::warning);
+        LOG.info(() -> "Routing plugins: directory " + pluginDirectory + ", time limit " + timeoutMs + " ms per rule");
+        engine = new RoutingEngine(options, this::settings, this::labels, PluginRouting.class.getClassLoader());
+    }
+
+    /** Loads the plugins when the application starts, not on the first ticket. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        // @PostConstruct has run: the plugins are loaded
+    }
+
+    @PreDestroy
+    void stop() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    public RoutingOutcome route(RoutingInput input) {
+        return engine.route(input);
+    }
+
+    public List<PluginStatus> plugins() {
+        return engine.plugins();
+    }
+
+    public List<String> warnings() {
+        List<String> all = new ArrayList<>(configurationWarnings);
+        all.addAll(engine.warnings());
+        return List.copyOf(all);
+    }
+
+    /** A misspelt engine setting would silently keep its default: say so, naming the known ones. */
+    private List<String> unknownEngineKeys() {
+        List<String> warnings = new ArrayList<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(ENGINE_PREFIX) && !ENGINE_KEYS.contains(name.substring(ENGINE_PREFIX.length()))) {
+                warnings.add("unknown setting " + name + " is ignored; known settings: " + ENGINE_KEYS.stream()
+                        .sorted().map(key -> ENGINE_PREFIX + key).toList() + ", and " + PLUGIN_PREFIX
+                        + "<plugin name>.<key> for a plugin");
+            }
+        }
+        return List.copyOf(warnings);
+    }
+
+    public List<PluginStatus> reload() {
+        return engine.reload();
+    }
+
+    public Path pluginDirectory() {
+        return pluginDirectory;
+    }
+
+    private ModelLabels labels() {
+        return labelSources != null && labelSources.isResolvable() ? labelSources.get().labels() : ModelLabels.NONE;
+    }
+
+    /** {@code plugins.properties} in the plugin directory, overridden by MicroProfile Config. Read on every load. */
+    private PluginSettings settings() {
+        Map<String, String> flat = new HashMap<>();
+        Path file = pluginDirectory.resolve(PROPERTIES_FILE);
+        if (Files.isRegularFile(file)) {
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+            properties.stringPropertyNames().forEach(key -> flat.put(key, properties.getProperty(key)));
+        }
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(PLUGIN_PREFIX)) {
+                config.getOptionalValue(name, String.class)
+                        .ifPresent(value -> flat.put(name.substring(PLUGIN_PREFIX.length()), value));
+            }
+        }
+        return PluginSettings.of(flat, (plugin, key) -> lookup(PLUGIN_PREFIX + plugin + "." + key));
+    }
+
+    private Optional<String> lookup(String key) {
+        return config.getOptionalValue(key, String.class);
+    }
+}

@@ -1,0 +1,202 @@
+package io.ticketrouter.it;
+
+import static io.ticketrouter.it.Http.q;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Routing plugins on the real server: the example plugins route tickets and say why, broken plugins (bad service
+ * entry, throwing constructor, throwing rule, nonsense answer, hanging rule) neither stop the server nor slow the API
+ * beyond the time limit, and {@code /api/plugins} reports each of them; a reload picks up a newly dropped jar.
+ * The plugin jars are the ones the build makes under target/plugins. Plugins do not touch the database: this class
+ * runs in the H2 run only.
+ */
+class PluginsIT {
+
+    private static final Path PLUGIN_JARS = Path.of(System.getProperty("basedir", "."), "target", "plugins");
+    private static TestServer server;
+    private static Http http;
+    private static Path pluginDir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeFalse("postgresql".equals(System.getProperty("it.db")),
+                "plugins do not depend on the database: PluginsIT runs in the H2 run only");
+        TestModel.require();
+        Path data = TestServer.WORK.resolve("plugins-data");
+        if (Files.exists(data)) {
+            try (Stream<Path> paths = Files.walk(data)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        pluginDir = Files.createDirectories(data.resolve("plugins"));
+        for (String project : List.of("examples/vip-invoice-routing", "test-fixtures/bad-service-entry",
+                "test-fixtures/throwing-plugins", "test-fixtures/hanging-rule")) {
+            drop(project);
+        }
+        Map<String, String> config = TestServer.config(data, TestServer.MODEL, Database.forThisRun("plugins"));
+        config.put("ticketrouter.plugin.vip-senders.domains", "bigcorp.example");
+        server = TestServer.start("plugins", config);
+        http = new Http(server);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static void drop(String project) throws IOException {
+        Path target = PLUGIN_JARS.resolve(project).resolve("target");
+        try (Stream<Path> files = Files.list(target)) {
+            Path jar = files.filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow();
+            Files.copy(jar, pluginDir.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static JsonObject plugin(String name) throws Exception {
+        JsonArray plugins = http.get("/api/plugins").json().getJsonArray("plugins");
+        return plugins.getValuesAs(JsonObject.class).stream().filter(p -> p.getString("name").equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " not in " + plugins));
+    }
+
+    private static JsonObject createTicket(String subject, String body, String email) throws Exception {
+        Http.Answer a = http.post("/api/tickets", "{\"subject\": " + q(subject) + ", \"body\": " + q(body)
+                + (email == null ? "" : ", \"customer_email\": " + q(email)) + "}");
+        assertEquals(201, a.status(), a.toString());
+        return a.json();
+    }
+
+    private static List<JsonObject> routing(JsonObject ticket) {
+        return ticket.getJsonArray("routing").getValuesAs(JsonObject.class);
+    }
+
+    private static JsonObject fired(JsonObject ticket, String rule) {
+        return routing(ticket).stream().filter(r -> r.getString("rule").equals(rule)).findFirst()
+                .orElseThrow(() -> new AssertionError(rule + " did not fire: " + ticket.getJsonArray("routing")));
+    }
+
+    @Test
+    void pluginsListShowsActiveAndFailedPluginsWithReasons() throws Exception {
+        Http.Answer a = http.get("/api/plugins");
+        assertEquals(200, a.status(), a.toString());
+        assertEquals("1.0", a.json().getString("api_version"));
+        for (String active : List.of("low-confidence", "urgent-keywords", "invoices-to-billing", "vip-senders",
+                "quiet-rule", "throwing-rule", "nonsense-queue-rule", "hanging-rule")) {
+            assertEquals("active", plugin(active).getString("state"), active);
+        }
+        JsonObject invoices = plugin("invoices-to-billing");
+        assertEquals("vip-invoice-routing-1.0.0.jar", invoices.getString("source"));
+        assertEquals("1.0.0", invoices.getString("version"));
+        assertEquals("built-in", plugin("low-confidence").getString("source"));
+
+        JsonObject badEntry = plugin("io.ticketrouter.fixtures.bad.NoSuchRule");
+        assertEquals("failed", badEntry.getString("state"));
+        assertEquals("bad-service-entry-1.0.0.jar", badEntry.getString("source"));
+        assertTrue(badEntry.getString("reason").contains("not found"), badEntry.toString());
+        JsonObject throwing = plugin("io.ticketrouter.fixtures.throwing.ThrowingConstructorRule");
+        assertEquals("failed", throwing.getString("state"));
+        assertTrue(throwing.getString("reason").contains("this constructor always fails"), throwing.toString());
+    }
+
+    @Test
+    void invoiceTicketIsRoutedToBillingAndShowsWhichRuleFiredAndWhy() throws Exception {
+        JsonObject ticket = createTicket("Question", "Hello, I cannot find the invoice for my last order, "
+                + "could you send it again to this address?", null);
+        assertEquals("Billing and Payments", ticket.getString("final_queue"));
+        JsonObject rule = fired(ticket, "invoices-to-billing");
+        assertTrue(rule.getString("reason").startsWith("mentions \"invoice\""), rule.toString());
+        JsonObject stored = http.get("/api/tickets/" + ticket.getString("reference")).json();
+        assertEquals(ticket.getJsonArray("routing"), stored.getJsonArray("routing"), "the decision is stored");
+    }
+
+    @Test
+    void vipSenderGetsHighPriorityFromTheConfiguredDomain() throws Exception {
+        JsonObject ticket = createTicket("Password", "Hello, I would like to change the password of my account "
+                + "next week, no hurry.", "cfo@bigcorp.example");
+        assertEquals("high", ticket.getString("final_priority"));
+        assertEquals("sender domain bigcorp.example is a VIP customer",
+                fired(ticket, "vip-senders").getString("reason"));
+    }
+
+    @Test
+    void urgentKeywordsInEachOfTheFiveLanguagesForceHighPriority() throws Exception {
+        Map<String, String> bodies = Map.of(
+                "en", "Our monitoring reports a data breach on the customer portal since last night.",
+                "de", "Wir haben einen Totalausfall aller Server seit heute Morgen, niemand kann arbeiten.",
+                "es", "Detectamos una filtración de datos en nuestra cuenta, por favor ayúdennos.",
+                "fr", "Notre compte a été piraté hier soir et nous ne savons pas quoi faire.",
+                "pt", "O sistema caiu esta manhã e ninguém consegue trabalhar na loja.");
+        for (Map.Entry<String, String> e : bodies.entrySet()) {
+            JsonObject ticket = createTicket("Ticket", e.getValue(), null);
+            assertEquals("high", ticket.getString("final_priority"), e.getKey() + ": " + ticket);
+            assertTrue(ticket.getBoolean("urgent"), e.getKey());
+            assertEquals(e.getKey(), ticket.getString("language"), "the keyword list of the detected language");
+            assertTrue(fired(ticket, "urgent-keywords").getString("reason").endsWith("(" + e.getKey() + ")"));
+            JsonObject prediction = http.post("/api/predict", "{\"body\": " + q(e.getValue()) + "}").json();
+            assertTrue(prediction.getBoolean("urgent"), e.getKey() + ": " + prediction);
+        }
+    }
+
+    @Test
+    void brokenPluginsCostAtMostTheTimeLimitAndAreCounted() throws Exception {
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            long start = System.nanoTime();
+            Http.Answer a = http.post("/api/predict", "{\"body\": \"The printer on the second floor shows "
+                    + "error 42 and does not print anymore.\"}");
+            millis.add((System.nanoTime() - start) / 1_000_000);
+            assertEquals(200, a.status(), a.toString());
+        }
+        System.out.println("[it] POST /api/predict with a hanging, a throwing and a nonsense plugin, ms: " + millis);
+        // 50 ms limit per rule; the hanging rule is skipped once two calls hang. Generous bound, not a benchmark.
+        assertTrue(millis.stream().allMatch(ms -> ms < 2_000), millis.toString());
+        JsonObject hanging = plugin("hanging-rule");
+        assertTrue(hanging.getJsonNumber("timeouts").longValue() >= 10, hanging.toString());
+        assertEquals(0, hanging.getJsonNumber("errors").longValue());
+        JsonObject throwing = plugin("throwing-rule");
+        assertTrue(throwing.getJsonNumber("errors").longValue() >= 10, throwing.toString());
+        assertEquals("java.lang.IllegalStateException: fixture: this rule always fails",
+                throwing.getString("last_error"));
+        JsonObject nonsense = plugin("nonsense-queue-rule");
+        assertTrue(nonsense.getJsonNumber("errors").longValue() >= 10, nonsense.toString());
+        assertTrue(nonsense.getString("last_error").startsWith("returned unknown queue 'Narnia'"), nonsense.toString());
+        assertEquals(200, http.get("/health/ready").status());
+    }
+
+    @Test
+    void reloadPicksUpANewlyDroppedJar() throws Exception {
+        String body = "Ich möchte eine Auskunft nach DSGVO über meine gespeicherten Daten erhalten.";
+        JsonObject before = http.post("/api/predict", "{\"body\": " + q(body) + "}").json();
+        assertFalse(routing(before).stream().anyMatch(r -> r.getString("rule").equals("gdpr-keywords")));
+
+        drop("examples/gdpr-keywords");
+        Http.Answer reload = http.post("/api/plugins/reload", null);
+        assertEquals(200, reload.status(), reload.toString());
+        assertEquals("active", plugin("gdpr-keywords").getString("state"));
+
+        JsonObject after = http.post("/api/predict", "{\"body\": " + q(body) + "}").json();
+        assertTrue(after.getBoolean("urgent"), after.toString());
+        assertEquals("mentions \"DSGVO\" (de)", routing(after).stream()
+                .filter(r -> r.getString("rule").equals("gdpr-keywords")).findFirst().orElseThrow()
+                .getString("reason"));
+    }
+}
