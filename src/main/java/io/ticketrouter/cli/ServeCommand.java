@@ -149,7 +149,10 @@ public class ServeCommand implements Callable<Integer> {
      */
     public static Path writePostBootCommands(Path data) throws IOException {
         Path file = data.resolve("tmp/postboot.asadmin");
-        Files.writeString(file, "set configs.config.server-config.cdi-service.enable-implicit-cdi=false\n");
+        // no "Server: Payara Micro" or X-Powered-By header: answers do not advertise the server and its version
+        String http = "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.";
+        Files.writeString(file, "set configs.config.server-config.cdi-service.enable-implicit-cdi=false\n"
+                + http + "server-header=false\n" + http + "xpowered-by=false\n");
         return file;
     }
 

@@ -290,7 +290,7 @@ class RoutingEngineTest {
     void aHangingRuleTimesOutThenIsSkippedWhileItsCallsStillHang() throws IOException {
         engine = new RoutingEngine(RoutingOptions.defaults(
                 TestPlugins.directoryWith(temp.resolve("plugins"), TestPlugins.HANGING, TestPlugins.ROUTING_EXAMPLE))
-                .withRuleTimeLimit(Duration.ofMillis(50)), () -> PluginSettings.NONE, () -> ModelLabels.NONE,
+                .withRuleTimeLimit(Duration.ofMillis(500)), () -> PluginSettings.NONE, () -> ModelLabels.NONE,
                 getClass().getClassLoader());
         for (int i = 0; i < 6; i++) {
             RoutingOutcome outcome = engine.route(ticket("en", "", "Please resend the invoice."));

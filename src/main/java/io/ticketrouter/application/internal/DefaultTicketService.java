@@ -130,6 +130,10 @@ public class DefaultTicketService implements TicketService {
         if (text != null && text.length() > 200) {
             throw new InvalidInputException("q", "q must be at most 200 characters, got " + text.length());
         }
+        if (text != null && text.chars().anyMatch(c -> c < 0x20 || (c >= 0x7f && c <= 0x9f))) {
+            // PostgreSQL refuses NUL in text; no stored ticket can contain these characters anyway
+            throw new InvalidInputException("q", "q must not contain control characters");
+        }
         TicketReference after = blankToNull(f.after()) == null ? null : reference("after", f.after());
         TicketReference before = blankToNull(f.before()) == null ? null : reference("before", f.before());
         TicketQuery query = new TicketQuery(queue, priority, status, language, f.needsReview(), text, after, before);

@@ -24,7 +24,7 @@ final class InputRules {
             throw new InvalidInputException("body", "body must be " + Ticket.BODY_MIN + " to " + Ticket.BODY_MAX
                     + " characters, got " + (length < Ticket.BODY_MIN ? length : value.length()));
         }
-        return value;
+        return plainText("body", value);
     }
 
     static String subject(String subject) {
@@ -32,7 +32,7 @@ final class InputRules {
             throw new InvalidInputException("subject", "subject must be at most " + Ticket.SUBJECT_MAX
                     + " characters, got " + subject.length());
         }
-        return subject == null ? "" : subject;
+        return subject == null ? "" : plainText("subject", subject);
     }
 
     static String customerName(String name) {
@@ -40,7 +40,30 @@ final class InputRules {
             throw new InvalidInputException("customer_name", "customer_name must be at most " + Ticket.NAME_MAX
                     + " characters, got " + name.length());
         }
-        return name;
+        return name == null ? null : plainText("customer_name", name);
+    }
+
+    /**
+     * Text a person could have typed: no control characters other than tab and line breaks, no lone UTF-16
+     * surrogates (as JSON escapes they are valid JSON, but PostgreSQL refuses NUL in text
+     * and neither can be shown or stored faithfully).
+     */
+    static String plainText(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f);
+            boolean loneSurrogate = Character.isSurrogate(c)
+                    && !(Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1)));
+            if (control || loneSurrogate) {
+                throw new InvalidInputException(field, field + " must not contain control characters or unpaired "
+                        + "surrogates; found U+" + String.format("%04X", (int) c) + " at position " + i);
+            }
+            if (Character.isHighSurrogate(c)) {
+                i++; // the low surrogate just checked
+            }
+        }
+        return value;
     }
 
     static String customerEmail(String email) {

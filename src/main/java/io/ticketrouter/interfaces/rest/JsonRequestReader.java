@@ -3,10 +3,10 @@ package io.ticketrouter.interfaces.rest;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonLocation;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Consumes;
@@ -48,6 +48,9 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
     /** 64 KB: far above the longest valid ticket (10,000 characters), small enough to refuse floods early. */
     public static final int MAX_BYTES = 64 * 1024;
 
+    /** Nesting of arrays and objects: requests need 3 levels (batch: object, array, item); 32 is generous. */
+    static final int MAX_DEPTH = 32;
+
     private static final Map<Class<?>, Binding> BINDINGS = new ConcurrentHashMap<>();
 
     @Override
@@ -83,8 +86,20 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
                     "the request body is empty: send a JSON object, for example {\"subject\": \"...\", \"body\": \"...\"}",
                     null);
         }
-        try (JsonReader reader = jakarta.json.Json.createReader(new StringReader(text))) {
-            return reader.readValue();
+        int depth = nestingDepth(text);
+        if (depth > MAX_DEPTH) {
+            throw Problems.exception(ProblemType.MALFORMED_JSON, "the request body nests arrays and objects "
+                    + depth + " levels deep; at most " + MAX_DEPTH + " are allowed", null);
+        }
+        try (JsonParser parser = jakarta.json.Json.createParser(new StringReader(text))) {
+            parser.next();
+            JsonValue value = parser.getValue();
+            if (parser.hasNext()) {
+                parser.next(); // throws JsonParsingException at the first unexpected character
+                throw Problems.exception(ProblemType.MALFORMED_JSON,
+                        "the request body holds more than one JSON value; send exactly one object", null);
+            }
+            return value;
         } catch (JsonParsingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber();
@@ -92,6 +107,33 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
         } catch (JsonException e) {
             throw Problems.exception(ProblemType.MALFORMED_JSON, "the request body is not valid JSON", null);
         }
+    }
+
+    /**
+     * The deepest nesting of arrays and objects, counted outside strings. Checked before parsing: the JSON parser
+     * recurses per level, and tens of thousands of brackets (well under 64 KB) would overflow its stack.
+     */
+    static int nestingDepth(String text) {
+        int depth = 0;
+        int max = 0;
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                max = Math.max(max, ++depth);
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
+        }
+        return max;
     }
 
     /** Binds a JSON value to a {@link JsonRequest} record, checking types and unknown fields. */

@@ -47,6 +47,27 @@ class JsonRequestReaderTest {
     }
 
     @Test
+    void trailingContentAndDeepNestingAre400NotA201OrAStackOverflow() {
+        assertEquals(400, status(() -> read("{\"body\": \"0123456789 x\"} {\"body\": \"again\"}")));
+        assertEquals(400, status(() -> read("{\"body\": \"0123456789 x\"} trailing")));
+        assertEquals(400, status(() -> read("[".repeat(20_000) + "]".repeat(20_000))));
+        assertEquals(3, JsonRequestReader.nestingDepth("{\"items\": [{\"body\": \"[[[[ {{{{ \\\" ]]\"}]}"));
+        assertEquals("0123456789 x", read("  {\"body\": \"0123456789 x\"}\n").validBody());
+    }
+
+    @Test
+    void controlCharactersAndLoneSurrogatesInTextAre400() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> read("{\"body\": \"0123456789 \\u0000 x\"}").validBody());
+        assertEquals("body", e.field());
+        assertThrows(InvalidInputException.class, () -> read("{\"body\": \"0123456789 \\ud800 x\"}").validBody());
+        assertThrows(InvalidInputException.class, () -> read("{\"body\": \"0123456789 \\u001b[31m x\"}").validBody());
+        // tabs, line breaks and paired surrogates (emoji) are text people type
+        assertEquals("line one\n\tline two \ud83d\ude00", read("{\"body\": \"line one\\n\\tline two \\ud83d\\ude00\"}")
+                .validBody());
+    }
+
+    @Test
     void snakeCaseOfComponentNames() {
         assertEquals("customer_email", JsonRequestReader.snakeCase("customerEmail"));
         assertEquals("needs_review", JsonRequestReader.snakeCase("needsReview"));
