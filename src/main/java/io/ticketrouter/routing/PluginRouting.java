@@ -3,6 +3,7 @@ package io.ticketrouter.routing;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -41,6 +42,9 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class PluginRouting {
 
+    @Inject
+    Event<PluginsLoaded> loaded;
+
     private static final Logger LOG = Logger.getLogger(PluginRouting.class.getName());
     static final String PLUGIN_PREFIX = "ticketrouter.plugin.";
     static final String PROPERTIES_FILE = "plugins.properties";
@@ -78,6 +82,7 @@ public class PluginRouting {
     /** Loads the plugins when the application starts, not on the first ticket. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         // @PostConstruct has run: the plugins are loaded
+        loaded.fire(new PluginsLoaded(engine.plugins()));
     }
 
     @PreDestroy
@@ -115,7 +120,9 @@ public class PluginRouting {
     }
 
     public List<PluginStatus> reload() {
-        return engine.reload();
+        List<PluginStatus> plugins = engine.reload();
+        loaded.fire(new PluginsLoaded(plugins));
+        return plugins;
     }
 
     public Path pluginDirectory() {

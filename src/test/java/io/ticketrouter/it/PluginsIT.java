@@ -184,6 +184,22 @@ class PluginsIT {
         assertTrue(nonsense.getJsonNumber("errors").longValue() >= 10, nonsense.toString());
         assertTrue(nonsense.getString("last_error").startsWith("returned unknown queue 'Narnia'"), nonsense.toString());
         assertEquals(200, http.get("/health/ready").status());
+
+        // the same counters in Prometheus format at /metrics
+        String metrics = http.get("/metrics", "text/plain").body();
+        assertTrue(metric(metrics, "ticketrouter_plugin_timeouts", "hanging-rule") >= 10, metrics);
+        assertTrue(metric(metrics, "ticketrouter_plugin_errors", "throwing-rule") >= 10, metrics);
+        assertTrue(metric(metrics, "ticketrouter_plugin_calls", "urgent-keywords") >= 10, metrics);
+    }
+
+    /** The value of a plugin gauge in a Prometheus text page, or -1 when it is not there. */
+    private static double metric(String page, String name, String plugin) {
+        for (String line : page.split("\n")) {
+            if (line.startsWith(name + "{") && line.contains("plugin=\"" + plugin + "\"")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return -1;
     }
 
     @Test
