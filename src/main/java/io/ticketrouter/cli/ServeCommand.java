@@ -66,9 +66,10 @@ public class ServeCommand implements Callable<Integer> {
                     + "stands for every port in it (default: ${DEFAULT-VALUE}).")
     String clusterMembers;
 
-    @Option(names = "--cluster-port", defaultValue = "6900",
-            description = "This member's data-grid port; the next free one when taken (default: ${DEFAULT-VALUE}).")
-    int clusterPort;
+    @Option(names = "--cluster-port",
+            description = "This member's data-grid port (default: the first free port of --cluster-members on this "
+                    + "machine).")
+    Integer clusterPort;
 
     @Option(names = "--cluster-name", defaultValue = "ticket-router",
             description = "Cluster name: only members with the same name join (default: ${DEFAULT-VALUE}).")
@@ -82,7 +83,11 @@ public class ServeCommand implements Callable<Integer> {
             description = "This member's name in the cluster and on dashboards (default: member-<port>).")
     String instanceName;
 
-    static final String DEFAULT_MEMBERS = "127.0.0.1:6900-6903";
+    /**
+     * Not Payara's own data-grid ports (6900 and up): every Payara Micro on the machine, even one started with
+     * {@code --nocluster}, binds one of those, and a member pushed past the listed ports would never find the others.
+     */
+    static final String DEFAULT_MEMBERS = "127.0.0.1:6700-6703";
     private static final String POSTGRESQL_DATA_SOURCE = "org.postgresql.ds.PGSimpleDataSource";
 
     /** The repository: target/classes/../.. of this class, or -Dticketrouter.home. */
@@ -105,8 +110,18 @@ public class ServeCommand implements Callable<Integer> {
                         + "): members cannot share the embedded H2 file");
             }
             try {
-                clusterArgs = clusterArguments(clusterName, member, clusterInterface, clusterPort,
-                        expandMembers(clusterMembers));
+                List<String> members = expandMembers(clusterMembers);
+                if (clusterPort == null) {
+                    clusterPort = firstFreeLocalPort(members);
+                    if (clusterPort == null) {
+                        return fail("no free data-grid port among --cluster-members " + clusterMembers
+                                + " on this machine; add one or choose --cluster-port N");
+                    }
+                } else if (!portFree(clusterPort)) {
+                    return fail("data-grid port " + clusterPort + " is already in use; choose another with "
+                            + "--cluster-port N (and list it in --cluster-members)");
+                }
+                clusterArgs = clusterArguments(clusterName, member, clusterInterface, clusterPort, members);
             } catch (IllegalArgumentException e) {
                 return fail(e.getMessage());
             }
@@ -225,6 +240,18 @@ public class ServeCommand implements Callable<Integer> {
         return List.of("--clustermode", "tcpip:" + String.join(",", members), "--clustername", clusterName,
                 "--startport", Integer.toString(dataGridPort), "--interfaces", networkInterface,
                 "--name", instanceName);
+    }
+
+    /** The first listed member address on this machine whose port is free, or null. */
+    static Integer firstFreeLocalPort(List<String> members) {
+        for (String m : members) {
+            String host = m.substring(0, m.lastIndexOf(':'));
+            int p = Integer.parseInt(m.substring(m.lastIndexOf(':') + 1));
+            if ((host.equals("127.0.0.1") || host.equals("localhost")) && portFree(p)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** {@code 127.0.0.1:6900-6902,10.0.0.5:6900} → one {@code host:port} per port. */

@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The cluster options of {@code serve}: member lists, the Payara options they become, the PostgreSQL requirement. */
@@ -51,5 +54,16 @@ class ServeCommandTest {
         assertEquals(1, code);
         assertEquals(1, text.lines().count(), text);
         assertTrue(text.startsWith("ticket-router serve: --cluster needs a shared PostgreSQL database"), text);
+    }
+
+    /** The container image (Dockerfile) applies the same server settings as serve and the integration tests. */
+    @Test
+    void containerPostBootCommandsMatchServe(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("tmp"));
+        List<String> serve = Files.readAllLines(ServeCommand.writePostBootCommands(dir));
+        List<String> container = Files.readAllLines(ServeCommand.findHome()
+                        .resolve("server-config/payara-micro-postboot.asadmin")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        assertEquals(serve, container);
     }
 }

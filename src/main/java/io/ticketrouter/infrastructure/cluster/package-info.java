@@ -25,7 +25,7 @@
  * after it has resolved the Payara field types; it is also declarative and needs no service registration. No other
  * class refers to the Payara package, so nothing else loads it. On Payara itself, {@code PayaraClusterTransport}
  * looks the Payara beans up through {@code Instance} and falls back to sending nothing when they are missing or the
- * server runs without a data grid ({@code --nocluster}).
+ * server runs without a data grid.
  *
  * <p>Depends on CDI and, in {@code .payara} only, the Payara API; used by {@code interfaces.websocket}.
  */
