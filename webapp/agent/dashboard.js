@@ -404,7 +404,8 @@ function modelNotice(message) {
   const text = message.event === 'refused'
     ? `A new model bundle was refused; model ${message.version || '(none)'} keeps serving. ${message.reason || ''}`
     : `Model ${message.version} serves new tickets now${message.previous_version ? ` (was ${message.previous_version})` : ''}. Tickets keep the version that classified them.`;
-  $('model-text').textContent = text;
+  // in a cluster every member loads the shared model directory itself and says which member it is
+  $('model-text').textContent = message.member ? `${text} (cluster member ${message.member})` : text;
   $('model-banner').hidden = false;
 }
 

@@ -24,6 +24,10 @@ import picocli.CommandLine.Option;
  * {@code ./ticket-router serve}: runs the WAR on Payara Micro as a child process, training a model from the sample
  * data first when there is none. Configuration reaches the server as system properties (MicroProfile Config keys),
  * so the same keys work for a WAR deployed on an existing server. Ctrl-C stops the server cleanly.
+ *
+ * <p>With {@code --cluster} the server joins a Payara Micro cluster (Hazelcast data grid, TCP/IP member discovery on
+ * the listed addresses, no multicast) so that dashboards on every member see every member's changes; the members must
+ * share a PostgreSQL database and the models directory. Without it the server runs alone ({@code --nocluster}).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Start Ticket Router (portal, agent dashboard, REST API) on Payara Micro.")
@@ -52,6 +56,40 @@ public class ServeCommand implements Callable<Integer> {
             description = "JVM options of the server process (default: ${DEFAULT-VALUE}).")
     String javaOpts;
 
+    @Option(names = "--cluster",
+            description = "Join a cluster of Ticket Router members (needs a shared PostgreSQL database: "
+                    + "TICKETROUTER_DB_URL=jdbc:postgresql://...).")
+    boolean cluster;
+
+    @Option(names = "--cluster-members", defaultValue = DEFAULT_MEMBERS, paramLabel = "HOST:PORT[-PORT],...",
+            description = "Data-grid addresses of the members (TCP/IP discovery, no multicast); a port range "
+                    + "stands for every port in it (default: ${DEFAULT-VALUE}).")
+    String clusterMembers;
+
+    @Option(names = "--cluster-port",
+            description = "This member's data-grid port (default: the first free port of --cluster-members on this "
+                    + "machine).")
+    Integer clusterPort;
+
+    @Option(names = "--cluster-name", defaultValue = "ticket-router",
+            description = "Cluster name: only members with the same name join (default: ${DEFAULT-VALUE}).")
+    String clusterName;
+
+    @Option(names = "--cluster-interface", defaultValue = "127.0.0.1",
+            description = "Network interface of the data grid (default: ${DEFAULT-VALUE}, this machine only).")
+    String clusterInterface;
+
+    @Option(names = "--instance-name",
+            description = "This member's name in the cluster and on dashboards (default: member-<port>).")
+    String instanceName;
+
+    /**
+     * Not Payara's own data-grid ports (6900 and up): every Payara Micro on the machine, even one started with
+     * {@code --nocluster}, binds one of those, and a member pushed past the listed ports would never find the others.
+     */
+    static final String DEFAULT_MEMBERS = "127.0.0.1:6700-6703";
+    private static final String POSTGRESQL_DATA_SOURCE = "org.postgresql.ds.PGSimpleDataSource";
+
     /** The repository: target/classes/../.. of this class, or -Dticketrouter.home. */
     private final Path home = findHome();
 
@@ -63,8 +101,35 @@ public class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path war = home.resolve("target/ticket-router.war");
         Path payara = home.resolve("target/payara-micro.jar");
-        // given paths are relative to the caller's directory (like the other subcommands), defaults to the repository
-        Path data = dataDir == null ? home.resolve("var") : dataDir.toAbsolutePath().normalize();
+        String member = instanceName != null ? instanceName : "member-" + port;
+        List<String> clusterArgs = List.of("--nocluster");
+        if (cluster) {
+            String url = ExportCommand.setting("ticketrouter.db.url", null);
+            if (url == null || !url.startsWith("jdbc:postgresql:")) {
+                return fail("--cluster needs a shared PostgreSQL database (set TICKETROUTER_DB_URL=jdbc:postgresql://..."
+                        + "): members cannot share the embedded H2 file");
+            }
+            try {
+                List<String> members = expandMembers(clusterMembers);
+                if (clusterPort == null) {
+                    clusterPort = firstFreeLocalPort(members);
+                    if (clusterPort == null) {
+                        return fail("no free data-grid port among --cluster-members " + clusterMembers
+                                + " on this machine; add one or choose --cluster-port N");
+                    }
+                } else if (!portFree(clusterPort)) {
+                    return fail("data-grid port " + clusterPort + " is already in use; choose another with "
+                            + "--cluster-port N (and list it in --cluster-members)");
+                }
+                clusterArgs = clusterArguments(clusterName, member, clusterInterface, clusterPort, members);
+            } catch (IllegalArgumentException e) {
+                return fail(e.getMessage());
+            }
+        }
+        // given paths are relative to the caller's directory (like the other subcommands), defaults to the repository;
+        // a cluster member keeps its logs and temporary files apart from the other members on the same machine
+        Path data = dataDir != null ? dataDir.toAbsolutePath().normalize()
+                : cluster ? home.resolve("var/cluster").resolve(member) : home.resolve("var");
         Path modelDir = models == null ? home.resolve("models") : models.toAbsolutePath().normalize();
         Path pluginDir = plugins == null ? data.resolve("plugins") : plugins.toAbsolutePath().normalize();
 
@@ -109,15 +174,35 @@ public class ServeCommand implements Callable<Integer> {
         if (System.getenv("TICKETROUTER_DB_URL") == null && System.getProperty("ticketrouter.db.url") == null) {
             cmd.add("-Dticketrouter.db.url=" + ExportCommand.h2Url(data));
         }
+        // database settings given to this command as system properties reach the server too (environment variables
+        // are inherited anyway); a PostgreSQL URL without a data-source class gets PostgreSQL's
+        for (String key : List.of("ticketrouter.db.url", "ticketrouter.db.class", "ticketrouter.db.user",
+                "ticketrouter.db.password")) {
+            if (System.getProperty(key) != null) {
+                cmd.add("-D" + key + "=" + System.getProperty(key));
+            }
+        }
+        String dbUrl = ExportCommand.setting("ticketrouter.db.url", "");
+        if (dbUrl.startsWith("jdbc:postgresql:") && ExportCommand.setting("ticketrouter.db.class", null) == null) {
+            cmd.add("-Dticketrouter.db.class=" + POSTGRESQL_DATA_SOURCE);
+        }
+        if (cluster) {
+            cmd.add("-Dticketrouter.cluster.member=" + member);
+        }
         cmd.add("-Djava.io.tmpdir=" + Files.createDirectories(data.resolve("tmp")));
         cmd.addAll(List.of("-jar", payara.toString(), "--deploy", war.toString(), "--contextroot", "/",
-                "--port", Integer.toString(port), "--nocluster",
-                "--postbootcommandfile", writePostBootCommands(data).toString()));
+                "--port", Integer.toString(port)));
+        cmd.addAll(clusterArgs);
+        cmd.addAll(List.of("--postbootcommandfile", writePostBootCommands(data).toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         pb.environment().putIfAbsent("WEKA_HOME", data.resolve("wekafiles").toString());
 
         long start = System.nanoTime();
+        if (cluster) {
+            say("Joining cluster \"" + clusterName + "\" as " + member + " (data grid on " + clusterInterface + ":"
+                    + clusterPort + ", members " + clusterMembers + ")");
+        }
         say("Starting Payara Micro on port " + port + " (log: " + log + ") ...");
         Process server = pb.start();
         Thread hook = new Thread(() -> stop(server), "ticket-router-stop");
@@ -143,6 +228,65 @@ public class ServeCommand implements Callable<Integer> {
     }
 
     /**
+     * Payara Micro options of a cluster member: TCP/IP discovery of the given data-grid addresses (never multicast),
+     * the cluster name (members of other clusters on the same machine never join), the data-grid port and interface,
+     * and the instance name. Shared with the integration tests.
+     */
+    public static List<String> clusterArguments(String clusterName, String instanceName, String networkInterface,
+                                                int dataGridPort, List<String> members) {
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("--cluster-members lists no member");
+        }
+        return List.of("--clustermode", "tcpip:" + String.join(",", members), "--clustername", clusterName,
+                "--startport", Integer.toString(dataGridPort), "--interfaces", networkInterface,
+                "--name", instanceName);
+    }
+
+    /** The first listed member address on this machine whose port is free, or null. */
+    static Integer firstFreeLocalPort(List<String> members) {
+        for (String m : members) {
+            String host = m.substring(0, m.lastIndexOf(':'));
+            int p = Integer.parseInt(m.substring(m.lastIndexOf(':') + 1));
+            if ((host.equals("127.0.0.1") || host.equals("localhost")) && portFree(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** {@code 127.0.0.1:6900-6902,10.0.0.5:6900} → one {@code host:port} per port. */
+    static List<String> expandMembers(String spec) {
+        List<String> out = new ArrayList<>();
+        for (String item : spec.split(",")) {
+            String m = item.trim();
+            if (m.isEmpty()) {
+                continue;
+            }
+            int colon = m.lastIndexOf(':');
+            if (colon <= 0 || colon == m.length() - 1) {
+                throw new IllegalArgumentException("--cluster-members: \"" + m + "\" is not HOST:PORT or HOST:PORT-PORT");
+            }
+            String host = m.substring(0, colon);
+            String ports = m.substring(colon + 1);
+            int dash = ports.indexOf('-');
+            try {
+                int first = Integer.parseInt(dash < 0 ? ports : ports.substring(0, dash));
+                int last = dash < 0 ? first : Integer.parseInt(ports.substring(dash + 1));
+                if (first < 1 || last > 65535 || last < first || last - first > 100) {
+                    throw new IllegalArgumentException("--cluster-members: bad port range in \"" + m
+                            + "\" (1-65535, at most 100 ports)");
+                }
+                for (int p = first; p <= last; p++) {
+                    out.add(host + ":" + p);
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--cluster-members: \"" + m + "\" is not HOST:PORT or HOST:PORT-PORT");
+            }
+        }
+        return out;
+    }
+
+    /**
      * Server settings applied before deployment. Library jars (Weka, OpenNLP, ...) are not CDI bean archives: not
      * scanning them implicitly saves seconds of start-up; the WAR's own classes are an explicit archive
      * (WEB-INF/beans.xml).
@@ -151,8 +295,13 @@ public class ServeCommand implements Callable<Integer> {
         Path file = data.resolve("tmp/postboot.asadmin");
         // no "Server: Payara Micro" or X-Powered-By header: answers do not advertise the server and its version
         String http = "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.";
-        Files.writeString(file, "set configs.config.server-config.cdi-service.enable-implicit-cdi=false\n"
+        // written aside and moved into place, so a server starting at the same moment (a second cluster member)
+        // never reads a half-written file
+        Path part = Files.createTempFile(file.getParent(), "postboot", ".part");
+        Files.writeString(part, "set configs.config.server-config.cdi-service.enable-implicit-cdi=false\n"
                 + http + "server-header=false\n" + http + "xpowered-by=false\n");
+        Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return file;
     }
 

@@ -6,7 +6,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -81,5 +83,21 @@ final class Database {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** Reference and body of every stored ticket, read directly from PostgreSQL (not through the API). */
+    List<String[]> referencesAndBodies() throws SQLException {
+        if (!"postgresql".equals(kind)) {
+            throw new IllegalStateException("only the PostgreSQL run can read the database beside the server");
+        }
+        List<String[]> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(PG_URL + "?currentSchema=" + schema, PG_USER, "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT reference, body FROM " + schema + ".ticket")) {
+            while (rs.next()) {
+                rows.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+        }
+        return rows;
     }
 }

@@ -20,6 +20,10 @@ import java.util.concurrent.TimeUnit;
  * random free port, {@code --nocluster} (other engineers' servers on this machine must not join), temp files under
  * {@code target/}. Needed for what an in-process container cannot show: a restart on the same data, a kill -9, a
  * server without a model.
+ *
+ * <p>A cluster member ({@link #start(String, Map, List, Map)} with {@link #clusterArguments}) gets the same Payara
+ * options as {@code ./ticket-router serve --cluster} instead of {@code --nocluster}: TCP/IP discovery on 127.0.0.1 only
+ * and a cluster name of the test's own, so no other cluster on this machine ever joins it.
  */
 final class TestServer implements AutoCloseable {
 
@@ -30,21 +34,45 @@ final class TestServer implements AutoCloseable {
 
     private final String name;
     private final Map<String, String> properties;
+    private final List<String> clusterArgs;
+    private final Map<String, String> environment;
     private final Path log;
     private Process process;
     private int port;
 
-    private TestServer(String name, Map<String, String> properties) {
+    private TestServer(String name, Map<String, String> properties, List<String> clusterArgs,
+                       Map<String, String> environment) {
         this.name = name;
         this.properties = properties;
+        this.clusterArgs = clusterArgs;
+        this.environment = environment;
         this.log = WORK.resolve(name + ".log");
     }
 
     /** Starts a server with the given configuration and waits until the application answers. */
     static TestServer start(String name, Map<String, String> properties) throws Exception {
-        TestServer server = new TestServer(name, properties);
+        return start(name, properties, List.of("--nocluster"), Map.of());
+    }
+
+    /**
+     * Starts a server with the given configuration, Payara cluster options ({@code --nocluster} or
+     * {@link #clusterArguments}) and extra environment variables, and waits until the application answers.
+     */
+    static TestServer start(String name, Map<String, String> properties, List<String> clusterArgs,
+                            Map<String, String> environment) throws Exception {
+        TestServer server = new TestServer(name, properties, clusterArgs, environment);
         server.launch();
         return server;
+    }
+
+    /**
+     * The Payara options of a cluster member, exactly as {@code ./ticket-router serve --cluster} builds them: data grid
+     * on 127.0.0.1 at {@code dataGridPort}, members found by TCP/IP at the given loopback ports.
+     */
+    static List<String> clusterArguments(String clusterName, String instanceName, int dataGridPort,
+                                         List<Integer> memberPorts) {
+        return io.ticketrouter.cli.ServeCommand.clusterArguments(clusterName, instanceName, "127.0.0.1",
+                dataGridPort, memberPorts.stream().map(p -> "127.0.0.1:" + p).toList());
     }
 
     private void launch() throws Exception {
@@ -59,11 +87,14 @@ final class TestServer implements AutoCloseable {
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of("-jar", PAYARA.toAbsolutePath().toString(),
                 "--deploy", WAR.toAbsolutePath().toString(), "--contextroot", "/",
-                "--port", Integer.toString(port), "--nocluster",
+                "--port", Integer.toString(port)));
+        cmd.addAll(clusterArgs);
+        cmd.addAll(List.of(
                 "--postbootcommandfile", io.ticketrouter.cli.ServeCommand.writePostBootCommands(WORK).toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("WEKA_HOME", WORK.resolve("wekafiles").toAbsolutePath().toString());
+        pb.environment().putAll(environment);
         long start = System.nanoTime();
         process = pb.start();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
@@ -98,6 +129,11 @@ final class TestServer implements AutoCloseable {
         return port;
     }
 
+    /** This server's log file (appended to across restarts under the same name). */
+    Path log() {
+        return log;
+    }
+
     /** Graceful stop (SIGTERM), as Ctrl-C would. */
     @Override
     public void close() throws InterruptedException {
@@ -122,7 +158,7 @@ final class TestServer implements AutoCloseable {
         return p;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             s.setReuseAddress(true);
             return s.getLocalPort();

@@ -2,9 +2,13 @@ package io.ticketrouter.interfaces.websocket;
 
 import io.ticketrouter.application.ModelChanged;
 import io.ticketrouter.application.TicketChanged;
+import io.ticketrouter.infrastructure.cluster.ClusterTransport;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
@@ -16,11 +20,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps the open dashboard sessions and forwards every committed ticket change to all of them.
+ * Keeps the open dashboard sessions and forwards every committed ticket change to all of them, on this member and,
+ * through the {@link ClusterTransport}, on every other member of a cluster.
  *
  * <p>The application fires {@link TicketChanged} with {@code fireAsync}, so this observer already runs off the request
- * thread; it serializes the change once and hands the text to each session's own {@link SessionSender}, which never
- * blocks.
+ * thread; it serializes the change once, hands the text to each local session's own {@link SessionSender}, which never
+ * blocks, and then to the cluster transport, which returns at once. Texts that other members published arrive through
+ * {@link #deliver(String)} and go to the local sessions only (never published again).
  */
 @ApplicationScoped
 public class TicketBroadcaster {
@@ -33,10 +39,19 @@ public class TicketBroadcaster {
     static final long SEND_TIMEOUT_MILLIS = 10_000;
 
     private final Map<String, SessionSender> senders = new ConcurrentHashMap<>();
+
+    @Inject
+    ClusterTransport cluster;
     /** The same JSON-B settings as the REST API (snake_case, nulls written), so both deliver the same ticket JSON. */
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
             .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
             .withNullValues(true));
+
+    /** Subscribes to the other members' changes as soon as the application starts, before any dashboard connects. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        cluster.subscribe(this::deliver);
+        LOG.log(Level.INFO, "Dashboard pushes: {0}", cluster.describe());
+    }
 
     void register(Session session) {
         String id = session.getId();
@@ -60,9 +75,8 @@ public class TicketBroadcaster {
             LOG.log(Level.WARNING, "Cannot serialize the change of ticket " + change.reference(), e);
             return;
         }
-        for (SessionSender sender : senders.values()) {
-            sender.offer(text);
-        }
+        deliver(text);
+        cluster.publish(text);
     }
 
     /** Tells every dashboard that another model serves now, or that a new bundle was refused. */
@@ -70,11 +84,17 @@ public class TicketBroadcaster {
         String text;
         try {
             text = jsonb.toJson(new ModelMessage("model", change.kind().wireName(), change.version(),
-                    change.previousVersion(), change.reason(), change.trigger(), change.at()));
+                    change.previousVersion(), change.reason(), change.trigger(), change.at(), cluster.memberName()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot serialize the model change", e);
             return;
         }
+        deliver(text);
+        cluster.publish(text);
+    }
+
+    /** Sends a dashboard message to this member's sessions only. */
+    void deliver(String text) {
         for (SessionSender sender : senders.values()) {
             sender.offer(text);
         }

@@ -1,0 +1,69 @@
+package io.ticketrouter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The cluster options of {@code serve}: member lists, the Payara options they become, the PostgreSQL requirement. */
+class ServeCommandTest {
+
+    @Test
+    void memberListsExpandPortRanges() {
+        assertEquals(List.of("127.0.0.1:6900", "127.0.0.1:6901", "127.0.0.1:6902", "db:7000"),
+                ServeCommand.expandMembers("127.0.0.1:6900-6902, db:7000"));
+        assertThrows(IllegalArgumentException.class, () -> ServeCommand.expandMembers("127.0.0.1"));
+        assertThrows(IllegalArgumentException.class, () -> ServeCommand.expandMembers("127.0.0.1:7000-6900"));
+        assertThrows(IllegalArgumentException.class, () -> ServeCommand.expandMembers("127.0.0.1:1-5000"));
+        assertThrows(IllegalArgumentException.class, () -> ServeCommand.expandMembers("127.0.0.1:x"));
+    }
+
+    @Test
+    void clusterArgumentsUseTcpIpDiscoveryOnly() {
+        List<String> args = ServeCommand.clusterArguments("prod", "member-8081", "127.0.0.1", 6901,
+                List.of("127.0.0.1:6900", "127.0.0.1:6901"));
+        assertEquals(List.of("--clustermode", "tcpip:127.0.0.1:6900,127.0.0.1:6901", "--clustername", "prod",
+                "--startport", "6901", "--interfaces", "127.0.0.1", "--name", "member-8081"), args);
+        assertTrue(args.stream().noneMatch(a -> a.startsWith("multicast")));
+    }
+
+    @Test
+    void clusterWithoutPostgreSqlIsRefusedInOneLine() {
+        assumeTrue(ExportCommand.setting("ticketrouter.db.url", null) == null,
+                "a database URL is configured in this environment");
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            code = new CommandLine(new ServeCommand()).execute("--cluster", "--port", "0");
+        } finally {
+            System.setErr(original);
+        }
+        String text = err.toString(StandardCharsets.UTF_8).strip();
+        assertEquals(1, code);
+        assertEquals(1, text.lines().count(), text);
+        assertTrue(text.startsWith("ticket-router serve: --cluster needs a shared PostgreSQL database"), text);
+    }
+
+    /** The container image (Dockerfile) applies the same server settings as serve and the integration tests. */
+    @Test
+    void containerPostBootCommandsMatchServe(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("tmp"));
+        List<String> serve = Files.readAllLines(ServeCommand.writePostBootCommands(dir));
+        List<String> container = Files.readAllLines(ServeCommand.findHome()
+                        .resolve("server-config/payara-micro-postboot.asadmin")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        assertEquals(serve, container);
+    }
+}
