@@ -31,7 +31,7 @@ public class SecuritySettings {
 
     @Inject
     @ConfigProperty(name = "ticketrouter.cors.allowed-origins")
-    Optional<List<String>> allowedOrigins;
+    Optional<String> allowedOrigins;
 
     @Inject
     @ConfigProperty(name = "ticketrouter.data.dir", defaultValue = "./var")
@@ -61,8 +61,8 @@ public class SecuritySettings {
 
     /** Origins (scheme://host[:port], lower case, no trailing slash) whose pages may call the API; empty default. */
     public List<String> allowedOrigins() {
-        return allowedOrigins.orElse(List.of()).stream().map(SecuritySettings::normalizeOrigin)
-                .filter(o -> !o.isEmpty()).toList();
+        return java.util.Arrays.stream(allowedOrigins.orElse("").split(","))
+                .map(SecuritySettings::normalizeOrigin).filter(o -> !o.isEmpty()).toList();
     }
 
     public String dataDir() {
