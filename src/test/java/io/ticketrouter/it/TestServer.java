@@ -42,7 +42,9 @@ final class TestServer implements AutoCloseable {
 
     /** Starts a server with the given configuration and waits until the application answers. */
     static TestServer start(String name, Map<String, String> properties) throws Exception {
-        TestServer server = new TestServer(name, properties);
+        Map<String, String> all = Credentials.serverDefaults();
+        all.putAll(properties);
+        TestServer server = new TestServer(name, all);
         server.launch();
         return server;
     }
@@ -96,6 +98,11 @@ final class TestServer implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** What the server printed so far. */
+    String log() throws IOException {
+        return Files.readString(log);
     }
 
     /** Graceful stop (SIGTERM), as Ctrl-C would. */

@@ -2,6 +2,7 @@ package io.ticketrouter.infrastructure.security;
 
 import io.ticketrouter.application.Identity;
 import io.ticketrouter.interfaces.web.ProblemErrorPage;
+import io.ticketrouter.interfaces.web.SecurityHeadersFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -73,6 +74,7 @@ public class TicketRouterAuthentication implements HttpAuthenticationMechanism {
         if (!context.isProtected()) {
             return context.doNothing();
         }
+        SecurityHeadersFilter.apply(response);
         if (isPage(request)) {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             String next = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
@@ -143,6 +145,7 @@ public class TicketRouterAuthentication implements HttpAuthenticationMechanism {
     private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
                                                      HttpMessageContext context, String detail) {
         request.setAttribute(ProblemErrorPage.DETAIL_ATTRIBUTE, detail);
+        SecurityHeadersFilter.apply(response);
         response.setHeader("WWW-Authenticate", CHALLENGE);
         return context.responseUnauthorized();
     }
@@ -151,6 +154,7 @@ public class TicketRouterAuthentication implements HttpAuthenticationMechanism {
                                                               HttpServletResponse response, long seconds) {
         request.setAttribute(ProblemErrorPage.DETAIL_ATTRIBUTE, "too many password checks from your address: "
                 + "try again in " + seconds + " s");
+        SecurityHeadersFilter.apply(response);
         response.setHeader("Retry-After", Long.toString(seconds));
         try {
             response.sendError(429);
