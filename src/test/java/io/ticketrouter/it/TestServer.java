@@ -33,6 +33,8 @@ final class TestServer implements AutoCloseable {
     private final Path log;
     private Process process;
     private int port;
+    /** Where this start's output begins in the (appended) log file. */
+    private long logStart;
 
     private TestServer(String name, Map<String, String> properties) {
         this.name = name;
@@ -67,6 +69,7 @@ final class TestServer implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("WEKA_HOME", WORK.resolve("wekafiles").toAbsolutePath().toString());
         long start = System.nanoTime();
+        logStart = Files.exists(log) ? Files.size(log) : 0;
         process = pb.start();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.currentTimeMillis() + 180_000;
@@ -100,9 +103,11 @@ final class TestServer implements AutoCloseable {
         return port;
     }
 
-    /** What the server printed so far. */
+    /** What the server printed since this start. */
     String log() throws IOException {
-        return Files.readString(log);
+        byte[] all = Files.readAllBytes(log);
+        int from = (int) Math.min(logStart, all.length);
+        return new String(all, from, all.length - from, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Graceful stop (SIGTERM), as Ctrl-C would. */
