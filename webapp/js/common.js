@@ -39,10 +39,19 @@ export async function api(url, options = {}) {
   }
   const type = response.headers.get('Content-Type') || '';
   const payload = type.includes('json') ? await response.json().catch(() => null) : null;
+  if (response.status === 401 && options.signIn !== false && location.pathname.includes('/agent/')) {
+    signIn();
+  }
   if (!response.ok) {
     throw new ApiError(response.status, payload);
   }
   return payload;
+}
+
+/** Sends the browser to the login page, to come back here afterwards (the session ended or was never there). */
+export function signIn() {
+  const next = location.pathname + location.search;
+  location.assign(new URL(`../login.html?next=${encodeURIComponent(next)}`, location.href).toString());
 }
 
 /**

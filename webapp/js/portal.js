@@ -94,6 +94,8 @@ form.addEventListener('submit', async (event) => {
   try {
     const ticket = await api('api/tickets', { method: 'POST', body: payload });
     document.getElementById('confirmation-reference').textContent = ticket.reference;
+    document.getElementById('confirmation-token').textContent = ticket.status_token || '';
+    document.getElementById('lookup-token').value = ticket.status_token || '';
     document.getElementById('confirmation-team').textContent = teamSentence(ticket);
     document.getElementById('lookup-reference').value = ticket.reference;
     form.hidden = true;
@@ -149,26 +151,33 @@ lookupForm.addEventListener('submit', async (event) => {
   setLookupError('');
   lookupResult.replaceChildren();
   const reference = lookupInput.value.trim();
+  const token = document.getElementById('lookup-token').value.trim();
   if (!reference) {
-    setLookupError('Please enter the reference you received, for example TR-7Q4K2M.');
+    setLookupError('Please enter the reference you received, for example TR-000042.');
     lookupInput.focus();
     return;
   }
+  if (!token) {
+    setLookupError('Please enter the access code you received with the reference.');
+    document.getElementById('lookup-token').focus();
+    return;
+  }
   try {
-    const ticket = await api(`api/tickets/${encodeURIComponent(reference)}`);
+    const ticket = await api(`api/tickets/${encodeURIComponent(reference)}/status`, { headers: { 'X-Status-Token': token } });
     const title = document.createElement('p');
     const strong = document.createElement('strong');
     strong.textContent = statusLabel(ticket.status);
     title.append(`Ticket ${ticket.reference}: `, strong);
     const sentence = document.createElement('p');
     sentence.textContent = STATUS_SENTENCES[ticket.status] || '';
+    const team = document.createElement('p');
+    team.textContent = ticket.team ? `Handled by our ${ticket.team} team.` : '';
     const since = document.createElement('p');
     since.className = 'muted';
     since.textContent = `Sent ${longTime(ticket.created_at)}; last change ${longTime(ticket.updated_at || ticket.created_at)}.`;
-    lookupResult.replaceChildren(title, sentence, since);
+    lookupResult.replaceChildren(title, sentence, team, since);
   } catch (e) {
-    if (e instanceof ApiError && e.status === 404) setLookupError('We found no ticket with this reference. Please check it and try again.');
-    else if (e instanceof ApiError && (e.status === 401 || e.status === 403)) setLookupError('This ticket cannot be looked up without its access code.');
+    if (e instanceof ApiError && e.status === 404) setLookupError('We found no ticket with this reference and access code. Please check both and try again.');
     else setLookupError((e.problem && (e.problem.detail || e.problem.title)) || 'The status could not be checked. Please try again.');
     lookupInput.focus();
   }

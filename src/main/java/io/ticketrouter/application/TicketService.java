@@ -7,10 +7,19 @@ public interface TicketService {
 
     PredictionView predict(String subject, String body);
 
-    /** Classifies, routes and stores a new ticket; fires {@link TicketChanged.Kind#CREATED} after the commit. */
-    TicketView receive(NewTicket ticket);
+    /**
+     * Classifies, routes and stores a new ticket; fires {@link TicketChanged.Kind#CREATED} after the commit. The
+     * receipt carries the customer's status token, which exists nowhere else in clear.
+     */
+    ReceivedTicket receive(NewTicket ticket);
 
     TicketView find(String reference);
+
+    /**
+     * What a customer may see of their own ticket, given its reference and the status token from the receipt.
+     * An unknown reference and a wrong token fail alike ({@link TicketNotFoundException}), so neither can be probed.
+     */
+    TicketStatusView status(String reference, String statusToken);
 
     TicketPage list(TicketFilter filter);
 

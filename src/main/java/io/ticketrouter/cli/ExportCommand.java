@@ -123,7 +123,7 @@ final class ExportCommand implements Callable<Integer> {
         return v == null || v.isBlank() ? fallback : v;
     }
 
-    private static String explain(SQLException e) {
+    static String explain(SQLException e) {
         String m = e.getMessage() == null ? e.toString() : e.getMessage();
         if (m.contains("already in use") || m.contains("locked by another process")) {
             return "the H2 file is held by a running server started without AUTO_SERVER=TRUE in its database URL; "
@@ -136,7 +136,7 @@ final class ExportCommand implements Callable<Integer> {
         return TicketRouterCommand.oneLine(m);
     }
 
-    private static String redact(String url) {
+    static String redact(String url) {
         return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
     }
 }

@@ -199,6 +199,7 @@ public class ServeCommand implements Callable<Integer> {
         pb.environment().putIfAbsent("WEKA_HOME", data.resolve("wekafiles").toString());
 
         long start = System.nanoTime();
+        long startedAt = System.currentTimeMillis();
         if (cluster) {
             say("Joining cluster \"" + clusterName + "\" as " + member + " (data grid on " + clusterInterface + ":"
                     + clusterPort + ", members " + clusterMembers + ")");
@@ -218,10 +219,19 @@ public class ServeCommand implements Callable<Integer> {
         say(state);
         System.out.println();
         System.out.println("  Customer portal   " + base + "/");
-        System.out.println("  Agent dashboard   " + base + "/agent");
+        System.out.println("  Agent dashboard   " + base + "/agent   (sign in: " + base + "/login.html)");
         System.out.println("  API docs          " + base + "/docs/");
         System.out.println("  API               " + base + "/api   (health: " + base + "/health)");
         System.out.println();
+        Path passwordFile = data.resolve("admin-password.txt");
+        if (Files.isRegularFile(passwordFile)
+                && Files.getLastModifiedTime(passwordFile).toMillis() >= startedAt - 1_000) {
+            say("First start: user 'admin' was created with the password " + Files.readString(passwordFile).trim()
+                    + " (also in " + passwordFile + ", readable only by you). Change it with "
+                    + "./ticket-router users passwd admin; add agents with ./ticket-router users add NAME.");
+        } else if (System.getenv("TICKET_ROUTER_ADMIN_PASSWORD") == null && Files.isRegularFile(passwordFile)) {
+            say("The first admin password is in " + passwordFile + " until you change it.");
+        }
         say("Press Ctrl-C to stop.");
         int rc = server.waitFor();
         return rc == 0 || rc == 143 || rc == 130 ? 0 : rc;

@@ -16,14 +16,14 @@ public final class TicketRouterCommand implements Runnable {
 
     /** Subcommands in the order shown by --help; add new ones (e.g. serve) here. */
     static final List<Class<?>> SUBCOMMANDS = List.of(TrainCommand.class, EvaluateCommand.class, ClassifyCommand.class,
-            ServeCommand.class, ExportCommand.class);
+            ServeCommand.class, ExportCommand.class, UsersCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (one of: train, evaluate, classify, serve, export)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (one of: train, evaluate, classify, serve, export, users)");
     }
 
     public static void main(String[] args) {

@@ -514,11 +514,11 @@ class ClusterIT {
     private static void awaitLog(TestServer server, String text, long timeoutMillis) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < deadline) {
-            if (Files.readString(server.log(), StandardCharsets.ISO_8859_1).contains(text)) {
+            if (Files.readString(server.logFile(), StandardCharsets.ISO_8859_1).contains(text)) {
                 return;
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("\"" + text + "\" never appeared in " + server.log());
+        throw new AssertionError("\"" + text + "\" never appeared in " + server.logFile());
     }
 }

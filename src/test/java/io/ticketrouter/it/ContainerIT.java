@@ -104,7 +104,7 @@ class ContainerIT {
     void storedTicketIsPublishedAsCreatedEventWithTheSameReference() throws InterruptedException {
         TicketView stored = tickets.receive(new NewTicket("Cannot log in",
                 "Since this morning I cannot log in to the portal, it says my password is wrong.",
-                "Arquillian Test", "arquillian@example.com"));
+                "Arquillian Test", "arquillian@example.com")).ticket();
         assertNotNull(stored.reference());
         assertTrue(stored.reference().matches("TR-[0-9]{6,18}"), stored.reference());
         assertEquals("open", stored.status());

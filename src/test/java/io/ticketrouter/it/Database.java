@@ -100,4 +100,17 @@ final class Database {
         }
         return rows;
     }
+
+    /**
+     * A connection to this run's database as the server sees it (H2: through the server's AUTO_SERVER port, so it
+     * works while the server runs).
+     */
+    Connection connect(Path dataDir) throws SQLException {
+        if ("postgresql".equals(kind)) {
+            Connection c = DriverManager.getConnection(PG_URL + "?currentSchema=" + schema, PG_USER, "");
+            return c;
+        }
+        return DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath() + "/db/tickets;AUTO_SERVER=TRUE",
+                "ticketrouter", "ticketrouter");
+    }
 }

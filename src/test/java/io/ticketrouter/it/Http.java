@@ -17,9 +17,39 @@ final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private final TestServer server;
+    /** The Authorization header every request carries; null for an anonymous client. */
+    private final String authorization;
+    /** A Cookie header every request carries (a signed-in browser), or null. */
+    private final String cookie;
 
+    /** A client signed in as the admin (HTTP Basic). */
     Http(TestServer server) {
+        this(server, Credentials.ADMIN_BASIC);
+    }
+
+    Http(TestServer server, String authorization) {
+        this(server, authorization, null);
+    }
+
+    private Http(TestServer server, String authorization, String cookie) {
         this.server = server;
+        this.authorization = authorization;
+        this.cookie = cookie;
+    }
+
+    /** A client that authenticates with the login session cookie only, as the dashboard does. */
+    static Http withSessionCookie(TestServer server, String token) {
+        return new Http(server, null, "TR_SESSION=" + token);
+    }
+
+    /** A client that sends no credentials (a customer, an attacker). */
+    static Http anonymous(TestServer server) {
+        return new Http(server, null);
+    }
+
+    /** A client signed in with HTTP Basic as this user. */
+    static Http as(TestServer server, String user, String password) {
+        return new Http(server, Credentials.basic(user, password));
     }
 
     record Answer(int status, String body, HttpResponse<String> raw) {
@@ -87,7 +117,13 @@ final class Http {
         return server.url(path);
     }
 
-    private static Answer send(HttpRequest.Builder b) throws Exception {
+    Answer send(HttpRequest.Builder b) throws Exception {
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
         HttpResponse<String> r = CLIENT.send(b.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return new Answer(r.statusCode(), r.body(), r);

@@ -145,7 +145,7 @@ class LearningIT {
             public void onOpen(Session s, EndpointConfig config) {
                 s.addMessageHandler(String.class, (MessageHandler.Whole<String>) pushed::add);
             }
-        }, ClientEndpointConfig.Builder.create().build(), URI.create("ws://127.0.0.1:" + server.port() + "/ws/tickets"));
+        }, Credentials.webSocket(), URI.create("ws://127.0.0.1:" + server.port() + "/ws/tickets"));
         try {
             // the server registers the session in @OnOpen, possibly after the handshake answer: a pong proves it did
             socket.getBasicRemote().sendText("ping");

@@ -167,8 +167,16 @@ class ReliabilityIT {
             return post(name, "/api/tickets", "application/json", body);
         }
 
+        /** Signed in as the admin, so the request reaches the validation behind the role check. */
         static Hostile get(String name, String path) {
-            return new Hostile(name, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json", null, 0);
+            return new Hostile(name, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json"
+                    + "\r\nAuthorization: " + Credentials.ADMIN_BASIC, null, 0);
+        }
+
+        /** Anonymous, with the given extra header lines (credentials an attacker might try). */
+        static Hostile getWith(String name, String path, String headers) {
+            return new Hostile(name, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json"
+                    + "\r\n" + headers, null, 0);
         }
     }
 
@@ -253,6 +261,29 @@ class ReliabilityIT {
         c.add(Hostile.get("reference too long", "/api/tickets/TR-" + "9".repeat(40)));
         c.add(Hostile.get("unknown reference", "/api/tickets/TR-999999999999"));
         c.add(Hostile.get("reference with a semicolon parameter", "/api/tickets/TR-000001;jsessionid=1"));
+        // credentials an attacker might try
+        c.add(Hostile.getWith("no credentials", "/api/tickets", "X-Nothing: 1"));
+        c.add(Hostile.getWith("Basic that is not Base64", "/api/tickets", "Authorization: Basic %%%not-base64%%%"));
+        c.add(Hostile.getWith("Basic without a colon", "/api/tickets", "Authorization: Basic "
+                + java.util.Base64.getEncoder().encodeToString("admin".getBytes(StandardCharsets.UTF_8))));
+        c.add(Hostile.getWith("Basic with SQL as the user", "/api/tickets", "Authorization: "
+                + Credentials.basic("admin' OR '1'='1", "x")));
+        c.add(Hostile.getWith("Basic with a 4 KB password", "/api/tickets", "Authorization: "
+                + Credentials.basic("admin", "p".repeat(4_000))));
+        c.add(Hostile.getWith("unknown Authorization scheme", "/api/tickets", "Authorization: Digest username=admin"));
+        c.add(Hostile.getWith("forged Bearer token", "/api/tickets", "Authorization: Bearer "
+                + "A".repeat(43)));
+        c.add(Hostile.getWith("forged session cookie", "/api/tickets", "Cookie: TR_SESSION=" + "B".repeat(43)));
+        c.add(Hostile.getWith("session cookie of 4 KB", "/api/tickets", "Cookie: TR_SESSION=" + "C".repeat(4_000)));
+        c.add(new Hostile("anonymous delete", "DELETE /api/tickets/TR-000001 HTTP/1.1\r\nHost: 127.0.0.1", null, 0));
+        c.add(new Hostile("anonymous plugin reload", "POST /api/plugins/reload HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Length: 0", null, 0));
+        c.add(new Hostile("anonymous user creation", "POST /api/users HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 2", "{}".getBytes(StandardCharsets.UTF_8), 0));
+        c.add(Hostile.getWith("status lookup with a wrong token", "/api/tickets/TR-000001/status",
+                "X-Status-Token: " + "D".repeat(22)));
+        c.add(Hostile.getWith("status lookup with a 4 KB token", "/api/tickets/TR-000001/status",
+                "X-Status-Token: " + "E".repeat(4_000)));
         // oversized headers
         c.add(new Hostile("one header of 64 KB", "GET /api/tickets/TR-000001 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "X-Filler: " + "a".repeat(64 * 1024), null, 0).refusedByParser());
@@ -380,7 +411,7 @@ class ReliabilityIT {
                                 }
                             });
                         }
-                    }, jakarta.websocket.ClientEndpointConfig.Builder.create().build(), uri));
+                    }, Credentials.webSocket(), uri));
                 }
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 Map<String, Long> acknowledged = new HashMap<>();
@@ -445,6 +476,7 @@ class ReliabilityIT {
         s.setReceiveBufferSize(1024);
         s.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
         s.getOutputStream().write(("GET /ws/tickets HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+                + "Authorization: " + Credentials.ADMIN_BASIC + "\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                 + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         s.getOutputStream().flush();
@@ -567,6 +599,7 @@ class ReliabilityIT {
         String path = "/api/tickets?limit=500";
         while (path != null) {
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(server.url(path))
+                    .header("Authorization", Credentials.ADMIN_BASIC)
                     .timeout(Duration.ofSeconds(120)).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), r.body());
             JsonObject page;

@@ -57,6 +57,7 @@ public final class ServerProcess implements AutoCloseable {
             war = built;
             port = freePort();
             environment.put("WEKA_HOME", base.resolve("target/wekafiles").toString());
+            properties.putAll(Credentials.serverDefaults());
             properties.put("ticketrouter.models.dir", model.toString());
             properties.put("ticketrouter.data.dir", work.resolve("data-" + System.currentTimeMillis()).toString());
         } catch (IOException e) {

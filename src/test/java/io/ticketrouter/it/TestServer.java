@@ -39,6 +39,8 @@ final class TestServer implements AutoCloseable {
     private final Path log;
     private Process process;
     private int port;
+    /** Where this start's output begins in the (appended) log file. */
+    private long logStart;
 
     private TestServer(String name, Map<String, String> properties, List<String> clusterArgs,
                        Map<String, String> environment) {
@@ -60,7 +62,9 @@ final class TestServer implements AutoCloseable {
      */
     static TestServer start(String name, Map<String, String> properties, List<String> clusterArgs,
                             Map<String, String> environment) throws Exception {
-        TestServer server = new TestServer(name, properties, clusterArgs, environment);
+        Map<String, String> all = Credentials.serverDefaults();
+        all.putAll(properties);
+        TestServer server = new TestServer(name, all, clusterArgs, environment);
         server.launch();
         return server;
     }
@@ -96,6 +100,7 @@ final class TestServer implements AutoCloseable {
         pb.environment().put("WEKA_HOME", WORK.resolve("wekafiles").toAbsolutePath().toString());
         pb.environment().putAll(environment);
         long start = System.nanoTime();
+        logStart = Files.exists(log) ? Files.size(log) : 0;
         process = pb.start();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.currentTimeMillis() + 180_000;
@@ -130,8 +135,15 @@ final class TestServer implements AutoCloseable {
     }
 
     /** This server's log file (appended to across restarts under the same name). */
-    Path log() {
+    Path logFile() {
         return log;
+    }
+
+    /** What the server printed since this start. */
+    String log() throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        int from = (int) Math.min(logStart, all.length);
+        return new String(all, from, all.length - from, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Graceful stop (SIGTERM), as Ctrl-C would. */

@@ -13,6 +13,9 @@ import io.ticketrouter.application.TicketChanges;
 import io.ticketrouter.application.TicketFilter;
 import io.ticketrouter.application.TicketPage;
 import io.ticketrouter.application.TicketService;
+import io.ticketrouter.application.ReceivedTicket;
+import io.ticketrouter.application.TicketNotFoundException;
+import io.ticketrouter.application.TicketStatusView;
 import io.ticketrouter.application.TicketView;
 import io.ticketrouter.classification.ModelInfo;
 import io.ticketrouter.classification.Prediction;
@@ -71,14 +74,26 @@ public class DefaultTicketService implements TicketService {
     }
 
     @Override
-    public TicketView receive(NewTicket input) {
+    public ReceivedTicket receive(NewTicket input) {
         TicketContent content = new TicketContent(input.subject(), input.body(), blankToNull(input.customerName()),
                 blankToNull(input.customerEmail()));
         Ticket ticket = classifyAndRoute(content);
+        String statusToken = ticket.issueStatusToken();
         TicketView view = transactions.add(ticket);
         metrics.ticketClassified(ticket.finalQueue(), ticket.finalPriority(), ticket.needsReview());
         publish(TicketChanged.Kind.CREATED, view);
-        return view;
+        return new ReceivedTicket(view, statusToken);
+    }
+
+    @Override
+    public TicketStatusView status(String reference, String statusToken) {
+        TicketReference ref;
+        try {
+            ref = TicketReference.parse(reference);
+        } catch (IllegalArgumentException e) {
+            throw new TicketNotFoundException(String.valueOf(reference));
+        }
+        return transactions.status(ref, statusToken);
     }
 
     /**

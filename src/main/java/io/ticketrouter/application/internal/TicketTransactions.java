@@ -2,6 +2,7 @@ package io.ticketrouter.application.internal;
 
 import io.ticketrouter.application.TicketChanges;
 import io.ticketrouter.application.TicketNotFoundException;
+import io.ticketrouter.application.TicketStatusView;
 import io.ticketrouter.application.TicketView;
 import io.ticketrouter.domain.model.ticket.Priority;
 import io.ticketrouter.domain.model.ticket.Ticket;
@@ -9,12 +10,14 @@ import io.ticketrouter.domain.model.ticket.TicketQuery;
 import io.ticketrouter.domain.model.ticket.TicketReference;
 import io.ticketrouter.domain.model.ticket.TicketRepository;
 import io.ticketrouter.domain.model.ticket.TicketStatus;
+import io.ticketrouter.security.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The transaction boundaries of the ticket use cases. Each method commits before it returns, so the caller can
@@ -28,6 +31,9 @@ public class TicketTransactions {
     public record Updated(TicketView ticket, boolean changed) {
     }
 
+    /** Compared against when the reference is unknown, to spend the same work as for a known one. */
+    private static final String NO_TICKET_DIGEST = Tokens.digest("no such ticket");
+
     @Inject
     TicketRepository tickets;
 
@@ -39,6 +45,25 @@ public class TicketTransactions {
     @Transactional(Transactional.TxType.SUPPORTS)
     public TicketView find(TicketReference reference) {
         return TicketViews.ticket(load(reference));
+    }
+
+    /**
+     * The customer's view of the ticket when the token matches. A missing ticket still costs a digest comparison, so
+     * the answer time does not tell whether the reference exists.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TicketStatusView status(TicketReference reference, String statusToken) {
+        Optional<Ticket> found = tickets.find(reference);
+        if (found.isEmpty()) {
+            Tokens.sameDigest(NO_TICKET_DIGEST, Tokens.digest(statusToken == null ? "" : statusToken));
+            throw new TicketNotFoundException(reference.value());
+        }
+        Ticket t = found.get();
+        if (!t.statusTokenMatches(statusToken)) {
+            throw new TicketNotFoundException(reference.value());
+        }
+        return new TicketStatusView(t.reference().value(), t.subject(), t.status().wireName(), t.finalQueue(), t.createdAt(),
+                t.updatedAt());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

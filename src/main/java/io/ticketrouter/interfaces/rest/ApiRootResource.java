@@ -14,7 +14,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("")
 @ApplicationScoped
+@Access(Access.Who.AGENT)
 @Tag(name = "Service")
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiRootResource {
@@ -66,13 +69,15 @@ public class ApiRootResource {
     }
 
     @GET
+    @Access(Access.Who.ANYONE)
     @Operation(summary = "Describe the service",
             description = "Name, version, the loaded model's version and provenance, and links to the API.")
     @APIResponse(responseCode = "200", description = "The service description",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(ref = "ApiInfo")))
-    public ApiInfo describe() {
+    public ApiInfo describe(@Context SecurityContext security) {
         ModelStatus status = classifiers.status();
+        boolean signedIn = security != null && security.getUserPrincipal() != null;
         Map<String, String> links = new LinkedHashMap<>();
         links.put("predict", "/api/predict");
         links.put("predict_batch", "/api/predict/batch");
@@ -84,9 +89,11 @@ public class ApiRootResource {
         links.put("health", "/health");
         links.put("portal", "/");
         links.put("dashboard", "/agent");
+        links.put("session", "/api/session");
         if (status.ready()) {
+            // where the model was trained from (file names, parameters) is for signed-in users only
             return new ApiInfo("Ticket Router", VERSION, true, status.info().version(), status.info().trainedAt(),
-                    null, status.info().provenance(), links);
+                    null, signedIn ? status.info().provenance() : Map.of(), links);
         }
         return new ApiInfo("Ticket Router", VERSION, false, null, null, status.reason(), Map.of(), links);
     }
@@ -140,6 +147,7 @@ public class ApiRootResource {
 
     @POST
     @Path("model/reload")
+    @Access(Access.Who.ADMIN)
     @Operation(summary = "Load the model bundle again and swap it in",
             description = "Reads the bundle in ticketrouter.models.dir, checks it completely and swaps it in; "
                     + "requests in flight finish on the old model. A refused bundle leaves the old one serving. "

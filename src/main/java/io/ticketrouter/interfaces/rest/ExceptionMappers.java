@@ -75,6 +75,16 @@ public final class ExceptionMappers {
     }
 
     @Provider
+    public static class Account implements ExceptionMapper<io.ticketrouter.application.AccountException> {
+        @Override
+        public Response toResponse(io.ticketrouter.application.AccountException e) {
+            ProblemType type = e.kind() == io.ticketrouter.application.AccountException.Kind.NOT_FOUND
+                    ? ProblemType.NOT_FOUND : ProblemType.CONFLICT;
+            return type.response(e.getMessage(), "username");
+        }
+    }
+
+    @Provider
     public static class Conflict implements ExceptionMapper<OptimisticLockException> {
         @Override
         public Response toResponse(OptimisticLockException e) {

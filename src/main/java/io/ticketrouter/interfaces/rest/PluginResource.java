@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * /api/plugins/reload}: load them again without restarting (requests already running are not affected).
  */
 @Path("plugins")
+@Access(Access.Who.AGENT)
 @ApplicationScoped
 @Tag(name = "Plugins", description = "Routing rules and urgent-keyword lists loaded from plugin jars")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,6 +53,7 @@ public class PluginResource {
 
     @POST
     @Path("reload")
+    @Access(Access.Who.ADMIN)
     @Operation(summary = "Reload the routing plugins",
             description = "Reads the plugin directory and the plugin configuration again and swaps the loaded "
                     + "plugins atomically; requests already running finish with the previous ones. Counters start "

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Classifies texts without storing anything. */
 @Path("predict")
+@Access(Access.Who.AGENT)
 @ApplicationScoped
 @Tag(name = "Prediction")
 @Consumes(MediaType.APPLICATION_JSON)

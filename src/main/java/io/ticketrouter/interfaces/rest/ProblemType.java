@@ -6,6 +6,8 @@ import jakarta.ws.rs.core.Response;
 public enum ProblemType {
     INVALID_INPUT(400, "invalid-input", "Invalid input"),
     MALFORMED_JSON(400, "malformed-json", "Malformed JSON"),
+    UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
+    FORBIDDEN(403, "forbidden", "Forbidden"),
     NOT_FOUND(404, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
@@ -13,6 +15,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     MODEL_REFUSED(422, "model-refused", "Model bundle refused"),
+    TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
     MODEL_UNAVAILABLE(503, "model-unavailable", "No model loaded"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable"),
     OTHER_CLIENT_ERROR(400, "bad-request", "Bad request"),

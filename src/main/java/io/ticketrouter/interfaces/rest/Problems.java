@@ -9,8 +9,10 @@ public final class Problems {
     }
 
     public static Response response(Problem problem) {
-        return Response.status(problem.status())
-                .type(Problem.MEDIA_TYPE)
+        // the HTTP layer knows no reason phrase for 429 and would send "CUSTOM"
+        Response.ResponseBuilder b = problem.status() == 429 ? Response.status(429, "Too Many Requests")
+                : Response.status(problem.status());
+        return b.type(Problem.MEDIA_TYPE)
                 .entity(JsonbConfiguration.JSONB.toJson(problem))
                 .build();
     }

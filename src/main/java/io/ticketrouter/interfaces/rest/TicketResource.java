@@ -4,6 +4,9 @@ import io.ticketrouter.application.InvalidInputException;
 import io.ticketrouter.application.TicketFilter;
 import io.ticketrouter.application.TicketPage;
 import io.ticketrouter.application.TicketService;
+import io.ticketrouter.application.ReceivedTicket;
+import io.ticketrouter.application.TicketNotFoundException;
+import io.ticketrouter.application.TicketStatusView;
 import io.ticketrouter.application.TicketView;
 import io.ticketrouter.application.internal.DefaultTicketService;
 import jakarta.enterprise.context.RequestScoped;
@@ -11,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,6 +27,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -37,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Tickets: receive, list, read, correct and delete. */
 @Path("tickets")
 @RequestScoped
+@Access(Access.Who.AGENT)
 @Tag(name = "Tickets")
 @Produces(MediaType.APPLICATION_JSON)
 public class TicketResource {
@@ -54,9 +63,15 @@ public class TicketResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Access(Access.Who.ANYONE)
+    @RateLimited
     @Operation(summary = "Receive a ticket",
             description = "Classifies and routes the ticket, stores it (committed before the answer) and answers "
-                    + "201 with its Location and the stored ticket; dashboards are notified.")
+                    + "201 with its Location and the stored ticket; dashboards are notified. Open to anyone: "
+                    + "anonymous callers may send ticketrouter.ratelimit.tickets-per-minute tickets a minute per "
+                    + "address (20 by default), then get 429 with Retry-After. The answer's status_token, "
+                    + "given only here, lets the customer look up the status later (GET "
+                    + "/api/tickets/{reference}/status).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "CreateTicketRequest"),
             examples = @ExampleObject(name = "billing", value = "{\"subject\": \"Invoice charged twice\", "
@@ -71,20 +86,61 @@ public class TicketResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "415", description = "Not JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "429", description = "Too many tickets from this address; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "503", description = "No model loaded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response receive(CreateTicketRequest request) {
         if (request == null) {
             throw new InvalidInputException("body", "the request body is empty: send {\"subject\": ..., \"body\": ...}");
         }
-        TicketView ticket = tickets.receive(request.toNewTicket());
+        ReceivedTicket received = tickets.receive(request.toNewTicket());
+        TicketView ticket = received.ticket();
         URI location = uriInfo.getBaseUriBuilder().path("tickets").path(ticket.reference()).build();
-        return Response.created(location).entity(ticket).build();
+        // the ticket as everywhere else, plus the status token that only this answer carries
+        JsonObject json;
+        try (JsonReader r = Json.createReader(new StringReader(JsonbConfiguration.JSONB.toJson(ticket)))) {
+            json = Json.createObjectBuilder(r.readObject()).add("status_token", received.statusToken()).build();
+        }
+        return Response.created(location).type(MediaType.APPLICATION_JSON_TYPE).entity(json.toString())
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Path("{reference}/status")
+    @Access(Access.Who.ANYONE)
+    @Operation(summary = "A customer looks up their ticket's status",
+            description = "Open to anyone who has both the reference and the status_token the submission answered "
+                    + "with (header X-Status-Token). Answers only the status, the team and the times. A wrong token "
+                    + "and an unknown reference answer the same 404.")
+    @APIResponse(responseCode = "200", description = "The status",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketStatusView.class)))
+    @APIResponse(responseCode = "400", description = "No token sent",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", description = "No ticket with this reference and token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response status(@Parameter(description = REFERENCE_DOC, example = "TR-000042")
+                           @PathParam("reference") String reference,
+                           @Parameter(description = "The status_token from the submission's answer")
+                           @HeaderParam("X-Status-Token") String token) {
+        if (token == null || token.isBlank()) {
+            throw new InvalidInputException("X-Status-Token", "send the status token you got with the reference "
+                    + "in the X-Status-Token header");
+        }
+        try {
+            TicketStatusView status = tickets.status(reference, token.trim());
+            return Response.ok(status).header("Cache-Control", "no-store").build();
+        } catch (TicketNotFoundException e) {
+            return ProblemType.NOT_FOUND.response("no ticket with this reference and status token: check both",
+                    "reference");
+        }
     }
 
     @POST
     @Path("receive")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Access(Access.Who.ANYONE)
+    @RateLimited
     @Operation(summary = "Receive a ticket (alias of POST /api/tickets for clients of the old service)")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "CreateTicketRequest")))
@@ -198,6 +254,7 @@ public class TicketResource {
 
     @DELETE
     @Path("{reference}")
+    @Access(Access.Who.ADMIN)
     @Operation(summary = "Delete a ticket", description = "Removes it; dashboards are notified.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", description = "The reference is not of the form TR-000042",

@@ -18,6 +18,9 @@ import java.util.Map;
 @WebServlet(name = "ProblemErrorPage", urlPatterns = "/error-problem")
 public class ProblemErrorPage extends HttpServlet {
 
+    /** A request attribute with a more precise detail than the generic one (set by the authentication mechanism). */
+    public static final String DETAIL_ATTRIBUTE = "io.ticketrouter.problem.detail";
+
     private record Kind(String anchor, String title, String detail) {
     }
 
@@ -29,7 +32,9 @@ public class ProblemErrorPage extends HttpServlet {
             404, new Kind("not-found", "Not found", "nothing is served at this address; the API is under /api"),
             405, new Kind("method-not-allowed", "Method not allowed", "this method is not allowed here"),
             413, new Kind("payload-too-large", "Payload too large", "the request body must be at most 64 KB"),
-            415, new Kind("unsupported-media-type", "Unsupported media type", "send Content-Type: application/json"));
+            415, new Kind("unsupported-media-type", "Unsupported media type", "send Content-Type: application/json"),
+            429, new Kind("too-many-requests", "Too many requests", "too many requests from your address: wait "
+                    + "for the number of seconds in Retry-After"));
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -41,8 +46,11 @@ public class ProblemErrorPage extends HttpServlet {
                     ? new Kind("internal-error", "Internal error", "something went wrong on our side")
                     : new Kind("bad-request", "Bad request", "the request was refused (HTTP " + status + ")");
         }
+        Object precise = request.getAttribute(DETAIL_ATTRIBUTE);
+        String detail = precise instanceof String s ? s : kind.detail();
         String json = "{\"type\":\"/docs/problems.html#" + kind.anchor() + "\",\"title\":\"" + kind.title()
-                + "\",\"status\":" + status + ",\"detail\":\"" + kind.detail() + "\",\"field\":null}";
+                + "\",\"status\":" + status + ",\"detail\":" + jakarta.json.Json.createValue(detail)
+                + ",\"field\":null}";
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

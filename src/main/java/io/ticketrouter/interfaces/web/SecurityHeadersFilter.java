@@ -21,13 +21,21 @@ public class SecurityHeadersFilter extends HttpFilter {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; object-src 'none'; "
             + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
-    @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
+    /**
+     * Sets the headers; also called by the authentication mechanism, whose redirects to the login page and 401
+     * answers are sent before any filter runs.
+     */
+    public static void apply(HttpServletResponse response) {
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("X-Frame-Options", "DENY");
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        apply(response);
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if ("/agent".equals(path) && "GET".equals(request.getMethod())) {
             String query = request.getQueryString();

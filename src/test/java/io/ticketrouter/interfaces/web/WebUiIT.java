@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ticketrouter.it.Browsers;
+import io.ticketrouter.it.Credentials;
 import io.ticketrouter.it.ServerProcess;
 import io.ticketrouter.it.TicketApi;
 import jakarta.websocket.ClientEndpointConfig;
@@ -304,7 +305,7 @@ class WebUiIT {
         Browsers.screenshot(dashboard, "dashboard-2-detail");
 
         WebDriver model = browsers.open(1366, 2400);
-        model.get(server.url("/agent/model.html").toString());
+        signIn(model, "/agent/model.html", Credentials.ADMIN, Credentials.ADMIN_PASSWORD);
         wait(model, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("model-content")));
         List<WebElement> charts = model.findElements(By.cssSelector("#model-charts img"));
         assertFalse(charts.isEmpty(), "the bundle's charts are shown");
@@ -317,7 +318,7 @@ class WebUiIT {
         Browsers.screenshot(model, "model-1-view");
 
         WebDriver phone = browsers.open(390, 844);
-        phone.get(server.url("/agent/").toString());
+        signIn(phone, "/agent/", Credentials.ADMIN, Credentials.ADMIN_PASSWORD);
         waitPush(phone).until(d -> rowCount(d, marker) >= 3);
         Browsers.screenshot(phone, "dashboard-6-phone");
         js(phone, "document.getElementById('tickets').scrollIntoView()");
@@ -351,17 +352,104 @@ class WebUiIT {
     @Test
     void pagesAndApiCarryTheSecurityHeaders() throws Exception {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        for (String path : List.of("/", "/agent/", "/agent/model.html", "/js/portal.js", "/api/tickets?limit=1")) {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(server.url(path)).build(), HttpResponse.BodyHandlers.discarding());
-            String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
-            assertTrue(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'")
-                    && csp.contains("object-src 'none'") && !csp.contains("unsafe-inline"), path + ": " + csp);
-            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), path);
-            assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(null), path);
+        for (String path : List.of("/", "/login.html", "/agent/", "/agent/model.html", "/js/portal.js",
+                "/api/tickets?limit=1")) {
+            for (boolean signedIn : List.of(true, false)) {
+                HttpRequest.Builder b = HttpRequest.newBuilder(server.url(path));
+                if (signedIn) {
+                    b.header("Authorization", Credentials.ADMIN_BASIC);
+                }
+                HttpResponse<Void> r = http.send(b.build(), HttpResponse.BodyHandlers.discarding());
+                String what = path + (signedIn ? " (signed in, " : " (anonymous, ") + r.statusCode() + ")";
+                String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+                assertTrue(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'")
+                        && csp.contains("object-src 'none'") && !csp.contains("unsafe-inline"), what + ": " + csp);
+                assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), what);
+                assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(null), what);
+                assertTrue(r.headers().firstValue("Server").isEmpty(), what + " names no server");
+            }
         }
-        HttpResponse<Void> agent = http.send(HttpRequest.newBuilder(server.url("/agent")).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> anonymous = http.send(HttpRequest.newBuilder(server.url("/agent/")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertEquals(302, anonymous.statusCode(), "the dashboard sends strangers to the login page");
+        assertTrue(anonymous.headers().firstValue("Location").orElse("").endsWith("/login.html?next=%2Fagent%2F"),
+                anonymous.headers().toString());
+        HttpResponse<Void> agent = http.send(HttpRequest.newBuilder(server.url("/agent"))
+                .header("Authorization", Credentials.ADMIN_BASIC).build(), HttpResponse.BodyHandlers.discarding());
         assertTrue(agent.statusCode() == 301 || agent.statusCode() == 302, "/agent redirects, got " + agent.statusCode());
         assertTrue(agent.headers().firstValue("Location").orElse("").endsWith("/agent/"));
+    }
+
+    @Test
+    void agentsSignInOnTheLoginPageAndOnlyAdminsMayDelete() {
+        String user = "agent-" + marker();
+        HttpResponse<String> added = api.post("api/users", "{\"username\": \"" + user
+                + "\", \"password\": \"agent-password-42\", \"role\": \"agent\"}");
+        assertEquals(201, added.statusCode(), added.body());
+        String marker = marker();
+        String reference = api.create("Sign-in " + marker, "A ticket an agent opens but may not delete.")
+                .get("reference").toString();
+
+        WebDriver driver = browsers.open();
+        driver.get(server.url("/agent/?q=" + marker).toString());
+        wait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("/login.html"));
+        fill(driver, "username", user);
+        fill(driver, "password", "not-the-password");
+        driver.findElement(By.id("login-submit")).click();
+        wait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+        assertEquals("Wrong user name or password.", driver.findElement(By.id("login-error")).getText());
+        Browsers.screenshot(driver, "login-1-wrong-password");
+
+        fill(driver, "password", "agent-password-42");
+        driver.findElement(By.id("login-submit")).click();
+        wait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("/agent/?q=" + marker));
+        wait(driver, Duration.ofSeconds(15)).until(d -> "live".equals(d.findElement(By.id("live")).getAttribute("data-state")));
+        wait(driver, Duration.ofSeconds(5)).until(d -> user.equals(d.findElement(By.id("signed-in-user")).getText()));
+        waitPush(driver).until(d -> row(d, reference) != null);
+        row(driver, reference).findElement(By.cssSelector(".ref-button")).click();
+        wait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("detail")));
+        assertFalse(driver.findElement(By.id("delete")).isDisplayed(), "an agent is not offered Delete");
+        Browsers.screenshot(driver, "login-2-agent-dashboard");
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+
+        driver.findElement(By.id("sign-out")).click();
+        wait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/login.html?signed_out=1"));
+        assertEquals("You have signed out.", driver.findElement(By.id("login-notice")).getText());
+        driver.get(server.url("/agent/").toString());
+        wait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/login.html"));
+
+        WebDriver admin = openDashboard("?q=" + marker);
+        waitPush(admin).until(d -> row(d, reference) != null);
+        row(admin, reference).findElement(By.cssSelector(".ref-button")).click();
+        wait(admin, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("detail")));
+        assertTrue(admin.findElement(By.id("delete")).isDisplayed(), "an admin is offered Delete");
+    }
+
+    @Test
+    void customerLooksUpTheStatusWithReferenceAndAccessCode() {
+        String marker = marker();
+        WebDriver portal = browsers.open();
+        portal.get(server.url("/").toString());
+        fill(portal, "subject", "Status lookup " + marker);
+        fill(portal, "body", "Please tell me when my replacement laptop will be shipped to the office.");
+        portal.findElement(By.id("submit")).click();
+        wait(portal, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirmation")));
+        String reference = portal.findElement(By.id("confirmation-reference")).getText();
+        String code = portal.findElement(By.id("confirmation-token")).getText();
+        assertTrue(reference.startsWith("TR-"), reference);
+        assertTrue(code.length() >= 20 && !code.contains(reference), "an access code that is not the reference: " + code);
+        Browsers.screenshot(portal, "portal-4-access-code");
+
+        portal.findElement(By.cssSelector("#lookup-form button[type=submit]")).click();
+        wait(portal, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("lookup-result")).getText().contains("Open"));
+        assertTrue(portal.findElement(By.id("lookup-result")).getText().contains(reference));
+
+        fill(portal, "lookup-token", code.substring(0, code.length() - 2) + "xx");
+        portal.findElement(By.cssSelector("#lookup-form button[type=submit]")).click();
+        wait(portal, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("lookup-error")));
+        assertTrue(portal.findElement(By.id("lookup-error")).getText().contains("no ticket with this reference and access code"),
+                portal.findElement(By.id("lookup-error")).getText());
+        assertTrue(portal.findElement(By.id("lookup-result")).getText().isEmpty(), "nothing is shown for a wrong code");
     }
 
     @Test
@@ -374,7 +462,7 @@ class WebUiIT {
             public void onOpen(Session s, EndpointConfig config) {
                 s.addMessageHandler(String.class, (MessageHandler.Whole<String>) received::add);
             }
-        }, ClientEndpointConfig.Builder.create().build(), uri);
+        }, Credentials.webSocket(), uri);
         try {
             String marker = marker();
             String reference = api.create("Socket " + marker, "A ticket to see the WebSocket message format.").get("reference").toString();
@@ -404,9 +492,19 @@ class WebUiIT {
         return "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     }
 
+    /** Opens the page, signs in on the login page it is sent to, and waits until it is back on the page. */
+    private void signIn(WebDriver driver, String path, String user, String password) {
+        driver.get(server.url(path).toString());
+        wait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("/login.html"));
+        fill(driver, "username", user);
+        fill(driver, "password", password);
+        driver.findElement(By.id("login-submit")).click();
+        wait(driver, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login.html"));
+    }
+
     private WebDriver openDashboard(String query) {
         WebDriver driver = browsers.open();
-        driver.get(server.url("/agent/" + query).toString());
+        signIn(driver, "/agent/" + query, Credentials.ADMIN, Credentials.ADMIN_PASSWORD);
         wait(driver, Duration.ofSeconds(15)).until(d -> "live".equals(d.findElement(By.id("live")).getAttribute("data-state")));
         return driver;
     }

@@ -1,5 +1,6 @@
 package io.ticketrouter.domain.model.ticket;
 
+import io.ticketrouter.security.Tokens;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -140,6 +141,13 @@ public class Ticket {
     @Column(name = "final_priority", length = 32, nullable = false)
     private String finalPriority;
 
+    /**
+     * SHA-256 of the secret the customer got with the reference, for looking up the status without signing in.
+     * Null for tickets stored before status tokens existed: their status cannot be looked up anonymously.
+     */
+    @Column(name = "status_token_digest", length = 64, updatable = false)
+    private String statusTokenDigest;
+
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "ticket_history", joinColumns = @JoinColumn(name = "ticket_id"))
     @OrderColumn(name = "position")
@@ -190,6 +198,25 @@ public class Ticket {
         this.routing = JsonColumns.routing(routing);
         this.finalQueue = routedQueue == null ? classification.queue() : routedQueue;
         this.finalPriority = routedPriority == null ? classification.priority() : routedPriority;
+    }
+
+    /**
+     * Issues the customer's status token: returned once, to be handed to the customer with the reference; only its
+     * digest is kept. Call before the ticket is persisted.
+     */
+    public String issueStatusToken() {
+        if (statusTokenDigest != null) {
+            throw new IllegalStateException("the ticket already has a status token");
+        }
+        String token = Tokens.statusToken();
+        statusTokenDigest = Tokens.digest(token);
+        return token;
+    }
+
+    /** Whether the token is this ticket's status token (constant-time comparison of digests). */
+    public boolean statusTokenMatches(String token) {
+        return token != null && statusTokenDigest != null
+                && Tokens.sameDigest(statusTokenDigest, Tokens.digest(token));
     }
 
     /** Gives the ticket its reference once the id is known (right after it was persisted). */

@@ -1,0 +1,7 @@
+package io.ticketrouter.application;
+
+import io.ticketrouter.security.Role;
+
+/** Who is calling: a user and the role the user has now. */
+public record Identity(String username, Role role) {
+}

@@ -1,0 +1,182 @@
+package io.ticketrouter.application.internal;
+
+import io.ticketrouter.application.AccountChanged;
+import io.ticketrouter.application.AccountException;
+import io.ticketrouter.application.AccountService;
+import io.ticketrouter.application.AccountView;
+import io.ticketrouter.application.Identity;
+import io.ticketrouter.application.InvalidInputException;
+import io.ticketrouter.application.SignedIn;
+import io.ticketrouter.domain.model.user.LoginSession;
+import io.ticketrouter.domain.model.user.UserAccount;
+import io.ticketrouter.domain.model.user.UserRepository;
+import io.ticketrouter.security.AccountRules;
+import io.ticketrouter.security.PasswordHasher;
+import io.ticketrouter.security.Role;
+import io.ticketrouter.security.Tokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/** Users and sessions in the ticket database; every method is one transaction. */
+@ApplicationScoped
+@Transactional
+public class DefaultAccountService implements AccountService {
+
+    private static final Logger LOG = Logger.getLogger(DefaultAccountService.class.getName());
+    /** Verified against when the user is unknown, so the answer time does not tell which names exist. */
+    private static final String DUMMY_HASH = new PasswordHasher().hash("not a password".toCharArray());
+
+    private final PasswordHasher hasher = new PasswordHasher();
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    Event<AccountChanged> changes;
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Identity> verify(String username, char[] password) {
+        Optional<UserAccount> user = username == null ? Optional.empty() : users.find(username);
+        if (user.isEmpty()) {
+            hasher.verify(password, DUMMY_HASH);
+            return Optional.empty();
+        }
+        if (!hasher.verify(password, user.get().passwordHash())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Identity(user.get().username(), user.get().role()));
+    }
+
+    @Override
+    public Optional<SignedIn> signIn(String username, char[] password, Duration lifetime) {
+        Optional<Identity> identity = verify(username, password);
+        if (identity.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        users.removeExpiredSessions(now);
+        String token = Tokens.sessionToken();
+        Instant expires = now.plus(lifetime);
+        users.addSession(new LoginSession(Tokens.digest(token), identity.get().username(), now, expires));
+        return Optional.of(new SignedIn(identity.get(), token, expires));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Identity> session(String tokenDigest) {
+        Optional<LoginSession> session = users.findSession(tokenDigest);
+        if (session.isEmpty() || session.get().expired(Instant.now())) {
+            return Optional.empty();
+        }
+        return users.find(session.get().username()).map(u -> new Identity(u.username(), u.role()));
+    }
+
+    @Override
+    public void signOut(String tokenDigest) {
+        users.removeSession(tokenDigest);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AccountView> list() {
+        return users.all().stream().map(DefaultAccountService::view).toList();
+    }
+
+    @Override
+    public AccountView add(String username, String password, String role) {
+        check("username", AccountRules.usernameProblem(username));
+        check("password", AccountRules.passwordProblem(password));
+        Role r = role(role == null ? "agent" : role);
+        if (users.find(username).isPresent()) {
+            throw new AccountException(AccountException.Kind.CONFLICT, "user " + username + " exists already; "
+                    + "change it with PATCH /api/users/" + username);
+        }
+        UserAccount user = new UserAccount(username, r, hasher.hash(password.toCharArray()), Instant.now());
+        users.add(user);
+        LOG.info(() -> "User " + username + " added with role " + r.wireName());
+        return view(user);
+    }
+
+    @Override
+    public AccountView change(String username, String password, String role) {
+        UserAccount user = load(username);
+        if (password == null && role == null) {
+            throw new InvalidInputException(null, "nothing to change: send password and/or role");
+        }
+        Instant now = Instant.now();
+        if (role != null) {
+            Role r = role(role);
+            if (user.role() == Role.ADMIN && r != Role.ADMIN && users.countAdmins() <= 1) {
+                throw new AccountException(AccountException.Kind.CONFLICT,
+                        username + " is the last admin: make another user admin first");
+            }
+            user.changeRole(r, now);
+        }
+        if (password != null) {
+            check("password", AccountRules.passwordProblem(password));
+            user.changePassword(hasher.hash(password.toCharArray()), now);
+            users.removeSessions(username);
+        }
+        changes.fire(new AccountChanged(username));
+        LOG.info(() -> "User " + username + " changed" + (password != null ? " (password; signed out everywhere)" : ""));
+        return view(user);
+    }
+
+    @Override
+    public void remove(String username) {
+        UserAccount user = load(username);
+        if (user.role() == Role.ADMIN && users.countAdmins() <= 1) {
+            throw new AccountException(AccountException.Kind.CONFLICT,
+                    username + " is the last admin and cannot be removed: make another user admin first");
+        }
+        users.removeSessions(username);
+        users.remove(user);
+        changes.fire(new AccountChanged(username));
+        LOG.info(() -> "User " + username + " removed");
+    }
+
+    @Override
+    public boolean createFirstAdmin(String password) {
+        if (users.countAdmins() > 0) {
+            return false;
+        }
+        if (users.find("admin").isPresent()) {
+            LOG.severe("There is no admin, and user 'admin' exists with another role: make someone admin with "
+                    + "./ticket-router users role NAME admin");
+            return false;
+        }
+        users.add(new UserAccount("admin", Role.ADMIN, hasher.hash(password.toCharArray()), Instant.now()));
+        return true;
+    }
+
+    private UserAccount load(String username) {
+        return (username == null ? Optional.<UserAccount>empty() : users.find(username))
+                .orElseThrow(() -> new AccountException(AccountException.Kind.NOT_FOUND, "no user " + username));
+    }
+
+    private static Role role(String role) {
+        try {
+            return Role.fromWire(role);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("role", e.getMessage());
+        }
+    }
+
+    private static void check(String field, String problem) {
+        if (problem != null) {
+            throw new InvalidInputException(field, problem);
+        }
+    }
+
+    private static AccountView view(UserAccount u) {
+        return new AccountView(u.username(), u.role().wireName(), u.createdAt(), u.updatedAt());
+    }
+}

@@ -1,0 +1,158 @@
+package io.ticketrouter.interfaces.rest;
+
+import io.ticketrouter.application.AccountService;
+import io.ticketrouter.application.InvalidInputException;
+import io.ticketrouter.application.SignedIn;
+import io.ticketrouter.infrastructure.security.CredentialCache;
+import io.ticketrouter.infrastructure.security.RateLimits;
+import io.ticketrouter.infrastructure.security.SecuritySettings;
+import io.ticketrouter.infrastructure.security.TicketRouterAuthentication;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/session}: the login page signs in here and gets the {@code TR_SESSION} cookie (HttpOnly,
+ * SameSite=Strict, Secure over HTTPS); the dashboard asks who is signed in and signs out.
+ */
+@Path("session")
+@RequestScoped
+@Tag(name = "Session")
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    SecuritySettings settings;
+
+    @Inject
+    RateLimits limits;
+
+    @Inject
+    CredentialCache cache;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    SecurityContext security;
+
+    /** Who is signed in. */
+    @Schema(name = "Session")
+    public record SessionView(String username, String role, Instant expiresAt) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(Access.Who.ANYONE)
+    @Operation(summary = "Sign in", description = "Checks the password and sets the TR_SESSION cookie (HttpOnly, "
+            + "SameSite=Strict). Programs may send the cookie's value as Authorization: Bearer, or use HTTP Basic "
+            + "on every call instead. Password checks are limited per client address.")
+    @APIResponse(responseCode = "200", description = "Signed in; the cookie is set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Session")))
+    @APIResponse(responseCode = "401", description = "Wrong user name or password",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "429", description = "Too many password checks from this address",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response signIn(SignInRequest body) {
+        if (body == null || body.username() == null || body.username().isBlank()) {
+            throw new InvalidInputException("username", "send {\"username\": ..., \"password\": ...}");
+        }
+        if (body.password() == null || body.password().isEmpty()) {
+            throw new InvalidInputException("password", "the password is missing");
+        }
+        OptionalLong wait = limits.passwordCheck(request.getRemoteAddr());
+        if (wait.isPresent()) {
+            return Response.fromResponse(ProblemType.TOO_MANY_REQUESTS.response("too many sign-in attempts from "
+                    + "your address: try again in " + wait.getAsLong() + " s", null))
+                    .header("Retry-After", Long.toString(wait.getAsLong())).build();
+        }
+        Optional<SignedIn> signedIn = accounts.signIn(body.username(), body.password().toCharArray(),
+                settings.sessionLifetime());
+        if (signedIn.isEmpty()) {
+            return Response.fromResponse(ProblemType.UNAUTHORIZED.response("wrong user name or password", null))
+                    .header("WWW-Authenticate", TicketRouterAuthentication.CHALLENGE).build();
+        }
+        SignedIn s = signedIn.get();
+        return Response.ok(new SessionView(s.identity().username(), s.identity().role().wireName(), s.expiresAt()))
+                .cookie(cookie(s.token(), (int) settings.sessionLifetime().toSeconds()))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    @GET
+    @Access(Access.Who.AGENT)
+    @Operation(summary = "Who is signed in", description = "The caller's user name and role.")
+    @APIResponse(responseCode = "200", description = "The caller",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Session")))
+    @APIResponse(responseCode = "401", description = "Not signed in",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public SessionView current() {
+        String role = security.isUserInRole("admin") ? "admin" : "agent";
+        return new SessionView(security.getUserPrincipal().getName(), role, null);
+    }
+
+    @DELETE
+    @Access(Access.Who.ANYONE)
+    @Operation(summary = "Sign out", description = "Ends the session of the cookie (or Bearer token) on every "
+            + "instance and clears the cookie.")
+    @APIResponse(responseCode = "204", description = "Signed out")
+    public Response signOut() {
+        String token = token();
+        if (token != null) {
+            accounts.signOut(io.ticketrouter.security.Tokens.digest(token));
+            cache.forgetSession(token);
+        }
+        return Response.noContent().cookie(cookie("", 0)).build();
+    }
+
+    private String token() {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).trim();
+        }
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie c : cookies) {
+                if (TicketRouterAuthentication.SESSION_COOKIE.equals(c.getName()) && !c.getValue().isEmpty()) {
+                    return c.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    private NewCookie cookie(String value, int maxAge) {
+        String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+        return new NewCookie.Builder(TicketRouterAuthentication.SESSION_COOKIE)
+                .value(value)
+                .path(path)
+                .httpOnly(true)
+                .secure(request.isSecure())
+                .sameSite(NewCookie.SameSite.STRICT)
+                .maxAge(maxAge)
+                .build();
+    }
+}

@@ -1,0 +1,42 @@
+package io.ticketrouter.security;
+
+import java.util.regex.Pattern;
+
+/** What user names and passwords must look like; the API and the command line give the same reasons. */
+public final class AccountRules {
+
+    public static final int PASSWORD_MIN = 12;
+    public static final int PASSWORD_MAX = 200;
+    public static final String USERNAME_RULE = "1 to 64 characters: letters, digits, '.', '_', '-' and '@', "
+            + "starting with a letter or digit";
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
+
+    private AccountRules() {
+    }
+
+    /** Why the name is not allowed, or null when it is. */
+    public static String usernameProblem(String username) {
+        if (username == null || username.isEmpty()) {
+            return "a user name is required (" + USERNAME_RULE + ")";
+        }
+        if (!USERNAME.matcher(username).matches()) {
+            return "user name must be " + USERNAME_RULE;
+        }
+        return null;
+    }
+
+    /** Why the password is not allowed, or null when it is. */
+    public static String passwordProblem(String password) {
+        if (password == null || password.isEmpty()) {
+            return "a password is required (" + PASSWORD_MIN + " to " + PASSWORD_MAX + " characters)";
+        }
+        int length = password.codePointCount(0, password.length());
+        if (length < PASSWORD_MIN || length > PASSWORD_MAX) {
+            return "password must be " + PASSWORD_MIN + " to " + PASSWORD_MAX + " characters, got " + length;
+        }
+        if (password.isBlank()) {
+            return "password must not be only spaces";
+        }
+        return null;
+    }
+}
