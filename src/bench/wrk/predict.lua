@@ -12,6 +12,11 @@ local i = 0
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/json"
+-- predicting needs a signed-in agent: predict-benchmark.sh passes "Basic ..." or "Bearer <session token>"
+local authorization = os.getenv("TR_AUTHORIZATION")
+if authorization and authorization ~= "" then
+  wrk.headers["Authorization"] = authorization
+end
 
 request = function()
   i = i % #bodies + 1

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ticketrouter.cli.TicketRouterCommand;
 import jakarta.json.JsonObject;
 import jakarta.websocket.ClientEndpointConfig;
-import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -241,7 +240,17 @@ class SecurityIT {
 
     @Test
     void theWebSocketHandshakeNeedsAnAgentAndTheTokenNeverTravels() throws Exception {
-        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+        // a client container of its own: the JVM-wide default one is shared with other test classes, whose servers
+        // were stopped under open sessions
+        org.glassfish.tyrus.client.ClientManager container = org.glassfish.tyrus.client.ClientManager.createClient();
+        try {
+            handshakes(container);
+        } finally {
+            container.shutdown();
+        }
+    }
+
+    private static void handshakes(WebSocketContainer container) throws Exception {
         URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/ws/tickets");
         assertThrows(DeploymentException.class, () -> container.connectToServer(new Endpoint() {
             @Override
@@ -263,32 +272,66 @@ class SecurityIT {
             }
         }, cookieHandshake(token, "http://attacker.example"), uri), "cross-site WebSocket hijacking is refused");
 
-        BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        Session session = container.connectToServer(new Endpoint() {
+        // the dashboard's way: the session cookie from this server's own page, here with the JDK's WebSocket client
+        BlockingQueue<String> byCookie = new LinkedBlockingQueue<>();
+        java.net.http.WebSocket cookieSocket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Cookie", "TR_SESSION=" + token).header("Origin", "http://127.0.0.1:" + server.port())
+                .buildAsync(uri, collector(byCookie)).get(20, TimeUnit.SECONDS);
+        // a program's way: HTTP Basic on the handshake, with Tyrus
+        BlockingQueue<String> byBasic = new LinkedBlockingQueue<>();
+        Session basicSession = container.connectToServer(new Endpoint() {
             @Override
             public void onOpen(Session s, EndpointConfig config) {
-                s.addMessageHandler(String.class, (MessageHandler.Whole<String>) received::add);
+                s.addMessageHandler(String.class, (MessageHandler.Whole<String>) byBasic::add);
             }
-        }, cookieHandshake(token, "http://127.0.0.1:" + server.port()), uri);
+        }, Credentials.webSocket(Credentials.basic(name, password(name))), uri);
         try {
             Http.Answer created = anonymous.post("/api/tickets", "{\"body\": " + q(TEXT + " socket " + unique()) + "}");
             assertEquals(201, created.status(), created.toString());
             String reference = created.json().getString("reference");
-            String message = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (message == null && System.nanoTime() < deadline) {
-                String text = received.poll(1, TimeUnit.SECONDS);
-                if (text != null && text.contains(reference)) {
-                    message = text;
-                }
+            String token2 = created.json().getString("status_token");
+            for (Map.Entry<String, BlockingQueue<String>> e : Map.of("cookie", byCookie, "basic", byBasic).entrySet()) {
+                String message = await(e.getValue(), reference);
+                assertNotNull(message, "the dashboard signed in by " + e.getKey() + " got the new ticket (messages "
+                        + "left: " + e.getValue().size() + ", cookie socket closed: " + cookieSocket.isInputClosed()
+                        + ", basic session open: " + basicSession.isOpen() + ")");
+                assertFalse(message.contains("status_token"), "the customer's token is not pushed to dashboards");
+                assertFalse(message.contains(token2));
             }
-            assertNotNull(message, "the signed-in dashboard got the new ticket (session open: " + session.isOpen()
-                    + ", other messages: " + received.size() + ")");
-            assertFalse(message.contains("status_token"), "the customer's token is not pushed to dashboards");
-            assertFalse(message.contains(created.json().getString("status_token")));
         } finally {
-            session.close();
+            cookieSocket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done");
+            basicSession.close();
         }
+    }
+
+    private static String await(BlockingQueue<String> received, String reference) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            String text = received.poll(1, TimeUnit.SECONDS);
+            if (text != null && text.contains(reference)) {
+                return text;
+            }
+        }
+        return null;
+    }
+
+    /** A JDK WebSocket listener that puts every complete text message into the queue. */
+    private static java.net.http.WebSocket.Listener collector(BlockingQueue<String> into) {
+        return new java.net.http.WebSocket.Listener() {
+            private final StringBuilder text = new StringBuilder();
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data,
+                                                                  boolean last) {
+                text.append(data);
+                if (last) {
+                    into.add(text.toString());
+                    text.setLength(0);
+                }
+                ws.request(1);
+                return null;
+            }
+        };
     }
 
     // ------------------------------------------------------------------------------------------ customers
