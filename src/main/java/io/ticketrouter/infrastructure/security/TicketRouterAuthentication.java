@@ -164,6 +164,19 @@ public class TicketRouterAuthentication implements HttpAuthenticationMechanism {
         return AuthenticationStatus.SEND_FAILURE;
     }
 
+    /**
+     * The session token the request presents: {@code Authorization: Bearer <token>}, else the {@code TR_SESSION}
+     * cookie; null when there is none.
+     */
+    public static String sessionToken(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String token = authorization.substring(7).trim();
+            return token.isEmpty() ? null : token;
+        }
+        return sessionCookie(request);
+    }
+
     private static String sessionCookie(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {

@@ -9,7 +9,6 @@ import io.ticketrouter.infrastructure.security.SecuritySettings;
 import io.ticketrouter.infrastructure.security.TicketRouterAuthentication;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -120,28 +119,12 @@ public class SessionResource {
             + "instance and clears the cookie.")
     @APIResponse(responseCode = "204", description = "Signed out")
     public Response signOut() {
-        String token = token();
+        String token = TicketRouterAuthentication.sessionToken(request);
         if (token != null) {
             accounts.signOut(io.ticketrouter.security.Tokens.digest(token));
             cache.forgetSession(token);
         }
         return Response.noContent().cookie(cookie("", 0)).build();
-    }
-
-    private String token() {
-        String authorization = request.getHeader("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return authorization.substring(7).trim();
-        }
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie c : cookies) {
-                if (TicketRouterAuthentication.SESSION_COOKIE.equals(c.getName()) && !c.getValue().isEmpty()) {
-                    return c.getValue();
-                }
-            }
-        }
-        return null;
     }
 
     private NewCookie cookie(String value, int maxAge) {
