@@ -209,11 +209,19 @@ public class ServeCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> stop(server), "ticket-router-stop");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        String state = awaitReady(server, start);
-        if (state == null) {
+        String state = awaitReady(server, start, log);
+        if (state == null || state.startsWith(FAILED)) {
             String tail = tail(log, 30);
             stop(server);
-            return fail("the server did not become ready within " + timeoutSeconds + " s. Last log lines:\n" + tail);
+            if (state == null) {
+                return fail("the server did not become ready within " + timeoutSeconds + " s. Last log lines:\n"
+                        + tail);
+            }
+            String reason = state.substring(FAILED.length());
+            return fail(reason.contains("BindException")
+                    ? "port " + port + " was taken by another process while Payara Micro started (" + reason
+                            + "); choose another with --port N"
+                    : "Payara Micro failed to start (" + reason + "). Last log lines:\n" + tail);
         }
         String base = "http://localhost:" + port;
         say(state);
@@ -315,13 +323,40 @@ public class ServeCommand implements Callable<Integer> {
         return file;
     }
 
-    /** Waits until the model is loaded (ready) or the app is up without one (still useful, but says why). */
-    private String awaitReady(Process server, long start) throws InterruptedException {
+    /** What {@link #awaitReady} answers, followed by the reason, when Payara gave up starting. */
+    private static final String FAILED = "failed: ";
+
+    /**
+     * Why Payara gave up starting, from what it printed, or null: after a startup exception (a port already bound,
+     * for one) it logs "Failed to start, exiting" but may keep its JVM alive without an HTTP listener.
+     */
+    public static String startFailure(String log) {
+        if (!log.contains("Failed to start, exiting")
+                && !log.contains("Shutting down server due to startup exception")) {
+            return null;
+        }
+        int bind = log.indexOf("java.net.BindException");
+        if (bind >= 0) {
+            int eol = log.indexOf('\n', bind);
+            return log.substring(bind, eol < 0 ? log.length() : eol).trim();
+        }
+        return "Payara logged \"Failed to start, exiting\"";
+    }
+
+    /**
+     * Waits until the model is loaded (ready) or the app is up without one (still useful, but says why); null when
+     * the server exited or did not answer in time, {@link #FAILED} and the reason when Payara gave up starting.
+     */
+    private String awaitReady(Process server, long start, Path log) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
         while (System.currentTimeMillis() < deadline) {
             if (!server.isAlive()) {
                 return null;
+            }
+            String failure = startFailure(readLog(log));
+            if (failure != null) {
+                return FAILED + failure;
             }
             try {
                 HttpResponse<String> api = client.send(HttpRequest.newBuilder(
@@ -390,6 +425,14 @@ public class ServeCommand implements Callable<Integer> {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    private static String readLog(Path log) {
+        try {
+            return Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "";
         }
     }
 

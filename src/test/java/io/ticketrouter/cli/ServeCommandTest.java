@@ -28,6 +28,28 @@ class ServeCommandTest {
         assertThrows(IllegalArgumentException.class, () -> ServeCommand.expandMembers("127.0.0.1:x"));
     }
 
+    /**
+     * Payara Micro that loses its HTTP port logs the startup exception and "Failed to start, exiting" but keeps its
+     * JVM alive (seen with 6.2025.10), so serve and the test servers read the log instead of waiting for an exit.
+     * The lines are those Payara printed when --port named a port another process had bound.
+     */
+    @Test
+    void aPortLostToAnotherProcessIsReportedFromTheLog() {
+        String starting = "[INFO] [NCLS-CORE-00087] Grizzly 4.0.2 started in: 243ms - bound to [http-listener:45002]\n";
+        assertEquals(null, ServeCommand.startFailure(starting));
+        String failed = starting + "[SEVERE] [NCLS-CORE-00019] [[\n  Shutting down server due to startup exception\n"
+                + "java.net.BindException: Address already in use\n"
+                + "\tat java.base/sun.nio.ch.Net.bind0(Native Method)\n"
+                + "[SEVERE] Failed to start, exiting\n";
+        assertEquals("java.net.BindException: Address already in use", ServeCommand.startFailure(failed));
+        assertEquals("Payara logged \"Failed to start, exiting\"",
+                ServeCommand.startFailure(starting + "[SEVERE] Failed to start, exiting\n"));
+        // a BindException that did not stop the start (a data-grid port Hazelcast then moved past) is no failure
+        assertEquals(null, ServeCommand.startFailure(starting + "java.net.BindException: Address already in use\n"
+                + "Payara Micro URLs: http://host:8080/\nPayara Micro 6.2025.10 #badassmicrofish (build 42) ready in "
+                + "11,234 (ms)\n"));
+    }
+
     @Test
     void clusterArgumentsUseTcpIpDiscoveryOnly() {
         List<String> args = ServeCommand.clusterArguments("prod", "member-8081", "127.0.0.1", 6901,

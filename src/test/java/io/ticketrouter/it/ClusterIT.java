@@ -132,8 +132,8 @@ class ClusterIT {
         webSockets = ClientManager.createClient();
         webSockets.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
         String clusterName = "tr-it-" + UUID.randomUUID().toString().substring(0, 8);
-        int gridA = TestServer.freePort();
-        int gridB = TestServer.freePort();
+        int gridA = Ports.pick();
+        int gridB = Ports.pick();
         long start = System.nanoTime();
         CompletableFuture<TestServer> startA = CompletableFuture.supplyAsync(() -> member("A", clusterName, gridA,
                 List.of(gridA, gridB)));

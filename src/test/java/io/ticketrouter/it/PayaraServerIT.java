@@ -10,7 +10,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
@@ -270,22 +268,7 @@ class PayaraServerIT {
 
     /** A --portbase whose every derived port is free now (random, so parallel runs rarely try the same). */
     private static int freePortBase() {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int base = 100 * ThreadLocalRandom.current().nextInt(200, 590); // 20000 .. 58900
-            boolean free = true;
-            for (int offset : PORT_OFFSETS) {
-                try (ServerSocket s = new ServerSocket(base + offset)) {
-                    s.setReuseAddress(true);
-                } catch (IOException e) {
-                    free = false;
-                    break;
-                }
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no free port range for the Payara Server domain");
+        return Ports.pickBlock(PORT_OFFSETS);
     }
 
     /** The domain of an earlier run that died before its finally: stop it, it would hold its ports. */

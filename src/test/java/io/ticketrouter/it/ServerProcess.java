@@ -2,7 +2,6 @@ package io.ticketrouter.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The built WAR on Payara Micro, in its own JVM, on a free loopback port, at context root {@code /}. Unlike an
+ * The built WAR on Payara Micro, in its own JVM, on a free port outside the ephemeral range ({@link Ports}), at context root {@code /}. Unlike an
  * Arquillian container it can be stopped and started again inside one test (the dashboard reconnection test needs
  * that). Output goes to {@code target/it-server/server-N.log}.
  *
@@ -55,7 +54,7 @@ public final class ServerProcess implements AutoCloseable {
                         + " data/sample at pre-integration-test; run the tests through mvn verify)");
             }
             war = built;
-            port = freePort();
+            port = Ports.pick();
             environment.put("WEKA_HOME", base.resolve("target/wekafiles").toString());
             properties.putAll(Credentials.serverDefaults());
             properties.put("ticketrouter.models.dir", model.toString());
@@ -106,6 +105,12 @@ public final class ServerProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
             }
+            String failure = io.ticketrouter.cli.ServeCommand.startFailure(readLog(log));
+            if (failure != null) {
+                stop();
+                throw new IllegalStateException("Payara Micro failed to start on port " + port + ": " + failure
+                        + "; see " + log);
+            }
             if (answers("api") && answers("index.html") && logContains(log, "ready in")) {
                 String api = body("api");
                 if (!api.replaceAll("\\s", "").contains("\"model_ready\":true")) {
@@ -118,8 +123,11 @@ public final class ServerProcess implements AutoCloseable {
             }
             sleep(250);
         }
+        System.out.printf("[it] server on %s did not answer (GET /api: %s); its threads:%n%s%n", base(),
+                body("api"), ThreadDump.of(process.pid()));
         stop();
-        throw new IllegalStateException("Payara Micro was not ready within " + START_TIMEOUT + "; see " + log);
+        throw new IllegalStateException("Payara Micro was not ready within " + START_TIMEOUT + " (Payara "
+                + (logContains(log, "ready in") ? "logged" : "did not log") + " \"ready in\"); see " + log);
     }
 
     /** Stops the server (SIGTERM, then SIGKILL after 30 s) and waits until the port is closed. */
@@ -171,16 +179,14 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private static boolean logContains(Path log, String text) {
-        try {
-            return Files.readString(log, StandardCharsets.ISO_8859_1).contains(text);
-        } catch (IOException e) {
-            return false;
-        }
+        return readLog(log).contains(text);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    private static String readLog(Path log) {
+        try {
+            return Files.readString(log, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "";
         }
     }
 

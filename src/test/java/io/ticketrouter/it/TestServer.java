@@ -1,7 +1,6 @@
 package io.ticketrouter.it;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,9 +80,26 @@ final class TestServer implements AutoCloseable {
 
     private void launch() throws Exception {
         Files.createDirectories(WORK);
+        for (int attempt = 1; ; attempt++) {
+            port = Ports.pick();
+            String failure = launchOn();
+            if (failure == null) {
+                return;
+            }
+            kill();
+            if (!failure.contains("BindException") || attempt == 3) {
+                throw new IllegalStateException("server " + name + " " + failure + "; see " + log.toAbsolutePath());
+            }
+            // another process took the port between the check and Payara's bind: try another one
+            System.out.printf("[it] server %s could not bind port %d (%s); starting again on another port%n",
+                    name, port, failure);
+        }
+    }
+
+    /** Starts Payara on {@link #port}; null once the application answers, else why it did not. */
+    private String launchOn() throws Exception {
         Path tmp = Files.createDirectories(WORK.resolve("tmp"));
         // the same server settings as ./ticket-router serve
-        port = freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx768m");
@@ -102,12 +118,17 @@ final class TestServer implements AutoCloseable {
         long start = System.nanoTime();
         logStart = Files.exists(log) ? Files.size(log) : 0;
         process = pb.start();
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.currentTimeMillis() + 180_000;
+        String lastPoll = "no answer yet";
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("server " + name + " exited with " + process.exitValue()
-                        + "; see " + log.toAbsolutePath());
+                return "exited with " + process.exitValue() + " (" + io.ticketrouter.cli.ServeCommand.startFailure(log()) + ")";
+            }
+            String failure = io.ticketrouter.cli.ServeCommand.startFailure(log());
+            if (failure != null) {
+                return "failed to start on port " + port + ": " + failure;
             }
             try {
                 HttpResponse<String> r = client.send(HttpRequest.newBuilder(url("/api")).GET()
@@ -115,15 +136,18 @@ final class TestServer implements AutoCloseable {
                 if (r.statusCode() == 200 && r.body().contains("Ticket Router")) {
                     System.out.printf("[it] server %s up on port %d in %d ms%n", name, port,
                             (System.nanoTime() - start) / 1_000_000);
-                    return;
+                    return null;
                 }
+                lastPoll = "GET /api answered " + r.statusCode();
             } catch (IOException e) {
-                // not listening yet
+                lastPoll = "GET /api: " + e; // not listening yet
             }
             Thread.sleep(250);
         }
-        close();
-        throw new IllegalStateException("server " + name + " did not come up in 180 s; see " + log.toAbsolutePath());
+        System.out.printf("[it] server %s did not answer on port %d; its threads:%n%s%n", name, port,
+                ThreadDump.of(process.pid()));
+        return "did not answer on port " + port + " within 180 s (last poll: " + lastPoll + "; Payara "
+                + (log().contains("ready in") ? "logged" : "did not log") + " \"ready in\")";
     }
 
     URI url(String path) {
@@ -168,12 +192,5 @@ final class TestServer implements AutoCloseable {
         p.put("ticketrouter.models.dir", modelsDir.toAbsolutePath().toString());
         p.putAll(db.serverProperties(dataDir));
         return p;
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        }
     }
 }
