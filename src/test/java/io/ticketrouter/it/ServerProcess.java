@@ -123,8 +123,9 @@ public final class ServerProcess implements AutoCloseable {
             }
             sleep(250);
         }
-        System.out.printf("[it] server on %s did not answer (GET /api: %s); its threads:%n%s%n", base(),
-                body("api"), ThreadDump.of(process.pid()));
+        System.out.printf("[it] server on %s did not answer (GET /api: %s); what it logged:%n%s%n"
+                + "[it] its threads:%n%s%n", base(), body("api"), ThreadDump.problems(readLog(log)),
+                ThreadDump.of(process.pid()));
         stop();
         throw new IllegalStateException("Payara Micro was not ready within " + START_TIMEOUT + " (Payara "
                 + (logContains(log, "ready in") ? "logged" : "did not log") + " \"ready in\"); see " + log);

@@ -144,7 +144,8 @@ final class TestServer implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        System.out.printf("[it] server %s did not answer on port %d; its threads:%n%s%n", name, port,
+        System.out.printf("[it] server %s did not answer on port %d (last poll: %s); what it logged:%n%s%n"
+                + "[it] its threads:%n%s%n", name, port, lastPoll, ThreadDump.problems(log()),
                 ThreadDump.of(process.pid()));
         return "did not answer on port " + port + " within 180 s (last poll: " + lastPoll + "; Payara "
                 + (log().contains("ready in") ? "logged" : "did not log") + " \"ready in\")";

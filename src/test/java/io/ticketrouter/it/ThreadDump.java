@@ -36,6 +36,16 @@ final class ThreadDump {
         }
     }
 
+    /** The first lines of a server log that report a problem (SEVERE, WARNING, exceptions), at most 25. */
+    static String problems(String log) {
+        List<String> lines = log.lines()
+                .filter(l -> l.contains("SEVERE") || l.contains("WARNING") || l.contains("Exception")
+                        || l.contains("ready in") || l.contains("Deploy"))
+                .map(l -> l.length() > 400 ? l.substring(0, 400) + " ..." : l)
+                .limit(25).toList();
+        return lines.isEmpty() ? "(no SEVERE, WARNING or exception lines)" : String.join("\n", lines);
+    }
+
     /** Keeps the threads whose stack runs our code, the HTTP listener's workers or deployment; at most 30 frames each. */
     static String condense(String dump) {
         List<String> kept = new ArrayList<>();
@@ -43,7 +53,7 @@ final class ThreadDump {
             boolean interesting = thread.contains("io.ticketrouter") || thread.contains("http-thread-pool")
                     || thread.contains("\"main\"") || thread.contains("Deadlock");
             boolean idle = thread.contains("LinkedTransferQueue") || thread.contains("TaskQueue.poll")
-                    || thread.contains("SynchronousQueue");
+                    || thread.contains("SynchronousQueue") || thread.contains("SyncThreadWorker.getTask");
             if (interesting && !(idle && !thread.contains("io.ticketrouter"))) {
                 String[] lines = thread.split("\\R");
                 kept.add(String.join("\n", java.util.Arrays.copyOf(lines, Math.min(lines.length, 31))));
