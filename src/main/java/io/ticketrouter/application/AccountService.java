@@ -29,6 +29,15 @@ public interface AccountService {
     /** Changes the password and/or the role; a password change signs the user out everywhere. */
     AccountView change(String username, String password, String role);
 
+    /**
+     * A signed-in user changes their own password, proving the current one. Every session of the user ends, on every
+     * instance, and a new one is opened for the caller. Empty when the current password is wrong.
+     *
+     * @throws InvalidInputException for a new password the rules do not allow, or one equal to the current
+     */
+    Optional<SignedIn> changeOwnPassword(String username, char[] currentPassword, String newPassword,
+                                         Duration lifetime);
+
     /** Removes the user and their sessions; refuses to remove the last administrator. */
     void remove(String username);
 

@@ -86,6 +86,10 @@ final class Http {
         return send("POST", path, "application/json", json);
     }
 
+    Answer put(String path, String json) throws Exception {
+        return send("PUT", path, "application/json", json);
+    }
+
     Answer patch(String path, String json) throws Exception {
         return send("PATCH", path, "application/json", json);
     }

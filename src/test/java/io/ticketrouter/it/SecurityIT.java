@@ -189,6 +189,57 @@ class SecurityIT {
         assertEquals(409, lastAdmin.status(), "the last admin cannot be removed: " + lastAdmin);
     }
 
+    @Test
+    void agentsChangeTheirOwnPasswordByGivingTheCurrentOneAndOtherSessionsEnd() throws Exception {
+        String name = "self-" + unique();
+        Http basic = addUser(name, "agent");
+        String other = sessionToken(name, password(name));
+        String fresh = "my-own-new-password-" + unique();
+        String path = "/api/session/password";
+
+        assertEquals(401, anonymous.put(path, "{\"current_password\": \"x\", \"new_password\": \"y\"}").status());
+        Http.Answer wrong = basic.put(path, "{\"current_password\": \"not-my-password\", \"new_password\": "
+                + q(fresh) + "}");
+        assertEquals(400, wrong.status(), wrong.toString());
+        assertEquals("current_password", wrong.json().getString("field"));
+        assertTrue(wrong.json().getString("detail").contains("current password is wrong"), wrong.toString());
+        Http.Answer shortOne = basic.put(path, "{\"current_password\": " + q(password(name))
+                + ", \"new_password\": \"short\"}");
+        assertEquals(400, shortOne.status());
+        assertEquals("new_password", shortOne.json().getString("field"));
+        assertTrue(shortOne.json().getString("detail").contains("12 to 200 characters"), shortOne.toString());
+        Http.Answer same = basic.put(path, "{\"current_password\": " + q(password(name)) + ", \"new_password\": "
+                + q(password(name)) + "}");
+        assertEquals(400, same.status());
+        assertEquals("new_password", same.json().getString("field"));
+        assertEquals(200, basic.get("/api/tickets?limit=1").status(), "refused changes change nothing");
+
+        Http.Answer changed = basic.put(path, "{\"current_password\": " + q(password(name)) + ", \"new_password\": "
+                + q(fresh) + "}");
+        assertEquals(200, changed.status(), changed.toString());
+        assertEquals(name, changed.json().getString("username"));
+        String setCookie = changed.header("Set-Cookie").orElseThrow();
+        assertTrue(setCookie.startsWith("TR_SESSION=") && setCookie.contains("HttpOnly"), setCookie);
+        String renewed = setCookie.substring("TR_SESSION=".length(), setCookie.indexOf(';'));
+
+        assertEquals(401, basic.get("/api/tickets?limit=1").status(), "the old password is refused at once");
+        assertEquals(401, Http.withSessionCookie(server, other).get("/api/tickets?limit=1").status(),
+                "the user's other sessions end");
+        assertEquals(200, Http.withSessionCookie(server, renewed).get("/api/tickets?limit=1").status(),
+                "the caller stays signed in with the new session");
+        assertEquals(200, Http.as(server, name, fresh).get("/api/tickets?limit=1").status());
+        assertEquals(403, Http.as(server, name, fresh).delete("/api/users/admin").status(),
+                "changing one's password grants nothing more");
+    }
+
+    private static String sessionToken(String name, String password) throws Exception {
+        Http.Answer signedIn = anonymous.post("/api/session", "{\"username\": " + q(name) + ", \"password\": "
+                + q(password) + "}");
+        assertEquals(200, signedIn.status(), signedIn.toString());
+        String setCookie = signedIn.header("Set-Cookie").orElseThrow();
+        return setCookie.substring("TR_SESSION=".length(), setCookie.indexOf(';'));
+    }
+
     // ------------------------------------------------------------------------------------------ login sessions
 
     @Test

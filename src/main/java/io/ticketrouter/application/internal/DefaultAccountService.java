@@ -61,12 +61,35 @@ public class DefaultAccountService implements AccountService {
         if (identity.isEmpty()) {
             return Optional.empty();
         }
+        return Optional.of(openSession(identity.get(), lifetime));
+    }
+
+    private SignedIn openSession(Identity identity, Duration lifetime) {
         Instant now = Instant.now();
         users.removeExpiredSessions(now);
         String token = Tokens.sessionToken();
         Instant expires = now.plus(lifetime);
-        users.addSession(new LoginSession(Tokens.digest(token), identity.get().username(), now, expires));
-        return Optional.of(new SignedIn(identity.get(), token, expires));
+        users.addSession(new LoginSession(Tokens.digest(token), identity.username(), now, expires));
+        return new SignedIn(identity, token, expires);
+    }
+
+    @Override
+    public Optional<SignedIn> changeOwnPassword(String username, char[] currentPassword, String newPassword,
+                                                Duration lifetime) {
+        check("new_password", AccountRules.passwordProblem(newPassword));
+        Optional<Identity> identity = verify(username, currentPassword);
+        if (identity.isEmpty()) {
+            return Optional.empty();
+        }
+        if (newPassword.equals(new String(currentPassword))) {
+            throw new InvalidInputException("new_password", "the new password must differ from the current one");
+        }
+        UserAccount user = load(username);
+        user.changePassword(hasher.hash(newPassword.toCharArray()), Instant.now());
+        users.removeSessions(username);
+        changes.fire(new AccountChanged(username));
+        LOG.info(() -> "User " + username + " changed their own password (signed out everywhere)");
+        return Optional.of(openSession(identity.get(), lifetime));
     }
 
     @Override

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -111,6 +112,53 @@ public class SessionResource {
     public SessionView current() {
         String role = security.isUserInRole("admin") ? "admin" : "agent";
         return new SessionView(security.getUserPrincipal().getName(), role, null);
+    }
+
+    @PUT
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(Access.Who.AGENT)
+    @Operation(summary = "Change my password", description = "The signed-in user (agent or admin) changes their own "
+            + "password, giving the current one. Every session of the user ends on every instance; the answer sets a "
+            + "new TR_SESSION cookie for this client. Password checks are limited per client address.")
+    @APIResponse(responseCode = "200", description = "Changed; signed in again with a new session",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Session")))
+    @APIResponse(responseCode = "400", description = "The current password is wrong, or the new one is not allowed "
+            + "(12 to 200 characters, different from the current one)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "401", description = "Not signed in",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "429", description = "Too many password checks from this address",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response changePassword(PasswordChangeRequest body) {
+        if (body == null || body.currentPassword() == null || body.currentPassword().isEmpty()) {
+            throw new InvalidInputException("current_password",
+                    "send {\"current_password\": ..., \"new_password\": ...}");
+        }
+        if (body.newPassword() == null || body.newPassword().isEmpty()) {
+            throw new InvalidInputException("new_password", "the new password is missing");
+        }
+        OptionalLong wait = limits.passwordCheck(request.getRemoteAddr());
+        if (wait.isPresent()) {
+            return Response.fromResponse(ProblemType.TOO_MANY_REQUESTS.response("too many password checks from "
+                    + "your address: try again in " + wait.getAsLong() + " s", null))
+                    .header("Retry-After", Long.toString(wait.getAsLong())).build();
+        }
+        String token = TicketRouterAuthentication.sessionToken(request);
+        Optional<SignedIn> signedIn = accounts.changeOwnPassword(security.getUserPrincipal().getName(),
+                body.currentPassword().toCharArray(), body.newPassword(), settings.sessionLifetime());
+        if (signedIn.isEmpty()) {
+            throw new InvalidInputException("current_password", "the current password is wrong");
+        }
+        if (token != null) {
+            // after the commit: a request between the cache's eviction and the commit may have cached it again
+            cache.forgetSession(token);
+        }
+        SignedIn s = signedIn.get();
+        return Response.ok(new SessionView(s.identity().username(), s.identity().role().wireName(), s.expiresAt()))
+                .cookie(cookie(s.token(), (int) settings.sessionLifetime().toSeconds()))
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @DELETE

@@ -45,7 +45,7 @@ class AccessFeatureTest {
         Set<String> agent = endpoints(Access.Who.AGENT);
         assertTrue(agent.containsAll(Set.of("GET /api/tickets", "GET /api/tickets/{reference}",
                 "PATCH /api/tickets/{reference}", "POST /api/predict", "POST /api/predict/batch", "GET /api/plugins",
-                "GET /api/model", "GET /api/session")), agent.toString());
+                "GET /api/model", "GET /api/session", "PUT /api/session/password")), agent.toString());
         for (Class<?> type : RESOURCES) {
             for (Method m : resourceMethods(type)) {
                 assertTrue(m.isAnnotationPresent(Access.class) || type.isAnnotationPresent(Access.class),

@@ -352,7 +352,8 @@ class WebUiIT {
     @Test
     void pagesAndApiCarryTheSecurityHeaders() throws Exception {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        for (String path : List.of("/", "/login.html", "/agent/", "/agent/model.html", "/js/portal.js",
+        for (String path : List.of("/", "/login.html", "/agent/", "/agent/model.html", "/agent/password.html",
+                "/js/portal.js",
                 "/api/tickets?limit=1")) {
             for (boolean signedIn : List.of(true, false)) {
                 HttpRequest.Builder b = HttpRequest.newBuilder(server.url(path));
@@ -423,6 +424,57 @@ class WebUiIT {
         row(admin, reference).findElement(By.cssSelector(".ref-button")).click();
         wait(admin, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("detail")));
         assertTrue(admin.findElement(By.id("delete")).isDisplayed(), "an admin is offered Delete");
+    }
+
+    @Test
+    void anAgentChangesTheirPasswordAndTheirOtherBrowserIsSignedOut() {
+        String user = "changer-" + marker();
+        HttpResponse<String> added = api.post("api/users", "{\"username\": \"" + user
+                + "\", \"password\": \"agent-password-42\", \"role\": \"agent\"}");
+        assertEquals(201, added.statusCode(), added.body());
+        WebDriver other = browsers.open();
+        signIn(other, "/agent/", user, "agent-password-42");
+        wait(other, Duration.ofSeconds(15)).until(d -> "live".equals(d.findElement(By.id("live")).getAttribute("data-state")));
+
+        WebDriver driver = browsers.open();
+        signIn(driver, "/agent/", user, "agent-password-42");
+        wait(driver, Duration.ofSeconds(15)).until(d -> user.equals(d.findElement(By.id("signed-in-user")).getText()));
+        driver.findElement(By.linkText("Password")).click();
+        wait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/agent/password.html"));
+        fill(driver, "current-password", "not-my-password");
+        fill(driver, "new-password", "a-new-agent-password-7");
+        fill(driver, "repeat-password", "a-new-agent-password-8");
+        driver.findElement(By.id("password-submit")).click();
+        assertEquals("The two new passwords differ.", driver.findElement(By.id("repeat-password-error")).getText());
+        fill(driver, "repeat-password", "a-new-agent-password-7");
+        driver.findElement(By.id("password-submit")).click();
+        wait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("current-password-error")));
+        assertEquals("the current password is wrong", driver.findElement(By.id("current-password-error")).getText());
+
+        fill(driver, "current-password", "agent-password-42");
+        fill(driver, "new-password", "a-new-agent-password-7");
+        fill(driver, "repeat-password", "a-new-agent-password-7");
+        driver.findElement(By.id("password-submit")).click();
+        wait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("password-notice")));
+        assertEquals("Your password was changed. Your other sessions were signed out.",
+                driver.findElement(By.id("password-notice")).getText());
+        Browsers.screenshot(driver, "password-changed");
+
+        driver.findElement(By.linkText("Tickets")).click();
+        wait(driver, Duration.ofSeconds(15)).until(d -> "live".equals(d.findElement(By.id("live")).getAttribute("data-state")));
+        assertFalse(driver.getCurrentUrl().contains("/login.html"), "this browser stays signed in");
+
+        other.navigate().refresh();
+        wait(other, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("/login.html"));
+        fill(other, "username", user);
+        fill(other, "password", "agent-password-42");
+        other.findElement(By.id("login-submit")).click();
+        wait(other, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+        fill(other, "password", "a-new-agent-password-7");
+        other.findElement(By.id("login-submit")).click();
+        wait(other, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("/agent/"));
     }
 
     @Test

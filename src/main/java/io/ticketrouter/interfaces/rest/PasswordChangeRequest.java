@@ -1,0 +1,10 @@
+package io.ticketrouter.interfaces.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A signed-in user's new password, with the current one as proof. */
+@Schema(name = "PasswordChange")
+public record PasswordChangeRequest(
+        @Schema(example = "correct horse battery staple") String currentPassword,
+        @Schema(example = "a longer passphrase of my own") String newPassword) implements JsonRequest {
+}
