@@ -386,7 +386,17 @@ function connect() {
     clearInterval(state.pingTimer);
     if (state.socket !== socket) return;
     scheduleReconnect();
+    stillSignedIn();
   };
+}
+
+/**
+ * A closed socket may mean the sign-in ended (signed out elsewhere, password changed, session expired; the server
+ * closes those dashboards and refuses their handshakes): api() goes to the login page on 401. A server that is down
+ * does not answer at all, and the reconnect goes on.
+ */
+function stillSignedIn() {
+  api(`${API}session`).catch(() => {});
 }
 
 function scheduleReconnect() {

@@ -12,6 +12,7 @@ export const session = api(`${API}session`).then((me) => {
 });
 
 document.getElementById('sign-out').addEventListener('click', async () => {
+  document.body.dataset.signingOut = 'true';
   try {
     await api(`${API}session`, { method: 'DELETE', signIn: false });
   } finally {

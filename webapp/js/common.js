@@ -50,6 +50,8 @@ export async function api(url, options = {}) {
 
 /** Sends the browser to the login page, to come back here afterwards (the session ended or was never there). */
 export function signIn() {
+  // signing out already leaves for the login page; a closed socket or a late 401 must not send it elsewhere
+  if (document.body.dataset.signingOut) return;
   const next = location.pathname + location.search;
   location.assign(new URL(`../login.html?next=${encodeURIComponent(next)}`, location.href).toString());
 }

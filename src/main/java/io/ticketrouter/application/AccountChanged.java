@@ -1,8 +1,9 @@
 package io.ticketrouter.application;
 
 /**
- * A user's password or role changed, or the user was removed: credentials and sessions of that user cached by this
- * instance must be forgotten now (other instances forget them when their caches expire).
+ * A user's password or role changed, the user was removed, or one of their sessions ended (sign-out): credentials and
+ * sessions of that user cached by this instance must be forgotten now (other instances forget them when their caches
+ * expire), and the user's open dashboards on this instance are closed, to reconnect with what is still valid.
  */
 public record AccountChanged(String username) {
 }

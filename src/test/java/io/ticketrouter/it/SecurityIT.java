@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -193,7 +195,7 @@ class SecurityIT {
     void agentsChangeTheirOwnPasswordByGivingTheCurrentOneAndOtherSessionsEnd() throws Exception {
         String name = "self-" + unique();
         Http basic = addUser(name, "agent");
-        String other = sessionToken(name, password(name));
+        String other = signIn(name);
         String fresh = "my-own-new-password-" + unique();
         String path = "/api/session/password";
 
@@ -230,14 +232,6 @@ class SecurityIT {
         assertEquals(200, Http.as(server, name, fresh).get("/api/tickets?limit=1").status());
         assertEquals(403, Http.as(server, name, fresh).delete("/api/users/admin").status(),
                 "changing one's password grants nothing more");
-    }
-
-    private static String sessionToken(String name, String password) throws Exception {
-        Http.Answer signedIn = anonymous.post("/api/session", "{\"username\": " + q(name) + ", \"password\": "
-                + q(password) + "}");
-        assertEquals(200, signedIn.status(), signedIn.toString());
-        String setCookie = signedIn.header("Set-Cookie").orElseThrow();
-        return setCookie.substring("TR_SESSION=".length(), setCookie.indexOf(';'));
     }
 
     // ------------------------------------------------------------------------------------------ login sessions
@@ -353,6 +347,77 @@ class SecurityIT {
             cookieSocket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done");
             basicSession.close();
         }
+    }
+
+    @Test
+    void signingOutOrChangingThePasswordClosesThatUsersOpenDashboards() throws Exception {
+        URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/ws/tickets");
+        String origin = "http://127.0.0.1:" + server.port();
+        String leaving = "leaving-" + unique();
+        String staying = "staying-" + unique();
+        addUser(leaving, "agent");
+        addUser(staying, "agent");
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+
+        String first = signIn(leaving);
+        CompletableFuture<Integer> firstClosed = new CompletableFuture<>();
+        client.newWebSocketBuilder().header("Cookie", "TR_SESSION=" + first).header("Origin", origin)
+                .buildAsync(uri, closeWatcher(new LinkedBlockingQueue<>(), firstClosed)).get(20, TimeUnit.SECONDS);
+        BlockingQueue<String> others = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> otherClosed = new CompletableFuture<>();
+        java.net.http.WebSocket other = client.newWebSocketBuilder()
+                .header("Authorization", Credentials.basic(staying, password(staying)))
+                .buildAsync(uri, closeWatcher(others, otherClosed)).get(20, TimeUnit.SECONDS);
+        try {
+            assertEquals(204, Http.withSessionCookie(server, first).delete("/api/session").status());
+            assertEquals(1008, firstClosed.get(10, TimeUnit.SECONDS), "signing out closes that user's dashboard");
+
+            String second = signIn(leaving);
+            CompletableFuture<Integer> secondClosed = new CompletableFuture<>();
+            client.newWebSocketBuilder().header("Cookie", "TR_SESSION=" + second).header("Origin", origin)
+                    .buildAsync(uri, closeWatcher(new LinkedBlockingQueue<>(), secondClosed)).get(20, TimeUnit.SECONDS);
+            Http.Answer changed = Http.as(server, leaving, password(leaving)).put("/api/session/password",
+                    "{\"current_password\": " + q(password(leaving)) + ", \"new_password\": \"the-next-password-1\"}");
+            assertEquals(200, changed.status(), changed.toString());
+            assertEquals(1008, secondClosed.get(10, TimeUnit.SECONDS), "a password change closes the dashboard");
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> client.newWebSocketBuilder()
+                    .header("Cookie", "TR_SESSION=" + second).header("Origin", origin)
+                    .buildAsync(uri, closeWatcher(new LinkedBlockingQueue<>(), new CompletableFuture<>()))
+                    .get(20, TimeUnit.SECONDS));
+            assertTrue(refused.getCause() instanceof java.net.http.WebSocketHandshakeException, refused.toString());
+
+            assertFalse(otherClosed.isDone(), "another user's dashboard stays open: " + otherClosed);
+            Http.Answer created = anonymous.post("/api/tickets", "{\"body\": " + q(TEXT + " stays " + unique()) + "}");
+            assertEquals(201, created.status(), created.toString());
+            assertNotNull(await(others, created.json().getString("reference")), "and keeps receiving tickets");
+        } finally {
+            other.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done");
+        }
+    }
+
+    /** A JDK WebSocket listener that collects texts and completes {@code closed} with the server's close code. */
+    private static java.net.http.WebSocket.Listener closeWatcher(BlockingQueue<String> into,
+                                                                 CompletableFuture<Integer> closed) {
+        java.net.http.WebSocket.Listener texts = collector(into);
+        return new java.net.http.WebSocket.Listener() {
+            @Override
+            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data,
+                                                                  boolean last) {
+                return texts.onText(ws, data, last);
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket ws, int code,
+                                                                   String reason) {
+                closed.complete(code);
+                return null;
+            }
+
+            @Override
+            public void onError(java.net.http.WebSocket ws, Throwable error) {
+                closed.completeExceptionally(error);
+            }
+        };
     }
 
     private static String await(BlockingQueue<String> received, String reference) throws InterruptedException {

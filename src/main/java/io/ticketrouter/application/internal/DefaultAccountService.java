@@ -104,7 +104,10 @@ public class DefaultAccountService implements AccountService {
 
     @Override
     public void signOut(String tokenDigest) {
+        Optional<LoginSession> session = users.findSession(tokenDigest);
         users.removeSession(tokenDigest);
+        // the user's open dashboards on this instance are closed and must reconnect with a session that still lives
+        session.ifPresent(s -> changes.fire(new AccountChanged(s.username())));
     }
 
     @Override

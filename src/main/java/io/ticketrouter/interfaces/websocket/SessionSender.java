@@ -39,6 +39,30 @@ final class SessionSender implements SendHandler {
         return session.getId();
     }
 
+    /** The signed-in user who opened the session (the WebSocket handshake is authenticated), or null. */
+    String username() {
+        java.security.Principal user = session.getUserPrincipal();
+        return user == null ? null : user.getName();
+    }
+
+    /**
+     * Stops sending at once and closes the session with 1008 (policy violation): the user's sign-in changed. Called
+     * off the thread that revoked, as closing may wait for a client that does not read.
+     */
+    void revoke(String why) {
+        synchronized (this) {
+            closed = true;
+            queue.clear();
+        }
+        try {
+            if (session.isOpen()) {
+                session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, why));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "Closing a revoked session", e);
+        }
+    }
+
     /** Queues a message; returns false (and drops the session) when the client is too far behind. */
     boolean offer(String text) {
         String next;

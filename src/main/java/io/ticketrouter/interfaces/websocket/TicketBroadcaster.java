@@ -1,9 +1,11 @@
 package io.ticketrouter.interfaces.websocket;
 
+import io.ticketrouter.application.AccountChanged;
 import io.ticketrouter.application.ModelChanged;
 import io.ticketrouter.application.TicketChanged;
 import io.ticketrouter.infrastructure.cluster.ClusterTransport;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -13,7 +15,9 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.config.PropertyNamingStrategy;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.websocket.Session;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -42,6 +46,9 @@ public class TicketBroadcaster {
 
     @Inject
     ClusterTransport cluster;
+
+    @Resource
+    ManagedExecutorService executor;
     /** The same JSON-B settings as the REST API (snake_case, nulls written), so both deliver the same ticket JSON. */
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
             .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
@@ -60,6 +67,28 @@ public class TicketBroadcaster {
 
     void unregister(Session session) {
         senders.remove(session.getId());
+    }
+
+    /**
+     * A user's password or role changed, the user was removed or signed out: their dashboards on this member get no
+     * further message from now on and are closed (1008); the dashboard reconnects if its session still lives and
+     * goes to the login page otherwise. Other members close theirs when the dashboard next reconnects.
+     */
+    void onAccountChanged(@Observes AccountChanged change) {
+        List<SessionSender> revoked = senders.values().stream()
+                .filter(s -> change.username().equals(s.username())).toList();
+        if (revoked.isEmpty()) {
+            return;
+        }
+        revoked.forEach(s -> senders.remove(s.id()));
+        LOG.log(Level.INFO, "Closing {0} dashboard session(s) of {1}: their sign-in changed",
+                new Object[] {revoked.size(), change.username()});
+        Runnable close = () -> revoked.forEach(s -> s.revoke("sign-in changed; sign in again"));
+        if (executor != null) {
+            executor.execute(close);
+        } else {
+            close.run();
+        }
     }
 
     /** Number of dashboards currently connected. */
