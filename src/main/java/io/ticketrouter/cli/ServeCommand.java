@@ -418,7 +418,8 @@ public class ServeCommand implements Callable<Integer> {
         return pb.start().waitFor();
     }
 
-    private static boolean portFree(int port) {
+    /** Whether a listener could bind this port on all addresses now (a port in TIME_WAIT counts as free). */
+    public static boolean portFree(int port) {
         try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(true);
             s.bind(new InetSocketAddress(port));

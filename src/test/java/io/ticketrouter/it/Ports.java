@@ -1,8 +1,6 @@
 package io.ticketrouter.it;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
@@ -60,13 +58,7 @@ final class Ports {
     }
 
     static boolean free(int port) {
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(false);
-            s.bind(new InetSocketAddress(port));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return io.ticketrouter.cli.ServeCommand.portFree(port);
     }
 
     /** The start of the kernel's ephemeral range (Linux: {@code net.ipv4.ip_local_port_range}), 32768 if unknown. */

@@ -85,9 +85,7 @@ public class SessionResource {
         }
         OptionalLong wait = limits.passwordCheck(request.getRemoteAddr());
         if (wait.isPresent()) {
-            return Response.fromResponse(ProblemType.TOO_MANY_REQUESTS.response("too many sign-in attempts from "
-                    + "your address: try again in " + wait.getAsLong() + " s", null))
-                    .header("Retry-After", Long.toString(wait.getAsLong())).build();
+            return tooMany("sign-in attempts", wait.getAsLong());
         }
         Optional<SignedIn> signedIn = accounts.signIn(body.username(), body.password().toCharArray(),
                 settings.sessionLifetime());
@@ -95,11 +93,7 @@ public class SessionResource {
             return Response.fromResponse(ProblemType.UNAUTHORIZED.response("wrong user name or password", null))
                     .header("WWW-Authenticate", TicketRouterAuthentication.CHALLENGE).build();
         }
-        SignedIn s = signedIn.get();
-        return Response.ok(new SessionView(s.identity().username(), s.identity().role().wireName(), s.expiresAt()))
-                .cookie(cookie(s.token(), (int) settings.sessionLifetime().toSeconds()))
-                .header("Cache-Control", "no-store")
-                .build();
+        return withSession(signedIn.get());
     }
 
     @GET
@@ -140,9 +134,7 @@ public class SessionResource {
         }
         OptionalLong wait = limits.passwordCheck(request.getRemoteAddr());
         if (wait.isPresent()) {
-            return Response.fromResponse(ProblemType.TOO_MANY_REQUESTS.response("too many password checks from "
-                    + "your address: try again in " + wait.getAsLong() + " s", null))
-                    .header("Retry-After", Long.toString(wait.getAsLong())).build();
+            return tooMany("password checks", wait.getAsLong());
         }
         String token = TicketRouterAuthentication.sessionToken(request);
         Optional<SignedIn> signedIn = accounts.changeOwnPassword(security.getUserPrincipal().getName(),
@@ -154,11 +146,7 @@ public class SessionResource {
             // after the commit: a request between the cache's eviction and the commit may have cached it again
             cache.forgetSession(token);
         }
-        SignedIn s = signedIn.get();
-        return Response.ok(new SessionView(s.identity().username(), s.identity().role().wireName(), s.expiresAt()))
-                .cookie(cookie(s.token(), (int) settings.sessionLifetime().toSeconds()))
-                .header("Cache-Control", "no-store")
-                .build();
+        return withSession(signedIn.get());
     }
 
     @DELETE
@@ -173,6 +161,21 @@ public class SessionResource {
             cache.forgetSession(token);
         }
         return Response.noContent().cookie(cookie("", 0)).build();
+    }
+
+    /** 200 with who is signed in, and the new session's cookie. */
+    private Response withSession(SignedIn s) {
+        return Response.ok(new SessionView(s.identity().username(), s.identity().role().wireName(), s.expiresAt()))
+                .cookie(cookie(s.token(), (int) settings.sessionLifetime().toSeconds()))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    /** 429 with Retry-After: the address used up its password checks for now. */
+    private static Response tooMany(String what, long seconds) {
+        return Response.fromResponse(ProblemType.TOO_MANY_REQUESTS.response("too many " + what + " from your "
+                + "address: try again in " + seconds + " s", null))
+                .header("Retry-After", Long.toString(seconds)).build();
     }
 
     private NewCookie cookie(String value, int maxAge) {

@@ -383,10 +383,7 @@ class WebUiIT {
 
     @Test
     void agentsSignInOnTheLoginPageAndOnlyAdminsMayDelete() {
-        String user = "agent-" + marker();
-        HttpResponse<String> added = api.post("api/users", "{\"username\": \"" + user
-                + "\", \"password\": \"agent-password-42\", \"role\": \"agent\"}");
-        assertEquals(201, added.statusCode(), added.body());
+        String user = addAgent("agent-" + marker(), "agent-password-42");
         String marker = marker();
         String reference = api.create("Sign-in " + marker, "A ticket an agent opens but may not delete.")
                 .get("reference").toString();
@@ -428,10 +425,7 @@ class WebUiIT {
 
     @Test
     void anAgentChangesTheirPasswordAndTheirOtherBrowserGoesToTheLoginPage() {
-        String user = "changer-" + marker();
-        HttpResponse<String> added = api.post("api/users", "{\"username\": \"" + user
-                + "\", \"password\": \"agent-password-42\", \"role\": \"agent\"}");
-        assertEquals(201, added.statusCode(), added.body());
+        String user = addAgent("changer-" + marker(), "agent-password-42");
         WebDriver other = browsers.open();
         signIn(other, "/agent/", user, "agent-password-42");
         wait(other, Duration.ofSeconds(15)).until(d -> "live".equals(d.findElement(By.id("live")).getAttribute("data-state")));
@@ -554,6 +548,14 @@ class WebUiIT {
     }
 
     /** Opens the page, signs in on the login page it is sent to, and waits until it is back on the page. */
+    /** Adds an agent through the API (as the admin) and returns the name. */
+    private String addAgent(String user, String password) {
+        HttpResponse<String> added = api.post("api/users", "{\"username\": \"" + user + "\", \"password\": \""
+                + password + "\", \"role\": \"agent\"}");
+        assertEquals(201, added.statusCode(), added.body());
+        return user;
+    }
+
     private void signIn(WebDriver driver, String path, String user, String password) {
         driver.get(server.url(path).toString());
         wait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("/login.html"));
