@@ -31,5 +31,5 @@ EXPOSE 8080 6700
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true", \
             "-jar", "/opt/payara/payara-micro.jar", \
             "--deploy", "/opt/ticket-router/ticket-router.war", "--contextroot", "/", "--port", "8080", \
-            "--postbootcommandfile", "/opt/ticket-router/server-config/payara-micro-postboot.asadmin"]
+            "--prebootcommandfile", "/opt/ticket-router/server-config/payara-micro-preboot.asadmin"]
 CMD ["--nocluster"]

@@ -193,7 +193,7 @@ public class ServeCommand implements Callable<Integer> {
         cmd.addAll(List.of("-jar", payara.toString(), "--deploy", war.toString(), "--contextroot", "/",
                 "--port", Integer.toString(port)));
         cmd.addAll(clusterArgs);
-        cmd.addAll(List.of("--postbootcommandfile", writePostBootCommands(data).toString()));
+        cmd.addAll(List.of("--prebootcommandfile", writePreBootCommands(data).toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         pb.environment().putIfAbsent("WEKA_HOME", data.resolve("wekafiles").toString());
@@ -305,17 +305,23 @@ public class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Server settings applied before deployment. Library jars (Weka, OpenNLP, ...) are not CDI bean archives: not
-     * scanning them implicitly saves seconds of start-up; the WAR's own classes are an explicit archive
+     * Server settings applied before the server boots. Library jars (Weka, OpenNLP, ...) are not CDI bean archives:
+     * not scanning them implicitly saves seconds of start-up; the WAR's own classes are an explicit archive
      * (WEB-INF/beans.xml).
+     *
+     * <p>Pre-boot, not post-boot: set on a running server, the HTTP protocol settings make Payara Micro restart its
+     * HTTP listener on a configuration thread while the deployment goes on. Now and then (seen in the test suite on
+     * a busy machine) the web container then finds no listener ("Error adding HttpProbes.
+     * NetworkListener http-listeners GrizzlyProxy is NULL") and the server logs "ready" but never accepts a
+     * connection.
      */
-    public static Path writePostBootCommands(Path data) throws IOException {
-        Path file = data.resolve("tmp/postboot.asadmin");
+    public static Path writePreBootCommands(Path data) throws IOException {
+        Path file = data.resolve("tmp/preboot.asadmin");
         // no "Server: Payara Micro" or X-Powered-By header: answers do not advertise the server and its version
         String http = "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.";
         // written aside and moved into place, so a server starting at the same moment (a second cluster member)
         // never reads a half-written file
-        Path part = Files.createTempFile(file.getParent(), "postboot", ".part");
+        Path part = Files.createTempFile(file.getParent(), "preboot", ".part");
         Files.writeString(part, "set configs.config.server-config.cdi-service.enable-implicit-cdi=false\n"
                 + http + "server-header=false\n" + http + "xpowered-by=false\n");
         Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
@@ -326,11 +332,17 @@ public class ServeCommand implements Callable<Integer> {
     /** What {@link #awaitReady} answers, followed by the reason, when Payara gave up starting. */
     private static final String FAILED = "failed: ";
 
+    /** What Payara logs when its web container finds no HTTP listener: it then says "ready" but never answers. */
+    static final String NO_LISTENER = "GrizzlyProxy is NULL";
+
     /**
-     * Why Payara gave up starting, from what it printed, or null: after a startup exception (a port already bound,
+     * Why Payara gave up starting, or started without its HTTP listener, from what it printed, or null: after a startup exception (a port already bound,
      * for one) it logs "Failed to start, exiting" but may keep its JVM alive without an HTTP listener.
      */
     public static String startFailure(String log) {
+        if (log.contains(NO_LISTENER)) {
+            return "Payara Micro started without its HTTP listener (\"" + NO_LISTENER + "\")";
+        }
         if (!log.contains("Failed to start, exiting")
                 && !log.contains("Shutting down server due to startup exception")) {
             return null;

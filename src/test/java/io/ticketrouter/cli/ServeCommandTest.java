@@ -44,6 +44,10 @@ class ServeCommandTest {
         assertEquals("java.net.BindException: Address already in use", ServeCommand.startFailure(failed));
         assertEquals("Payara logged \"Failed to start, exiting\"",
                 ServeCommand.startFailure(starting + "[SEVERE] Failed to start, exiting\n"));
+        // the listener lost to a post-boot reconfiguration (what made the crash test's restart wait 180 s)
+        assertEquals("Payara Micro started without its HTTP listener (\"GrizzlyProxy is NULL\")",
+                ServeCommand.startFailure(starting + "[SEVERE] [AS-WEB-GLUE-00167] Error adding HttpProbes. "
+                        + "NetworkListener http-listeners GrizzlyProxy is NULL\n"));
         // a BindException that did not stop the start (a data-grid port Hazelcast then moved past) is no failure
         assertEquals(null, ServeCommand.startFailure(starting + "java.net.BindException: Address already in use\n"
                 + "Payara Micro URLs: http://host:8080/\nPayara Micro 6.2025.10 #badassmicrofish (build 42) ready in "
@@ -80,11 +84,11 @@ class ServeCommandTest {
 
     /** The container image (Dockerfile) applies the same server settings as serve and the integration tests. */
     @Test
-    void containerPostBootCommandsMatchServe(@TempDir Path dir) throws Exception {
+    void containerPreBootCommandsMatchServe(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("tmp"));
-        List<String> serve = Files.readAllLines(ServeCommand.writePostBootCommands(dir));
+        List<String> serve = Files.readAllLines(ServeCommand.writePreBootCommands(dir));
         List<String> container = Files.readAllLines(ServeCommand.findHome()
-                        .resolve("server-config/payara-micro-postboot.asadmin")).stream()
+                        .resolve("server-config/payara-micro-preboot.asadmin")).stream()
                 .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
         assertEquals(serve, container);
     }

@@ -78,6 +78,8 @@ final class TestServer implements AutoCloseable {
                 dataGridPort, memberPorts.stream().map(p -> "127.0.0.1:" + p).toList());
     }
 
+    private static final String FAILED_TO_START = "failed to start on port ";
+
     private void launch() throws Exception {
         Files.createDirectories(WORK);
         for (int attempt = 1; ; attempt++) {
@@ -87,12 +89,12 @@ final class TestServer implements AutoCloseable {
                 return;
             }
             kill();
-            if (!failure.contains("BindException") || attempt == 3) {
+            if (!failure.startsWith(FAILED_TO_START) || attempt == 3) {
                 throw new IllegalStateException("server " + name + " " + failure + "; see " + log.toAbsolutePath());
             }
-            // another process took the port between the check and Payara's bind: try another one
-            System.out.printf("[it] server %s could not bind port %d (%s); starting again on another port%n",
-                    name, port, failure);
+            // Payara itself gave up (another process took the port between the check and the bind) or lost its
+            // listener: said here, and tried again on another port
+            System.out.printf("[it] server %s %s; starting again on another port%n", name, failure);
         }
     }
 
@@ -110,7 +112,7 @@ final class TestServer implements AutoCloseable {
                 "--port", Integer.toString(port)));
         cmd.addAll(clusterArgs);
         cmd.addAll(List.of(
-                "--postbootcommandfile", io.ticketrouter.cli.ServeCommand.writePostBootCommands(WORK).toString()));
+                "--prebootcommandfile", io.ticketrouter.cli.ServeCommand.writePreBootCommands(WORK).toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("WEKA_HOME", WORK.resolve("wekafiles").toAbsolutePath().toString());
@@ -128,7 +130,7 @@ final class TestServer implements AutoCloseable {
             }
             String failure = io.ticketrouter.cli.ServeCommand.startFailure(log());
             if (failure != null) {
-                return "failed to start on port " + port + ": " + failure;
+                return FAILED_TO_START + port + ": " + failure;
             }
             try {
                 HttpResponse<String> r = client.send(HttpRequest.newBuilder(url("/api")).GET()
