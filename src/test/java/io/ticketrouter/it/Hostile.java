@@ -1,0 +1,149 @@
+package io.ticketrouter.it;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One hostile request of the reliability suite's catalogue and exactly what it must get: the status, and either the
+ * problem {@code type} the application answers with ({@code /docs/problems.html#<anchor>}) or the HTTP parser's
+ * refusal (an empty answer, the connection closed by the server). Built with {@link #expect}, {@link #expectProblem}
+ * or {@link #expectParserRefusal}; {@link #check} says what, if anything, is wrong with an answer.
+ */
+public record Hostile(String name, String head, byte[] body, long delayMillis, int status, String problemType,
+                      boolean parserRefusal, boolean mustClose) {
+
+    /** What every catalogue answer must be free of: no server name, no stack trace, no HTML error report. */
+    static List<String> leaks(RawHttp.Answer a) {
+        List<String> leaks = new ArrayList<>();
+        if (!a.header("Server").isEmpty()) {
+            leaks.add("Server header");
+        }
+        if (!a.header("X-Powered-By").isEmpty()) {
+            leaks.add("X-Powered-By header");
+        }
+        for (String s : List.of("Exception", "\tat ", "Payara", "Grizzly", "GlassFish", "<html", "<HTML")) {
+            if (a.body().contains(s)) {
+                leaks.add("body contains '" + s.strip() + "'");
+            }
+        }
+        return leaks;
+    }
+
+    /** What is wrong with the answer, or null when it is exactly what this request must get. */
+    public String check(RawHttp.Answer a) {
+        List<String> wrong = new ArrayList<>(leaks(a));
+        if (a.status() != status) {
+            wrong.add("status " + a.status() + ", expected " + status);
+        }
+        if (parserRefusal) {
+            if (!a.body().isEmpty()) {
+                wrong.add("a parser refusal has an empty body");
+            }
+        } else if (problemType != null) {
+            if (!a.header("Content-Type").startsWith("application/problem+json")) {
+                wrong.add("Content-Type '" + a.header("Content-Type") + "', expected application/problem+json");
+            }
+            if (!a.body().contains("\"type\":\"/docs/problems.html#" + problemType + "\"")) {
+                wrong.add("problem type, expected #" + problemType);
+            }
+            if (!a.body().contains("\"status\":" + status)) {
+                wrong.add("problem status, expected " + status);
+            }
+        }
+        if ((parserRefusal || mustClose) && !Boolean.TRUE.equals(a.closedByServer())) {
+            wrong.add("the server must close the connection");
+        }
+        return wrong.isEmpty() ? null : String.join("; ", wrong) + " — got " + a;
+    }
+
+    /** Whether sending this request must watch the socket for the server's close. */
+    public boolean watchClose() {
+        return parserRefusal || mustClose;
+    }
+
+    /** Exactly this status, with a problem document of this type ({@code invalid-input}, {@code malformed-json}...). */
+    public Hostile expectProblem(int status, String problemType) {
+        return new Hostile(name, head, body, delayMillis, status, problemType, false, mustClose);
+    }
+
+    /** Exactly this status; the body is not checked beyond the leaks (for answers that are not the application's). */
+    public Hostile expect(int status) {
+        return new Hostile(name, head, body, delayMillis, status, null, false, mustClose);
+    }
+
+    /** Refused by the HTTP parser before the application: an empty 400 and the connection closed. */
+    public Hostile expectParserRefusal() {
+        return new Hostile(name, head, body, delayMillis, 400, null, true, true);
+    }
+
+    /** In addition, the server must close the connection after its answer. */
+    public Hostile closing() {
+        return new Hostile(name, head, body, delayMillis, status, problemType, parserRefusal, true);
+    }
+
+    // ----------------------------------------------------------------------------- building requests
+
+    /** A request as given (head without the blank line), body sent at once; expectations still to be set. */
+    public static Hostile raw(String name, String head, byte[] body) {
+        return new Hostile(name, head, body, 0, -1, null, false, false);
+    }
+
+    /** A request whose body is written one byte every {@code delayMillis}. */
+    public static Hostile slow(String name, String head, byte[] body, long delayMillis) {
+        return new Hostile(name, head, body, delayMillis, -1, null, false, false);
+    }
+
+    public static Hostile post(String name, String path, String contentType, byte[] body) {
+        return raw(name, "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType
+                + "\r\nContent-Length: " + body.length, body);
+    }
+
+    /** An anonymous {@code POST /api/tickets} with this JSON. */
+    public static Hostile json(String name, String json) {
+        return post(name, "/api/tickets", "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An anonymous {@code POST /api/tickets} with these bytes as a JSON body. */
+    public static Hostile bytes(String name, byte[] body) {
+        return post(name, "/api/tickets", "application/json", body);
+    }
+
+    /** Signed in as the admin, so the request reaches the validation behind the role check. */
+    public static Hostile get(String name, String path) {
+        return raw(name, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json"
+                + "\r\nAuthorization: " + Credentials.ADMIN_BASIC, null);
+    }
+
+    /** Anonymous, with the given extra header lines (credentials an attacker might try). */
+    public static Hostile getWith(String name, String path, String headers) {
+        return raw(name, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n" + headers,
+                null);
+    }
+
+    /** The body in HTTP/1.1 chunks of 8 KB. */
+    public static byte[] chunked(byte[] body) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < body.length; i += 8192) {
+            int n = Math.min(8192, body.length - i);
+            out.writeBytes((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, i, n);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    public static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
