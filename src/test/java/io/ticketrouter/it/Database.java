@@ -67,9 +67,34 @@ final class Database {
             p.put("ticketrouter.db.user", PG_USER);
             p.put("ticketrouter.db.password", "unused-with-trust-auth");
         } else {
-            p.put("ticketrouter.db.url", "jdbc:h2:file:" + dataDir.toAbsolutePath() + "/db/tickets;WRITE_DELAY=0;AUTO_SERVER=TRUE");
+            // the URL ./ticket-router serve gives the server (ExportCommand.h2Url: WRITE_DELAY=0), so the durability
+            // the crash tests check is the one a default installation has
+            p.put("ticketrouter.db.url", "jdbc:h2:file:" + dataDir.toAbsolutePath() + "/db/tickets;WRITE_DELAY=0;"
+                    + "AUTO_SERVER=TRUE");
         }
         return p;
+    }
+
+    /**
+     * PostgreSQL's durability settings as a session of the server's own database user sees them ({@code fsync},
+     * {@code synchronous_commit}, {@code full_page_writes}): a crash test proves nothing on a server that
+     * acknowledges commits before they are on disk.
+     */
+    Map<String, String> durabilitySettings() throws SQLException {
+        if (!"postgresql".equals(kind)) {
+            throw new IllegalStateException("only PostgreSQL has these settings");
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(PG_URL + "?currentSchema=" + schema, PG_USER, "");
+             Statement s = c.createStatement()) {
+            for (String name : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                try (ResultSet rs = s.executeQuery("SHOW " + name)) {
+                    rs.next();
+                    settings.put(name, rs.getString(1));
+                }
+            }
+        }
+        return settings;
     }
 
     /** Rows in the ticket table of this run's database, read directly (not through the API). */

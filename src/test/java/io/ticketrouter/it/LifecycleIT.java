@@ -63,45 +63,79 @@ class LifecycleIT {
         }
     }
 
+    /**
+     * Tickets survive a clean restart and a {@code kill -9} right after their last acknowledged change: each is read
+     * back field by field (text, customer, prediction, probabilities, keywords, routing, corrections, status, notes,
+     * history), exactly as the API showed it before, and references stay unique after the crash.
+     */
     @Test
     void ticketsSurviveARestartAndAKill() throws Exception {
         TestModel.require();
         Path data = TestServer.WORK.resolve("restart-" + db.kind + "-data");
         deleteRecursively(data);
         Files.createDirectories(data);
-        String first;
+        JsonObject first;
         try (TestServer server = TestServer.start("restart-1-" + db.kind,
                 TestServer.config(data, TestServer.MODEL, db))) {
-            Http.Answer created = new Http(server).post("/api/tickets",
-                    "{\"subject\": \"Refund\", \"body\": \"Please refund the second payment of my last invoice.\"}");
-            assertEquals(201, created.status(), created.toString());
-            first = created.json().getString("reference");
+            Http http = new Http(server);
+            String reference = created(http, "{\"subject\": \"Refund\", \"body\": \"Please refund the second "
+                    + "payment of my last invoice.\", \"customer_email\": \"anna@example.com\"}");
+            worked(http, reference, "{\"status\": \"in_progress\", \"note\": \"Called the customer back\"}");
+            worked(http, reference, "{\"queue\": \"Billing and Payments\", \"priority\": \"high\"}");
+            first = stored(http, reference);
         }
 
-        String second;
+        JsonObject second;
         try (TestServer server = TestServer.start("restart-2-" + db.kind,
                 TestServer.config(data, TestServer.MODEL, db))) {
             Http http = new Http(server);
-            Http.Answer found = http.get("/api/tickets/" + first);
-            assertEquals(200, found.status(), "ticket " + first + " must survive a restart: " + found);
-            Http.Answer created = http.post("/api/tickets",
-                    "{\"body\": \"The VPN disconnects every ten minutes since the update.\"}");
-            assertEquals(201, created.status(), created.toString());
-            second = created.json().getString("reference");
-            server.kill(); // kill -9 right after the 201
+            assertEquals(first, stored(http, first.getString("reference")),
+                    "a ticket reads back after a restart exactly as before it");
+            String reference = created(http, "{\"body\": \"Seit dem Update trennt sich das VPN alle zehn Minuten, "
+                    + "dringend, Sicherheitsvorfall?\"}");
+            second = worked(http, reference, "{\"status\": \"resolved\", \"note\": \"VPN profile renewed\"}");
+            server.kill(); // kill -9 right after the last acknowledged change
         }
 
         try (TestServer server = TestServer.start("restart-3-" + db.kind,
                 TestServer.config(data, TestServer.MODEL, db))) {
             Http http = new Http(server);
-            assertEquals(200, http.get("/api/tickets/" + first).status());
-            Http.Answer found = http.get("/api/tickets/" + second);
-            assertEquals(200, found.status(), "a ticket answered 201 must survive kill -9: " + found);
-            Http.Answer next = http.post("/api/tickets",
-                    "{\"body\": \"Another ticket after the crash, to check references stay unique.\"}");
-            assertEquals(201, next.status(), next.toString());
-            assertFalse(next.json().getString("reference").equals(second));
+            assertEquals(first, stored(http, first.getString("reference")), "the first ticket after the kill");
+            assertEquals(second, stored(http, second.getString("reference")),
+                    "a change answered 200 just before kill -9 is stored, with the ticket's whole history");
+            String next = created(http, "{\"body\": \"Another ticket after the crash, to check references stay "
+                    + "unique.\"}");
+            assertFalse(next.equals(second.getString("reference")) || next.equals(first.getString("reference")),
+                    "references stay unique after the crash: " + next);
         }
+    }
+
+    /** Creates a ticket and returns its reference. */
+    private static String created(Http http, String json) throws Exception {
+        Http.Answer created = http.post("/api/tickets", json);
+        assertEquals(201, created.status(), created.toString());
+        return created.json().getString("reference");
+    }
+
+    /** Applies an agent's change; returns the ticket as the answer shows it, which must be what is then stored. */
+    private static JsonObject worked(Http http, String reference, String json) throws Exception {
+        Http.Answer changed = http.patch("/api/tickets/" + reference, json);
+        assertEquals(200, changed.status(), changed.toString());
+        JsonObject stored = stored(http, reference);
+        assertEquals(stored, changed.json(), "the PATCH answer is the stored ticket");
+        return stored;
+    }
+
+    /** The ticket as the API reads it from the database, with the parts the comparison relies on present. */
+    private static JsonObject stored(Http http, String reference) throws Exception {
+        Http.Answer found = http.get("/api/tickets/" + reference);
+        assertEquals(200, found.status(), "ticket " + reference + ": " + found);
+        JsonObject t = found.json();
+        for (String key : new String[] {"body", "queue", "priority", "queue_probabilities", "keywords", "history"}) {
+            assertTrue(t.containsKey(key) && !t.isNull(key), key + " is part of the stored ticket: " + t);
+        }
+        assertFalse(t.getJsonArray("history").isEmpty(), "the history is stored: " + t);
+        return t;
     }
 
     private static void deleteRecursively(Path dir) throws Exception {
