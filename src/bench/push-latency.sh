@@ -3,7 +3,7 @@
 # proven by a ping/pong), a warm-up of 50 tickets, then TICKETS tickets (default 200) through POST /api/tickets one at
 # a time, then TICKETS more from CONCURRENCY clients (default 4). For each ticket it takes the time from the 201 answer
 # to the "created" push and prints p50/p90/p99/max per run, the pushes missing after 30 s and those that overtook the
-# 201 (counted as 0 ms).
+# 201 (counted as 0 ms); also the time from sending the POST to the push.
 #   ./ticket-router serve &            # in another terminal; it prints its URL and, on first start, the admin password
 #   src/bench/push-latency.sh [http://localhost:8080]
 # Reading tickets on the socket needs a signed-in agent: TR_USER (default admin) with TR_PASSWORD (default: the
