@@ -35,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -131,16 +132,34 @@ class ClusterIT {
                 List.of(gridA, gridB)));
         CompletableFuture<TestServer> startB = CompletableFuture.supplyAsync(() -> member("B", clusterName, gridB,
                 List.of(gridA, gridB)));
+        // each start has its own bound (TestServer.START_SECONDS); this one only keeps a hung start from hanging here
+        long bound = TestServer.START_SECONDS + 120;
         try {
-            a = startA.get(5, TimeUnit.MINUTES);
+            a = startA.get(bound, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            startA.thenAccept(ClusterIT::closeQuietly); // a member that comes up after all must not outlive the test
+            throw e;
         } finally {
-            b = startB.get(5, TimeUnit.MINUTES);
+            try {
+                b = startB.get(bound, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                startB.thenAccept(ClusterIT::closeQuietly);
+                throw e;
+            }
         }
         // both applications answer; now wait until each member sees the other in the data grid
         awaitLog(a, "DG Size: 2", Duration.ofSeconds(120));
         awaitLog(b, "DG Size: 2", Duration.ofSeconds(120));
         FIGURES.add(String.format(Locale.ROOT, "[cluster] two members (cluster %s, data grid 127.0.0.1:%d and :%d, "
                 + "PostgreSQL) up and joined in %.1f s", clusterName, gridA, gridB, (System.nanoTime() - start) / 1e9));
+    }
+
+    private static void closeQuietly(TestServer server) {
+        try {
+            server.close();
+        } catch (Exception e) {
+            System.out.println("[cluster] could not stop " + server + ": " + e);
+        }
     }
 
     private static TestServer member(String name, String clusterName, int gridPort, List<Integer> gridPorts) {
