@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Routing plugins on the real server: the example plugins route tickets and say why, broken plugins (bad service
- * entry, throwing constructor, throwing rule, nonsense answer, hanging rule) neither stop the server nor slow the API
- * beyond the time limit, and {@code /api/plugins} reports each of them; a reload picks up a newly dropped jar.
- * The plugin jars are the ones the build makes under target/plugins. Plugins do not touch the database: this class
- * runs in the H2 run only.
+ * entry, throwing constructor, throwing rule, nonsense answer, hanging rule) neither stop the server nor hold a request
+ * (each call is cut at the time limit and counted), and {@code /api/plugins} reports each of them; a reload picks up
+ * a newly dropped jar. The plugin jars are the ones the build makes under target/plugins. Plugins do not touch the
+ * database: this class runs in the H2 run only.
  */
 class PluginsIT {
 
@@ -54,7 +54,7 @@ class PluginsIT {
         Map<String, String> config = TestServer.config(data, TestServer.MODEL, Database.forThisRun("plugins"));
         config.put("ticketrouter.plugin.vip-senders.domains", "bigcorp.example");
         // 500 ms instead of the default 50 ms per rule: on a loaded 2-core machine a healthy rule was once starved past
-        // 50 ms and skipped. The hanging fixture still times out, and the latency bound below still holds.
+        // 50 ms and skipped. The hanging fixture still times out on every call.
         config.put("ticketrouter.plugins.timeout-ms", "500");
         server = TestServer.start("plugins", config);
         http = new Http(server);
