@@ -366,18 +366,23 @@ function connect() {
   setLive('connecting', state.connectedOnce ? 'Reconnecting…' : 'Connecting…');
   const socket = new WebSocket(socketUrl());
   state.socket = socket;
+  let registered = false;
   socket.onopen = () => {
-    const reconnect = state.connectedOnce;
-    state.connectedOnce = true;
-    state.retries = 0;
-    setLive('live', 'Live');
-    $('connection-banner').hidden = true;
+    // The server registers this session for pushes in its @OnOpen, which may run after the handshake answer; its
+    // pong to this first ping proves it did. Only then is the page live, and only then does it catch up, so a
+    // ticket created meanwhile is either pushed or found by the catch-up.
+    socket.send('ping');
     clearInterval(state.pingTimer);
     state.pingTimer = setInterval(() => { if (socket.readyState === WebSocket.OPEN) socket.send('ping'); }, 25000);
-    if (reconnect) catchUp();
   };
   socket.onmessage = (event) => {
-    if (event.data === 'pong') return;
+    if (event.data === 'pong') {
+      if (!registered) {
+        registered = true;
+        onRegistered();
+      }
+      return;
+    }
     let message;
     try { message = JSON.parse(event.data); } catch { return; }
     apply(message);
@@ -388,6 +393,21 @@ function connect() {
     scheduleReconnect();
     stillSignedIn();
   };
+}
+
+/**
+ * The server has registered the socket: show it as live and fetch what pushes cannot have brought. After a lost
+ * connection that is the catch-up; on the first connection the list loaded at start may have been read before the
+ * registration, so the first page is read once more.
+ */
+function onRegistered() {
+  const reconnect = state.connectedOnce;
+  state.connectedOnce = true;
+  state.retries = 0;
+  setLive('live', 'Live');
+  $('connection-banner').hidden = true;
+  if (reconnect) catchUp();
+  else loadFirstPage();
 }
 
 /**

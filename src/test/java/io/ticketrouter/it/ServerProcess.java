@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServerProcess implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("it.server.startSeconds", 180));
 
     private final Path base = Paths.get(System.getProperty("basedir", ".")).toAbsolutePath();
     private final Path work = base.resolve("target/it-web");

@@ -30,6 +30,8 @@ final class TestServer implements AutoCloseable {
     static final Path WAR = Path.of(System.getProperty("it.war", "target/ticket-router.war"));
     static final Path MODEL = Path.of(System.getProperty("it.model", "target/test-model"));
     static final Path WORK = Path.of(System.getProperty("it.work", "target/it"));
+    /** How long a start may take before it counts as failed (a liveness bound; raise it on a saturated machine). */
+    static final long START_SECONDS = Long.getLong("it.server.startSeconds", 180);
 
     private final String name;
     private final Map<String, String> properties;
@@ -122,7 +124,7 @@ final class TestServer implements AutoCloseable {
         process = pb.start();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.currentTimeMillis() + 180_000;
+        long deadline = System.currentTimeMillis() + START_SECONDS * 1000;
         String lastPoll = "no answer yet";
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
@@ -149,7 +151,7 @@ final class TestServer implements AutoCloseable {
         System.out.printf("[it] server %s did not answer on port %d (last poll: %s); what it logged:%n%s%n"
                 + "[it] its threads:%n%s%n", name, port, lastPoll, ThreadDump.problems(log()),
                 ThreadDump.of(process.pid()));
-        return "did not answer on port " + port + " within 180 s (last poll: " + lastPoll + "; Payara "
+        return "did not answer on port " + port + " within " + START_SECONDS + " s (last poll: " + lastPoll + "; Payara "
                 + (log().contains("ready in") ? "logged" : "did not log") + " \"ready in\")";
     }
 

@@ -45,6 +45,17 @@ public final class TicketApi {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
+    /** PATCHes JSON as the admin. */
+    public HttpResponse<String> patch(String path, String json) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** DELETEs as the admin. */
+    public HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+    }
+
     /** Every request is the admin's (HTTP Basic); creating tickets needs no sign-in, reading them does. */
     private HttpResponse<String> send(HttpRequest.Builder request) {
         request.header("Authorization", Credentials.ADMIN_BASIC);

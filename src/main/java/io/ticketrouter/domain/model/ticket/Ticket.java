@@ -19,6 +19,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -176,8 +177,8 @@ public class Ticket {
                   Instant now) {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(classification, "classification");
-        this.createdAt = now;
-        this.updatedAt = now;
+        this.createdAt = stored(now);
+        this.updatedAt = createdAt;
         this.status = TicketStatus.OPEN;
         this.subject = content.subject();
         this.body = content.body();
@@ -235,7 +236,7 @@ public class Ticket {
         history.add(new HistoryEntry(now, actor, "queue", finalQueue, queue));
         correctedQueue = queue;
         finalQueue = queue;
-        updatedAt = now;
+        updatedAt = stored(now);
         return true;
     }
 
@@ -248,7 +249,7 @@ public class Ticket {
         history.add(new HistoryEntry(now, actor, "priority", finalPriority, value));
         correctedPriority = value;
         finalPriority = value;
-        updatedAt = now;
+        updatedAt = stored(now);
         return true;
     }
 
@@ -259,14 +260,22 @@ public class Ticket {
         }
         history.add(new HistoryEntry(now, actor, "status", status.wireName(), newStatus.wireName()));
         status = newStatus;
-        updatedAt = now;
+        updatedAt = stored(now);
         return true;
     }
 
     /** An agent writes a note; notes only live in the history. */
     public void addNote(String note, String actor, Instant now) {
         history.add(new HistoryEntry(now, actor, "note", null, note));
-        updatedAt = now;
+        updatedAt = stored(now);
+    }
+
+    /**
+     * A time at the precision the database keeps (microseconds, in H2 and PostgreSQL alike), so the ticket the API
+     * answers and pushes right after a change is the same one it reads back later.
+     */
+    static Instant stored(Instant time) {
+        return time.truncatedTo(ChronoUnit.MICROS);
     }
 
     public Long id() {

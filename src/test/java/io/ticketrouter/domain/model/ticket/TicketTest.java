@@ -48,6 +48,23 @@ class TicketTest {
     }
 
     @Test
+    void timesAreKeptAtTheDatabasesMicrosecondPrecision() {
+        Instant nanos = Instant.parse("2026-12-01T21:40:56.167355058Z");
+        Instant micros = Instant.parse("2026-12-01T21:40:56.167355Z");
+        Map<String, Double> queues = Map.of("Billing", 1.0);
+        Classification c = new Classification("en", "Billing", 1.0, "low", 1.0, queues, Map.of("low", 1.0), List.of(),
+                0.5, false, "Route to Billing", "m1");
+        Ticket t = new Ticket(new TicketContent("Invoice", "Charged twice for my invoice", null, null), c, List.of(),
+                null, null, nanos);
+        assertEquals(micros, t.createdAt());
+        assertEquals(micros, t.updatedAt());
+        Instant later = nanos.plusNanos(1_000_999);
+        t.changeStatus(TicketStatus.IN_PROGRESS, "ana", later);
+        assertEquals(Instant.parse("2026-12-01T21:40:56.168356Z"), t.updatedAt());
+        assertEquals(t.updatedAt(), t.history().get(0).at());
+    }
+
+    @Test
     void predictionMapsRoundTripThroughTheirColumns() {
         Ticket t = ticket();
         assertEquals(List.of("Billing", "Technical Support"), List.copyOf(t.queueProbabilities().keySet()));
