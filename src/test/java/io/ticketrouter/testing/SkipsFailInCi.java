@@ -21,7 +21,8 @@ import org.opentest4j.TestAbortedException;
  * {@code @AfterEach}, {@code @AfterAll}.
  *
  * <p>A test class that does not apply to one of the two database runs is excluded from that failsafe execution in
- * {@code pom.xml}; it does not skip itself. So a CI run has no skipped tests.
+ * {@code pom.xml} rather than skipping itself there, so a full run has no skipped tests. (Its JUnit condition on
+ * {@code it.db} only decides when a single class is run with {@code -Dit.test=...}, which overrides the excludes.)
  */
 public final class SkipsFailInCi implements InvocationInterceptor {
 

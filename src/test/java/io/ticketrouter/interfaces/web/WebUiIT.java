@@ -32,11 +32,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -51,6 +51,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and looks only at those.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisabledIfSystemProperty(named = "it.db", matches = "postgresql",
+        disabledReason = "the browser tests run once, in the H2 run (excluded from the PostgreSQL run in pom.xml)")
 class WebUiIT {
 
     private static final Duration PUSH_LIMIT = Duration.ofSeconds(2);
@@ -61,8 +63,6 @@ class WebUiIT {
 
     @BeforeAll
     void startServer() {
-        Assumptions.assumeFalse("postgresql".equals(System.getProperty("it.db")),
-                "the browser tests run once, in the H2 execution of the integration tests");
         Browsers.requireChromium();
         server = new ServerProcess().start();
         api = new TicketApi(server.base());
