@@ -3,7 +3,6 @@ package io.ticketrouter.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -63,23 +62,39 @@ class ServeCommandTest {
         assertTrue(args.stream().noneMatch(a -> a.startsWith("multicast")));
     }
 
+    /**
+     * serve takes the database URL from {@code -Dticketrouter.db.url} or else {@code TICKETROUTER_DB_URL}, which a
+     * developer may have pointed at their PostgreSQL. The test sets the property (it wins over the variable) to the
+     * embedded H2 URL that serve uses by default, and to another database's, so the outcome never depends on the
+     * environment.
+     */
     @Test
     void clusterWithoutPostgreSqlIsRefusedInOneLine() {
-        assumeTrue(ExportCommand.setting("ticketrouter.db.url", null) == null,
-                "a database URL is configured in this environment");
-        PrintStream original = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
+        String previous = System.getProperty("ticketrouter.db.url");
         try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = new CommandLine(new ServeCommand()).execute("--cluster", "--port", "0");
+            for (String url : List.of(ExportCommand.h2Url(Path.of("var", "data")), "jdbc:mysql://db:3306/tickets")) {
+                System.setProperty("ticketrouter.db.url", url);
+                PrintStream original = System.err;
+                ByteArrayOutputStream err = new ByteArrayOutputStream();
+                int code;
+                try {
+                    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+                    code = new CommandLine(new ServeCommand()).execute("--cluster", "--port", "0");
+                } finally {
+                    System.setErr(original);
+                }
+                String text = err.toString(StandardCharsets.UTF_8).strip();
+                assertEquals(1, code, url);
+                assertEquals(1, text.lines().count(), text);
+                assertTrue(text.startsWith("ticket-router serve: --cluster needs a shared PostgreSQL database"), text);
+            }
         } finally {
-            System.setErr(original);
+            if (previous == null) {
+                System.clearProperty("ticketrouter.db.url");
+            } else {
+                System.setProperty("ticketrouter.db.url", previous);
+            }
         }
-        String text = err.toString(StandardCharsets.UTF_8).strip();
-        assertEquals(1, code);
-        assertEquals(1, text.lines().count(), text);
-        assertTrue(text.startsWith("ticket-router serve: --cluster needs a shared PostgreSQL database"), text);
     }
 
     /** The container image (Dockerfile) applies the same server settings as serve and the integration tests. */

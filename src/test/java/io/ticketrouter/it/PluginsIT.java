@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * Routing plugins on the real server: the example plugins route tickets and say why, broken plugins (bad service
@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
  * a newly dropped jar. The plugin jars are the ones the build makes under target/plugins. Plugins do not touch the
  * database: this class runs in the H2 run only.
  */
+@DisabledIfSystemProperty(named = "it.db", matches = "postgresql",
+        disabledReason = "plugins do not depend on the database: PluginsIT runs in the H2 run only (pom.xml)")
 class PluginsIT {
 
     private static final Path PLUGIN_JARS = Path.of(System.getProperty("basedir", "."), "target", "plugins");
@@ -37,8 +39,6 @@ class PluginsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeFalse("postgresql".equals(System.getProperty("it.db")),
-                "plugins do not depend on the database: PluginsIT runs in the H2 run only");
         TestModel.require();
         Path data = TestServer.WORK.resolve("plugins-data");
         if (Files.exists(data)) {

@@ -55,8 +55,11 @@ class PluginRoutingTest {
                 vip-senders.domains=from-file.com
                 invoices-to-billing.order=7
                 """);
+        // a time limit far above the default 50 ms: this test is about where settings come from, and on a loaded
+        // machine a rule's first call in a fresh plugin thread can take longer, which would drop its change
         Map<String, String> listed = Map.of("ticketrouter.plugins.dir", dir.toString(),
-                "ticketrouter.plugin.vip-senders.domains", "from-config.com");
+                "ticketrouter.plugin.vip-senders.domains", "from-config.com",
+                "ticketrouter.plugins.timeout-ms", "5000");
         Map<String, String> environmentOnly = Map.of("ticketrouter.plugin.vip-senders.priority", "medium");
         PluginRouting routing = start(listed, environmentOnly);
         try {

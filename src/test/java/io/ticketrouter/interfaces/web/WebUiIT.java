@@ -33,11 +33,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.function.Executable;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -54,6 +54,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and looks only at those.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisabledIfSystemProperty(named = "it.db", matches = "postgresql",
+        disabledReason = "the browser tests run once, in the H2 run (excluded from the PostgreSQL run in pom.xml)")
 class WebUiIT {
 
     /** How long a pushed change may take to show before a test fails: a liveness bound, not a latency claim. */
@@ -65,8 +67,6 @@ class WebUiIT {
 
     @BeforeAll
     void startServer() {
-        Assumptions.assumeFalse("postgresql".equals(System.getProperty("it.db")),
-                "the browser tests run once, in the H2 execution of the integration tests");
         Browsers.requireChromium();
         server = new ServerProcess().start();
         api = new TicketApi(server.base());

@@ -17,7 +17,8 @@ import java.util.Set;
 public interface Plugin {
 
     /**
-     * Unique name: lower-case letters, digits and hyphens, 2 to 64 characters, for example {@code "vip-senders"}.
+     * Unique name: lower-case letters, digits and hyphens, 2 to 64 characters, starting with a letter or digit, for
+     * example {@code "vip-senders"}.
      * It names the plugin in the API and in agents' views, and is the prefix of its configuration keys. A second
      * plugin with the same name is refused.
      */

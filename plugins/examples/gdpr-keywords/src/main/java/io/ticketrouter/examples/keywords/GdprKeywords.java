@@ -5,7 +5,6 @@ import io.ticketrouter.spi.RoutingApi;
 import io.ticketrouter.spi.UrgentKeywordList;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -50,8 +49,13 @@ public final class GdprKeywords implements UrgentKeywordList {
 
     @Override
     public void configure(PluginContext context) {
+        Set<String> extra = Set.copyOf(context.getList("extra"));
+        if (extra.isEmpty()) {
+            keywords = BUILT_IN;
+            return;
+        }
         Map<String, Set<String>> all = new HashMap<>(BUILT_IN);
-        all.put("*", new HashSet<>(context.getList("extra")));
+        all.put("*", extra);
         keywords = Map.copyOf(all);
     }
 

@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
  */
 public final class InvoiceRule implements RoutingRule {
 
-    /** Whole words; German compounds such as "Rechnungsnummer" included. */
+    /** Whole words; German compounds such as "Rechnungsnummer" included; "nota fiscal" across any whitespace. */
     private static final Pattern INVOICE = Pattern.compile(
-            "\\b(invoices?|invoiced|rechnung\\w*|factura[s]?|facture[s]?|fatura[s]?|nota fiscal)\\b",
+            "\\b(invoices?|invoiced|rechnung\\w*|factura[s]?|facture[s]?|fatura[s]?|nota\\s+fiscal)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
 
     private String queue = "Billing and Payments";
@@ -59,7 +59,8 @@ public final class InvoiceRule implements RoutingRule {
         if (!matcher.find()) {
             return RoutingChange.NONE;
         }
-        RoutingChange change = RoutingChange.because("mentions \"" + matcher.group() + "\": invoices go to " + queue);
+        String word = matcher.group().replaceAll("\\s+", " ");
+        RoutingChange change = RoutingChange.because("mentions \"" + word + "\": invoices go to " + queue);
         if (!queue.equals(request.queue())) {
             change = change.queue(queue);
         }

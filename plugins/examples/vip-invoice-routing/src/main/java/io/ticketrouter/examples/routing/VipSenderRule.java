@@ -8,15 +8,21 @@ import io.ticketrouter.spi.RoutingRule;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Tickets sent from a VIP customer's domain get a higher priority.
  *
- * <p>Configuration: {@code domains} (comma-separated, required for the rule to ever fire; subdomains match too),
- * {@code priority} (default {@code high}).
+ * <p>Configuration: {@code domains} (comma-separated, required for the rule to ever fire; subdomains match too; a
+ * leading {@code @} is allowed; an entry that could never match a sender's domain, such as an address or
+ * {@code *.bigcorp.com}, is refused), {@code priority} (default {@code high}).
  */
 public final class VipSenderRule implements RoutingRule {
+
+    /** Two or more dot-separated labels of letters, digits and inner hyphens. */
+    private static final Pattern DOMAIN = Pattern.compile(
+            "(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?\\.)+[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?");
 
     private Set<String> domains = Set.of();
     private String priority = "high";
@@ -44,7 +50,7 @@ public final class VipSenderRule implements RoutingRule {
     @Override
     public void configure(PluginContext context) {
         domains = context.getList("domains").stream()
-                .map(domain -> domain.toLowerCase(Locale.ROOT).replaceFirst("^@", ""))
+                .map(VipSenderRule::domain)
                 .collect(Collectors.toUnmodifiableSet());
         priority = context.get("priority", "high");
         if (!context.priorities().isEmpty() && !context.priorities().contains(priority)) {
@@ -61,6 +67,15 @@ public final class VipSenderRule implements RoutingRule {
                 .map(domain -> RoutingChange.because("sender domain " + domain + " is a VIP customer")
                         .priority(priority))
                 .orElse(RoutingChange.NONE);
+    }
+
+    private static String domain(String configured) {
+        String domain = configured.toLowerCase(Locale.ROOT).replaceFirst("^@", "");
+        if (!DOMAIN.matcher(domain).matches()) {
+            throw new IllegalArgumentException("domains must list sender domains such as bigcorp.com (subdomains "
+                    + "match too), got '" + configured + "'");
+        }
+        return domain;
     }
 
     private boolean isVip(String domain) {
