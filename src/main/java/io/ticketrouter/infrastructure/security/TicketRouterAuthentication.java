@@ -177,6 +177,13 @@ public class TicketRouterAuthentication implements HttpAuthenticationMechanism {
         return sessionCookie(request);
     }
 
+    /** Whether the request carries a session token as {@code Authorization: Bearer} (not only the cookie). */
+    public static boolean hasBearer(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && !authorization.substring(7).isBlank();
+    }
+
     private static String sessionCookie(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
