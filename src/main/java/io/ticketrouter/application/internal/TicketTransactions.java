@@ -74,7 +74,11 @@ public class TicketTransactions {
         return views;
     }
 
-    /** Values in {@code changes} are already validated. */
+    /**
+     * Applies the changes to the ticket as it is now. Values in {@code changes} are already validated. A ticket
+     * changed or deleted by another transaction since it was read here fails the version check (the entity's
+     * {@code @Version}) and rolls back; {@link TicketConflicts} tells the caller to try again.
+     */
     public Updated update(TicketReference reference, TicketChanges changes, String actor) {
         Ticket ticket = load(reference);
         Instant now = Instant.now();
@@ -92,6 +96,7 @@ public class TicketTransactions {
             ticket.addNote(changes.note(), actor, now);
             changed = true;
         }
+        tickets.flush(); // a concurrent change or delete fails here, inside the method (see TicketConflicts)
         return new Updated(TicketViews.ticket(ticket), changed);
     }
 
@@ -99,6 +104,7 @@ public class TicketTransactions {
         Ticket ticket = load(reference);
         TicketView last = TicketViews.ticket(ticket);
         tickets.remove(ticket);
+        tickets.flush();
         return last;
     }
 

@@ -18,4 +18,10 @@ public interface TicketRepository {
     List<Ticket> search(TicketQuery query, int limit);
 
     void remove(Ticket ticket);
+
+    /**
+     * Writes the transaction's changes now, so that a ticket changed or removed by someone else since it was read
+     * fails here (with the persistence provider's optimistic-lock exception) rather than at the commit.
+     */
+    void flush();
 }

@@ -94,6 +94,11 @@ public class JpaTicketRepository implements TicketRepository {
         em.remove(em.contains(ticket) ? ticket : em.merge(ticket));
     }
 
+    @Override
+    public void flush() {
+        em.flush();
+    }
+
     private static String escapeLike(String text) {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
