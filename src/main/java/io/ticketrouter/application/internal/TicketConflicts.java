@@ -6,10 +6,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * Changes of one ticket by concurrent requests. Each change runs in its own transaction on the ticket as it is when
- * the transaction reads it; the ticket's version column makes a change fail when another transaction changed or
- * deleted the ticket meanwhile. Such a change is run again (reading the ticket anew, so it applies to the current
- * state or finds the ticket gone) up to a few times, with a short random pause so that the racers spread out.
+ * Changes of one ticket by concurrent requests. Each change runs in its own transaction, which locks the ticket's row
+ * while it reads it, so changes of one ticket wait for each other. A change that still loses a race (its lock wait
+ * timed out, the version column found a newer ticket, the database reports a serialization failure or deadlock) is
+ * run again, reading the ticket anew, so it applies to the current state or finds the ticket gone, up to a few
+ * times with a short random pause so that the racers spread out.
  */
 final class TicketConflicts {
 

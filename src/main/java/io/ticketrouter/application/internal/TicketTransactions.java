@@ -75,12 +75,13 @@ public class TicketTransactions {
     }
 
     /**
-     * Applies the changes to the ticket as it is now. Values in {@code changes} are already validated. A ticket
-     * changed or deleted by another transaction since it was read here fails the version check (the entity's
-     * {@code @Version}) and rolls back; {@link TicketConflicts} tells the caller to try again.
+     * Applies the changes to the ticket as it is now. Values in {@code changes} are already validated. The ticket is
+     * read with a row lock, so concurrent changes of it are applied one after the other, each on the state the one
+     * before committed. Should a change still meet a newer version (the entity's {@code @Version}) or time out
+     * waiting for the lock, it rolls back and {@link TicketConflicts} tells the caller to try again.
      */
     public Updated update(TicketReference reference, TicketChanges changes, String actor) {
-        Ticket ticket = load(reference);
+        Ticket ticket = lock(reference);
         Instant now = Instant.now();
         boolean changed = false;
         if (changes.queue() != null) {
@@ -101,11 +102,16 @@ public class TicketTransactions {
     }
 
     public TicketView delete(TicketReference reference) {
-        Ticket ticket = load(reference);
+        Ticket ticket = lock(reference);
         TicketView last = TicketViews.ticket(ticket);
         tickets.remove(ticket);
         tickets.flush();
         return last;
+    }
+
+    /** The ticket locked until the commit (changes of one ticket wait for each other), or not found. */
+    private Ticket lock(TicketReference reference) {
+        return tickets.findForUpdate(reference).orElseThrow(() -> new TicketNotFoundException(reference.value()));
     }
 
     private Ticket load(TicketReference reference) {

@@ -12,6 +12,12 @@ public interface TicketRepository {
     Optional<Ticket> find(TicketReference reference);
 
     /**
+     * The ticket, locked against other changes until the transaction ends: concurrent changes of one ticket wait for
+     * each other and each reads the state the one before committed (a ticket deleted meanwhile is not found).
+     */
+    Optional<Ticket> findForUpdate(TicketReference reference);
+
+    /**
      * Tickets matching the query, newest first; at most {@code limit}. With {@link TicketQuery#after()} the page holds
      * the tickets closest after that reference (so a client catching up never skips one), still newest first.
      */
