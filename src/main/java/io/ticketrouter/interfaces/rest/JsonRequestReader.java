@@ -84,7 +84,14 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
     public JsonRequest readFrom(Class<JsonRequest> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                            MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
         Charset charset = charset(mediaType);
-        byte[] bytes = entityStream.readNBytes(MAX_BYTES + 1);
+        byte[] bytes;
+        try {
+            bytes = entityStream.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            // the client sent less than its Content-Length and stalled, or the connection broke mid-body
+            throw Problems.exception(ProblemType.MALFORMED_JSON, "the request body could not be read completely: "
+                    + "it ended before its declared length or stopped arriving", null);
+        }
         if (bytes.length > MAX_BYTES) {
             throw Problems.exception(ProblemType.PAYLOAD_TOO_LARGE,
                     "the request body must be at most " + MAX_BYTES + " bytes (64 KB)", null);
