@@ -175,10 +175,10 @@ class ReliabilityIT {
         }
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 server.url("/health/ready")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        byte[] good = "{\"body\": \"The printer on the second floor no longer prints anything.\"}"
+                .getBytes(StandardCharsets.UTF_8);
         RawHttp.Answer ticket = RawHttp.send(server.port(), "POST /api/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Content-Type: application/json\r\nContent-Length: 71",
-                "{\"body\": \"The printer on the second floor no longer prints anything.\"}"
-                        .getBytes(StandardCharsets.UTF_8));
+                + "Content-Type: application/json\r\nContent-Length: " + good.length, good);
         List<String> traces = stackTraceLines(server.log().substring(logBefore.length()));
         FIGURES.add(String.format("[reliability] bad input (%s): %d hostile requests, %d got exactly their expected "
                         + "answer (%d of them refused by the HTTP parser), answers by status %s, %d 5xx; stack-trace "
