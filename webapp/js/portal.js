@@ -75,10 +75,10 @@ function updateCount() {
   bodyCount.classList.toggle('over', length > LIMITS.bodyMax);
 }
 
+// The receipt names the team; a signed-in agent using the portal gets the whole ticket (final_queue) instead.
 function teamSentence(ticket) {
-  const team = ticket.final_queue || (ticket.queue && ticket.queue.label);
-  const urgent = ticket.urgent ? ' We have marked it as urgent.' : '';
-  return team ? `Our ${team} team will handle it.${urgent}` : `Our support team will handle it.${urgent}`;
+  const team = ticket.team || ticket.final_queue;
+  return team ? `Our ${team} team will handle it.` : 'Our support team will handle it.';
 }
 
 form.addEventListener('submit', async (event) => {

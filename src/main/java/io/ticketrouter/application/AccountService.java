@@ -46,4 +46,11 @@ public interface AccountService {
      * were added with the command line before); false otherwise.
      */
     boolean createFirstAdmin(String password);
+
+    /**
+     * At start-up: user names are unique without regard to case and Unicode compatibility forms, also in a
+     * database written before that rule (their comparison forms are filled in, the unique index created). Returns
+     * the names that clash with another user's (they keep working; rename one of them).
+     */
+    List<String> ensureUniqueUserNames();
 }

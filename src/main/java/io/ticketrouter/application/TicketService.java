@@ -23,10 +23,18 @@ public interface TicketService {
 
     TicketPage list(TicketFilter filter);
 
-    /** Applies an agent's changes; fires {@link TicketChanged.Kind#UPDATED} when something changed. */
+    /**
+     * Applies an agent's changes to the ticket as it is at that moment (concurrent changes of one ticket are applied
+     * one after the other); fires {@link TicketChanged.Kind#UPDATED} when something changed. Throws
+     * {@link TicketConflictException} when other changes kept winning, {@link TicketNotFoundException} when the
+     * ticket is gone (also when it was deleted while this change waited).
+     */
     TicketView update(String reference, TicketChanges changes, String actor);
 
-    /** Removes a ticket; fires {@link TicketChanged.Kind#DELETED} with its last state. */
+    /**
+     * Removes a ticket, also while it is being changed (the delete is then applied to the changed ticket); fires
+     * {@link TicketChanged.Kind#DELETED} with its last state.
+     */
     TicketView delete(String reference, String actor);
 
     ModelInfo model();

@@ -8,4 +8,10 @@ import java.time.Instant;
  */
 public record TicketStatusView(String reference, String subject, String status, String team, Instant createdAt,
                                Instant updatedAt) {
+
+    /** The customer's part of a ticket. */
+    public static TicketStatusView of(TicketView t) {
+        return new TicketStatusView(t.reference(), t.subject(), t.status(), t.finalQueue(), t.createdAt(),
+                t.updatedAt());
+    }
 }

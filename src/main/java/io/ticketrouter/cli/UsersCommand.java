@@ -40,7 +40,9 @@ final class UsersCommand implements Callable<Integer> {
     static final String[] DDL = {
         "CREATE TABLE IF NOT EXISTS tr_user (username VARCHAR(64) NOT NULL PRIMARY KEY, role VARCHAR(16) NOT NULL, "
                 + "password_hash VARCHAR(255) NOT NULL, created_at TIMESTAMP NOT NULL, "
-                + "updated_at TIMESTAMP NOT NULL, version BIGINT NOT NULL)",
+                + "updated_at TIMESTAMP NOT NULL, version BIGINT NOT NULL, username_key VARCHAR(64))",
+        "ALTER TABLE tr_user ADD COLUMN IF NOT EXISTS username_key VARCHAR(64)",
+        "CREATE UNIQUE INDEX IF NOT EXISTS tr_user_key_uq ON tr_user (username_key)",
         "CREATE TABLE IF NOT EXISTS tr_session (token_digest VARCHAR(64) NOT NULL PRIMARY KEY, "
                 + "username VARCHAR(64) NOT NULL, created_at TIMESTAMP NOT NULL, expires_at TIMESTAMP NOT NULL)",
         "CREATE INDEX IF NOT EXISTS tr_session_user ON tr_session (username)"};
@@ -190,19 +192,29 @@ final class UsersCommand implements Callable<Integer> {
                 throw new CliFailure("users add: " + problem);
             }
             Role r = parseRole(role);
-            if (role(c) != null) {
-                throw new CliFailure("users add: user " + name + " exists already (change it with users passwd "
-                        + name + " or users role " + name + " ROLE)");
+            String key = AccountRules.usernameKey(name);
+            String existing = null;
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT username FROM tr_user")) {
+                while (rs.next() && existing == null) {
+                    existing = AccountRules.usernameKey(rs.getString(1)).equals(key) ? rs.getString(1) : null;
+                }
+            }
+            if (existing != null) {
+                throw new CliFailure("users add: user " + existing + " exists already" + (existing.equals(name) ? ""
+                        : " (user names are the same without regard to case and Unicode compatibility forms)")
+                        + " (change it with users passwd " + existing + " or users role " + existing + " ROLE)");
             }
             String password = readPassword();
             Timestamp now = Timestamp.from(Instant.now());
             try (PreparedStatement p = c.prepareStatement("INSERT INTO tr_user (username, role, password_hash, "
-                    + "created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, 1)")) {
+                    + "created_at, updated_at, version, username_key) VALUES (?, ?, ?, ?, ?, 1, ?)")) {
                 p.setString(1, name);
                 p.setString(2, r.wireName());
                 p.setString(3, new PasswordHasher().hash(password.toCharArray()));
                 p.setTimestamp(4, now);
                 p.setTimestamp(5, now);
+                p.setString(6, key);
                 p.executeUpdate();
             }
             System.out.println("Added user " + name + " with role " + r.wireName() + ".");

@@ -1,5 +1,7 @@
 package io.ticketrouter.security;
 
+import java.text.Normalizer;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** What user names and passwords must look like; the API and the command line give the same reasons. */
@@ -23,6 +25,18 @@ public final class AccountRules {
             return "user name must be " + USERNAME_RULE;
         }
         return null;
+    }
+
+    /**
+     * The form under which user names are unique: Unicode compatibility normalization (NFKC) and case folding, so
+     * {@code ADMIN}, {@code Admin} and a full-width {@code ａｄｍｉｎ} are all the name {@code admin}. Stored beside the
+     * name in a column with a unique index ({@code tr_user.username_key}).
+     */
+    public static String usernameKey(String username) {
+        String nfkc = Normalizer.normalize(username, Normalizer.Form.NFKC);
+        // full case folding is not in the JDK: upper then lower case folds the cases that differ (e.g. sharp s)
+        String folded = nfkc.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(folded, Normalizer.Form.NFKC);
     }
 
     /** Why the password is not allowed, or null when it is. */

@@ -121,6 +121,22 @@ public record Hostile(String name, String head, byte[] body, long delayMillis, i
                 null);
     }
 
+    /**
+     * Signs in as the admin on the server at {@code port} and returns a fresh session cookie as a {@code Cookie}
+     * header value ({@code TR_SESSION=...}), for requests that must carry a real session.
+     */
+    public static String adminSessionCookie(int port) throws java.io.IOException {
+        byte[] body = ("{\"username\": \"" + Credentials.ADMIN + "\", \"password\": \"" + Credentials.ADMIN_PASSWORD
+                + "\"}").getBytes(StandardCharsets.UTF_8);
+        RawHttp.Answer a = RawHttp.send(port, "POST /api/session HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length, body);
+        String setCookie = a.header("Set-Cookie");
+        if (a.status() != 200 || !setCookie.startsWith("TR_SESSION=")) {
+            throw new IllegalStateException("signing in as the admin failed: " + a);
+        }
+        return setCookie.substring(0, setCookie.indexOf(';') < 0 ? setCookie.length() : setCookie.indexOf(';'));
+    }
+
     /** The body in HTTP/1.1 chunks of 8 KB. */
     public static byte[] chunked(byte[] body) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();

@@ -121,12 +121,21 @@ public class DefaultAccountService implements AccountService {
         check("username", AccountRules.usernameProblem(username));
         check("password", AccountRules.passwordProblem(password));
         Role r = role(role == null ? "agent" : role);
-        if (users.find(username).isPresent()) {
-            throw new AccountException(AccountException.Kind.CONFLICT, "user " + username + " exists already; "
-                    + "change it with PATCH /api/users/" + username);
+        Optional<UserAccount> same = users.findSameName(username);
+        if (same.isPresent()) {
+            String existing = same.get().username();
+            throw new AccountException(AccountException.Kind.CONFLICT, "user " + existing + " exists already"
+                    + (existing.equals(username) ? "" : " (user names are the same without regard to case and "
+                    + "Unicode compatibility forms)") + "; change it with PATCH /api/users/" + existing);
         }
         UserAccount user = new UserAccount(username, r, hasher.hash(password.toCharArray()), Instant.now());
-        users.add(user);
+        try {
+            users.add(user);
+        } catch (jakarta.persistence.PersistenceException e) {
+            // the same name (in some case or form) was added by another request at the same moment: unique index
+            throw new AccountException(AccountException.Kind.CONFLICT, "user " + username + " exists already "
+                    + "(added at the same moment, in this or another case or Unicode form)");
+        }
         LOG.info(() -> "User " + username + " added with role " + r.wireName());
         return view(user);
     }
@@ -167,6 +176,11 @@ public class DefaultAccountService implements AccountService {
         users.remove(user);
         changes.fire(new AccountChanged(username));
         LOG.info(() -> "User " + username + " removed");
+    }
+
+    @Override
+    public List<String> ensureUniqueUserNames() {
+        return users.ensureUniqueNameIndex();
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.ticketrouter.application.ProductionMetrics;
 import io.ticketrouter.application.RoutingPolicy;
 import io.ticketrouter.application.TicketChanged;
 import io.ticketrouter.application.TicketChanges;
+import io.ticketrouter.application.TicketConflictException;
 import io.ticketrouter.application.TicketFilter;
 import io.ticketrouter.application.TicketPage;
 import io.ticketrouter.application.TicketService;
@@ -181,12 +182,17 @@ public class DefaultTicketService implements TicketService {
         String priority = changes.priority() == null ? null : checkPriority(changes.priority()).wireName();
         String status = changes.status() == null ? null : checkStatus(changes.status()).wireName();
         String note = changes.note();
-        if (note != null && (note.isBlank() || note.length() > Ticket.NOTE_MAX)) {
+        if (note != null && (note.isBlank() || note.length() > Ticket.NOTE_MAX)) { // the REST layer checks more
             throw new InvalidInputException("note", "note must be 1 to " + Ticket.NOTE_MAX
                     + " characters (not only spaces), got " + note.length());
         }
-        TicketTransactions.Updated updated = transactions.update(ref,
-                new TicketChanges(queue, priority, status, note), actor);
+        TicketChanges valid = new TicketChanges(queue, priority, status, note);
+        TicketTransactions.Updated updated;
+        try {
+            updated = TicketConflicts.retrying(() -> transactions.update(ref, valid, actor));
+        } catch (TicketConflicts.Lost e) {
+            throw new TicketConflictException(transactions.find(ref));
+        }
         if (updated.changed()) {
             publish(TicketChanged.Kind.UPDATED, updated.ticket());
         }
@@ -195,7 +201,14 @@ public class DefaultTicketService implements TicketService {
 
     @Override
     public TicketView delete(String reference, String actor) {
-        TicketView last = transactions.delete(reference("reference", reference));
+        TicketReference ref = reference("reference", reference);
+        TicketView last;
+        try {
+            // a delete that lost against a change is run again on the changed ticket: it is never lost
+            last = TicketConflicts.retrying(() -> transactions.delete(ref));
+        } catch (TicketConflicts.Lost e) {
+            throw new TicketConflictException(transactions.find(ref));
+        }
         LOG.log(Level.INFO, "Ticket {0} deleted by {1}", new Object[] {last.reference(), actor});
         publish(TicketChanged.Kind.DELETED, last);
         return last;

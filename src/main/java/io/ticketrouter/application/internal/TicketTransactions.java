@@ -74,9 +74,14 @@ public class TicketTransactions {
         return views;
     }
 
-    /** Values in {@code changes} are already validated. */
+    /**
+     * Applies the changes to the ticket as it is now. Values in {@code changes} are already validated. The ticket is
+     * read with a row lock, so concurrent changes of it are applied one after the other, each on the state the one
+     * before committed. Should a change still meet a newer version (the entity's {@code @Version}) or time out
+     * waiting for the lock, it rolls back and {@link TicketConflicts} tells the caller to try again.
+     */
     public Updated update(TicketReference reference, TicketChanges changes, String actor) {
-        Ticket ticket = load(reference);
+        Ticket ticket = lock(reference);
         Instant now = Instant.now();
         boolean changed = false;
         if (changes.queue() != null) {
@@ -92,14 +97,21 @@ public class TicketTransactions {
             ticket.addNote(changes.note(), actor, now);
             changed = true;
         }
+        tickets.flush(); // a concurrent change or delete fails here, inside the method (see TicketConflicts)
         return new Updated(TicketViews.ticket(ticket), changed);
     }
 
     public TicketView delete(TicketReference reference) {
-        Ticket ticket = load(reference);
+        Ticket ticket = lock(reference);
         TicketView last = TicketViews.ticket(ticket);
         tickets.remove(ticket);
+        tickets.flush();
         return last;
+    }
+
+    /** The ticket locked until the commit (changes of one ticket wait for each other), or not found. */
+    private Ticket lock(TicketReference reference) {
+        return tickets.findForUpdate(reference).orElseThrow(() -> new TicketNotFoundException(reference.value()));
     }
 
     private Ticket load(TicketReference reference) {

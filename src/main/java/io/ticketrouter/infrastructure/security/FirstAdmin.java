@@ -37,6 +37,17 @@ public class FirstAdmin {
     SecuritySettings settings;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        try {
+            java.util.List<String> clashes = accounts.ensureUniqueUserNames();
+            if (!clashes.isEmpty()) {
+                LOG.warning("These user names differ from another user's only in case or Unicode form: " + clashes
+                        + ". They keep working, but remove or re-add them under distinct names.");
+            }
+        } catch (RuntimeException e) {
+            // another instance of the cluster created the index at the same moment
+            LOG.log(Level.INFO, "The unique index of user names was not checked here (another instance may have "
+                    + "done it): " + e);
+        }
         Optional<String> configured = settings.initialAdminPassword();
         String problem = configured.map(AccountRules::passwordProblem).orElse(null);
         if (problem != null) {

@@ -3,6 +3,8 @@ package io.ticketrouter.infrastructure.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
@@ -22,8 +24,12 @@ public class Origins {
     }
 
     /**
-     * Whether a session cookie may authenticate this request: always for reads, and for state-changing requests and
-     * WebSocket handshakes only from this server's own pages or an allowed origin.
+     * Whether a session cookie may authenticate this request. Reads (GET, HEAD, OPTIONS) always; every request that
+     * changes state (sign-out included) and every WebSocket handshake only from this server's own pages or an allowed
+     * origin: {@code Sec-Fetch-Site: cross-site} is refused, an {@code Origin} must name this server's scheme, host
+     * and port (or an allowed origin) and {@code Origin: null} (sandboxed frames, local files, some redirects) is
+     * refused. Without {@code Origin} the request is not a browser's cross-site one (browsers send it with every
+     * state-changing request) unless {@code Sec-Fetch-Site} says otherwise.
      */
     public boolean mayUseCookie(HttpServletRequest request) {
         String method = request.getMethod();
@@ -31,36 +37,63 @@ public class Origins {
         if (!upgrade && ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method))) {
             return true;
         }
-        String origin = request.getHeader("Origin");
-        if (origin == null || origin.isEmpty() || "null".equals(origin)) {
-            String site = request.getHeader("Sec-Fetch-Site");
-            return site == null || "same-origin".equals(site) || "none".equals(site);
-        }
-        return sameOrigin(origin, request) || allowedCrossOrigin(origin);
+        return cookieRefusal(request) == null;
     }
 
-    /** The origin names the host and port the request was sent to. */
+    /** Why a cookie may not authenticate this state-changing request or handshake, or null when it may. */
+    public String cookieRefusal(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        String origin = request.getHeader("Origin");
+        if (site != null && "cross-site".equalsIgnoreCase(site.trim())) {
+            return "the browser says the request comes from another site (Sec-Fetch-Site: cross-site)";
+        }
+        if (origin == null || origin.isEmpty()) {
+            boolean fromHere = site == null || "same-origin".equalsIgnoreCase(site.trim())
+                    || "none".equalsIgnoreCase(site.trim());
+            return fromHere ? null : "the request comes from another origin (Sec-Fetch-Site: " + site.trim() + ")";
+        }
+        if ("null".equals(origin.trim())) {
+            return "the request comes from an opaque origin (Origin: null)";
+        }
+        if (sameOrigin(origin, request) || allowedCrossOrigin(origin)) {
+            return null;
+        }
+        return "the request comes from another origin than this server's pages";
+    }
+
+    /** The origin names the scheme, host and port the request was sent to (default ports filled in). */
     static boolean sameOrigin(String origin, HttpServletRequest request) {
         String host = request.getHeader("Host");
-        if (host == null) {
+        if (host == null || host.isBlank()) {
             return false;
         }
-        String o = origin.toLowerCase(Locale.ROOT);
-        int scheme = o.indexOf("://");
-        if (scheme < 0) {
+        String requestScheme = request.isSecure() ? "https" : "http";
+        if (request.getScheme() != null && !request.getScheme().isEmpty()) {
+            requestScheme = request.getScheme().toLowerCase(Locale.ROOT);
+        }
+        URI o;
+        URI h;
+        try {
+            o = new URI(origin.trim());
+            h = new URI(requestScheme + "://" + host.trim());
+        } catch (URISyntaxException e) {
             return false;
         }
-        String authority = o.substring(scheme + 3);
-        String h = host.toLowerCase(Locale.ROOT);
-        if (authority.equals(h)) {
-            return true;
+        if (o.getScheme() == null || o.getHost() == null || h.getHost() == null || o.getRawPath() != null
+                && !o.getRawPath().isEmpty() || o.getRawUserInfo() != null || o.getRawQuery() != null
+                || o.getRawFragment() != null) {
+            return false;
         }
-        // default ports: Origin omits them, Host may carry them (or the other way round)
-        String bare = o.startsWith("https://") ? stripPort(h, ":443") : stripPort(h, ":80");
-        return authority.equals(bare) || stripPort(authority, o.startsWith("https://") ? ":443" : ":80").equals(bare);
+        String scheme = o.getScheme().toLowerCase(Locale.ROOT);
+        return scheme.equals(requestScheme)
+                && o.getHost().toLowerCase(Locale.ROOT).equals(h.getHost().toLowerCase(Locale.ROOT))
+                && port(o, scheme) == port(h, requestScheme);
     }
 
-    private static String stripPort(String hostPort, String port) {
-        return hostPort.endsWith(port) ? hostPort.substring(0, hostPort.length() - port.length()) : hostPort;
+    private static int port(URI uri, String scheme) {
+        if (uri.getPort() >= 0) {
+            return uri.getPort();
+        }
+        return "https".equals(scheme) ? 443 : 80;
     }
 }

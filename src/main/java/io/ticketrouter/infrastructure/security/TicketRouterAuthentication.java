@@ -65,7 +65,8 @@ public class TicketRouterAuthentication implements HttpAuthenticationMechanism {
             return fromHeader(authorization.trim(), request, response, context);
         }
         String token = sessionCookie(request);
-        if (token != null && origins.mayUseCookie(request)) {
+        boolean cookieAllowed = token != null && origins.mayUseCookie(request);
+        if (cookieAllowed) {
             Optional<Identity> identity = cache.session(token);
             if (identity.isPresent()) {
                 return login(context, identity.get());
@@ -81,9 +82,16 @@ public class TicketRouterAuthentication implements HttpAuthenticationMechanism {
             return context.redirect(request.getContextPath() + "/login.html?next="
                     + URLEncoder.encode(next, StandardCharsets.UTF_8));
         }
-        return unauthorized(request, response, context, token == null
-                ? "sign in first: send HTTP Basic credentials of an agent, or sign in at /login.html"
-                : "your session has ended: sign in again at /login.html");
+        String detail;
+        if (token == null) {
+            detail = "sign in first: send HTTP Basic credentials of an agent, or sign in at /login.html";
+        } else if (!cookieAllowed) {
+            detail = "the session cookie counts for a change or a dashboard connection only from this server's own "
+                    + "pages: " + origins.cookieRefusal(request);
+        } else {
+            detail = "your session has ended: sign in again at /login.html";
+        }
+        return unauthorized(request, response, context, detail);
     }
 
     private AuthenticationStatus fromHeader(String authorization, HttpServletRequest request,
@@ -175,6 +183,13 @@ public class TicketRouterAuthentication implements HttpAuthenticationMechanism {
             return token.isEmpty() ? null : token;
         }
         return sessionCookie(request);
+    }
+
+    /** Whether the request carries a session token as {@code Authorization: Bearer} (not only the cookie). */
+    public static boolean hasBearer(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && !authorization.substring(7).isBlank();
     }
 
     private static String sessionCookie(HttpServletRequest request) {

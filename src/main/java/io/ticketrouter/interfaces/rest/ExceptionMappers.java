@@ -93,6 +93,22 @@ public final class ExceptionMappers {
         }
     }
 
+    /** 409 with the ticket as it is now (an RFC 9457 extension member {@code current}). */
+    @Provider
+    public static class TicketConflict implements ExceptionMapper<io.ticketrouter.application.TicketConflictException> {
+        @Override
+        public Response toResponse(io.ticketrouter.application.TicketConflictException e) {
+            String problem = JsonbConfiguration.JSONB.toJson(ProblemType.CONFLICT.problem(e.getMessage(), null));
+            String current = JsonbConfiguration.JSONB.toJson(e.current());
+            try (jakarta.json.JsonReader p = jakarta.json.Json.createReader(new java.io.StringReader(problem));
+                 jakarta.json.JsonReader c = jakarta.json.Json.createReader(new java.io.StringReader(current))) {
+                String body = jakarta.json.Json.createObjectBuilder(p.readObject()).add("current", c.readObject())
+                        .build().toString();
+                return Response.status(409).type(Problem.MEDIA_TYPE).entity(body).build();
+            }
+        }
+    }
+
     /** JAX-RS's own errors: unknown path, wrong method, wrong content type, unacceptable Accept header. */
     @Provider
     public static class Web implements ExceptionMapper<WebApplicationException> {

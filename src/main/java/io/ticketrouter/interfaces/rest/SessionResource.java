@@ -4,6 +4,7 @@ import io.ticketrouter.application.AccountService;
 import io.ticketrouter.application.InvalidInputException;
 import io.ticketrouter.application.SignedIn;
 import io.ticketrouter.infrastructure.security.CredentialCache;
+import io.ticketrouter.infrastructure.security.Origins;
 import io.ticketrouter.infrastructure.security.RateLimits;
 import io.ticketrouter.infrastructure.security.SecuritySettings;
 import io.ticketrouter.infrastructure.security.TicketRouterAuthentication;
@@ -52,6 +53,9 @@ public class SessionResource {
 
     @Inject
     CredentialCache cache;
+
+    @Inject
+    Origins origins;
 
     @Context
     HttpServletRequest request;
@@ -152,10 +156,20 @@ public class SessionResource {
     @DELETE
     @Access(Access.Who.ANYONE)
     @Operation(summary = "Sign out", description = "Ends the session of the cookie (or Bearer token) on every "
-            + "instance and clears the cookie.")
+            + "instance and clears the cookie. The cookie counts only from this server's own pages, as for every "
+            + "other change: a sign-out from another site's page (Origin, Sec-Fetch-Site: cross-site, Origin: null) "
+            + "is refused with 403 and the session goes on.")
     @APIResponse(responseCode = "204", description = "Signed out")
+    @APIResponse(responseCode = "403", description = "The cookie came with a request from another site",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response signOut() {
         String token = TicketRouterAuthentication.sessionToken(request);
+        boolean byCookie = token != null && !TicketRouterAuthentication.hasBearer(request);
+        String refusal = byCookie ? origins.cookieRefusal(request) : null;
+        if (refusal != null) {
+            return ProblemType.FORBIDDEN.response("the session cookie signs out only from this server's own pages: "
+                    + refusal, null);
+        }
         if (token != null) {
             accounts.signOut(io.ticketrouter.security.Tokens.digest(token));
             cache.forgetSession(token);

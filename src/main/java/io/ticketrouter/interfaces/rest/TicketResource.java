@@ -69,22 +69,28 @@ public class TicketResource {
             description = "Classifies and routes the ticket, stores it (committed before the answer) and answers "
                     + "201 with its Location and the stored ticket; dashboards are notified. Open to anyone: "
                     + "anonymous callers may send ticketrouter.ratelimit.tickets-per-minute tickets a minute per "
-                    + "address (20 by default), then get 429 with Retry-After. The answer's status_token, "
-                    + "given only here, lets the customer look up the status later (GET "
-                    + "/api/tickets/{reference}/status).")
+                    + "address (20 by default), then get 429 with Retry-After. An anonymous caller (the customer) "
+                    + "gets a TicketReceipt: reference, subject, status, team and times, and the status_token, "
+                    + "given only here, that lets the customer look up the status later (GET "
+                    + "/api/tickets/{reference}/status). A signed-in agent gets the whole TicketView (prediction, "
+                    + "probabilities, keywords, routing, history) with the status_token.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "CreateTicketRequest"),
             examples = @ExampleObject(name = "billing", value = "{\"subject\": \"Invoice charged twice\", "
                     + "\"body\": \"My card was charged twice for invoice 2024-118. Please refund one payment.\", "
                     + "\"customer_name\": \"Ana Silva\", \"customer_email\": \"ana@example.com\"}")))
-    @APIResponse(responseCode = "201", description = "Stored; Location points to the ticket",
+    @APIResponse(responseCode = "201", description = "Stored; Location points to the ticket. Anonymous callers get "
+            + "the TicketReceipt, signed-in agents the TicketView with status_token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(ref = "TicketView")))
-    @APIResponse(responseCode = "400", description = "Missing or invalid field, malformed JSON",
+                    schema = @Schema(oneOf = {TicketReceipt.class, TicketView.class})))
+    @APIResponse(responseCode = "400", description = "Missing or invalid field (control characters, bidirectional "
+            + "overrides, too few visible characters, malformed e-mail), malformed JSON, a key given twice, a "
+            + "number too long",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "413", description = "Body over 64 KB",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "415", description = "Not JSON",
+    @APIResponse(responseCode = "415", description = "Not JSON, or a charset other than UTF-8, UTF-16 and "
+            + "ISO-8859-1",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "429", description = "Too many tickets from this address; see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
@@ -97,12 +103,19 @@ public class TicketResource {
         ReceivedTicket received = tickets.receive(request.toNewTicket());
         TicketView ticket = received.ticket();
         URI location = uriInfo.getBaseUriBuilder().path("tickets").path(ticket.reference()).build();
-        // the ticket as everywhere else, plus the status token that only this answer carries
-        JsonObject json;
-        try (JsonReader r = Json.createReader(new StringReader(JsonbConfiguration.JSONB.toJson(ticket)))) {
-            json = Json.createObjectBuilder(r.readObject()).add("status_token", received.statusToken()).build();
+        String body;
+        if (security == null || security.getUserPrincipal() == null) {
+            // a customer: the receipt, nothing of the model's internals
+            body = JsonbConfiguration.JSONB.toJson(TicketReceipt.of(TicketStatusView.of(ticket),
+                    received.statusToken()));
+        } else {
+            // an agent: the ticket as everywhere else, plus the status token that only this answer carries
+            try (JsonReader r = Json.createReader(new StringReader(JsonbConfiguration.JSONB.toJson(ticket)))) {
+                body = Json.createObjectBuilder(r.readObject()).add("status_token", received.statusToken()).build()
+                        .toString();
+            }
         }
-        return Response.created(location).type(MediaType.APPLICATION_JSON_TYPE).entity(json.toString())
+        return Response.created(location).type(MediaType.APPLICATION_JSON_TYPE).entity(body)
                 .header("Cache-Control", "no-store").build();
     }
 
@@ -144,9 +157,9 @@ public class TicketResource {
     @Operation(summary = "Receive a ticket (alias of POST /api/tickets for clients of the old service)")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "CreateTicketRequest")))
-    @APIResponse(responseCode = "201", description = "Stored; Location points to the ticket",
+    @APIResponse(responseCode = "201", description = "Stored; as POST /api/tickets (receipt or whole ticket)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(ref = "TicketView")))
+                    schema = @Schema(oneOf = {TicketReceipt.class, TicketView.class})))
     @APIResponse(responseCode = "400", description = "Missing or invalid field, malformed JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "503", description = "No model loaded",
@@ -231,7 +244,10 @@ public class TicketResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change a ticket (agent)",
             description = "Set the queue or priority (kept as corrections next to the prediction, which is never "
-                    + "overwritten), the status, or add a note. Every change is recorded in the history.")
+                    + "overwritten), the status, or add a note. Every change is recorded in the history. Concurrent "
+                    + "changes of one ticket are applied one after the other, each to the ticket as the one before "
+                    + "left it; a change that keeps losing that race answers 409 with the current ticket, a change "
+                    + "racing a delete that won answers 404.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "UpdateTicketRequest"),
             examples = @ExampleObject(name = "start work", value = "{\"status\": \"in_progress\", "
@@ -242,6 +258,9 @@ public class TicketResource {
     @APIResponse(responseCode = "400", description = "A value is not allowed, or nothing to change",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "404", description = "No such ticket",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "409", description = "Other changes of the ticket kept winning; nothing was "
+            + "changed; the problem's member current holds the ticket as it is now",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public TicketView update(@Parameter(description = REFERENCE_DOC, example = "TR-000042")
                              @PathParam("reference") String reference, UpdateTicketRequest request) {
@@ -255,7 +274,9 @@ public class TicketResource {
     @DELETE
     @Path("{reference}")
     @Access(Access.Who.ADMIN)
-    @Operation(summary = "Delete a ticket", description = "Removes it; dashboards are notified.")
+    @Operation(summary = "Delete a ticket", description = "Removes it; dashboards are notified. A delete racing "
+            + "changes of the ticket is applied after them; once it answered 204 the ticket stays gone (a change "
+            + "still in flight answers 404).")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", description = "The reference is not of the form TR-000042",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))

@@ -17,6 +17,6 @@ public record UpdateTicketRequest(
         String note) implements JsonRequest {
 
     TicketChanges toChanges() {
-        return new TicketChanges(queue, priority, status, note);
+        return new TicketChanges(queue, priority, status, InputRules.note(note));
     }
 }

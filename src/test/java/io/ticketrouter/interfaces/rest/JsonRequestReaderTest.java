@@ -73,9 +73,84 @@ class JsonRequestReaderTest {
         assertEquals("needs_review", JsonRequestReader.snakeCase("needsReview"));
     }
 
+    private static jakarta.ws.rs.core.MediaType json(String charset) {
+        return new jakarta.ws.rs.core.MediaType("application", "json", java.util.Map.of("charset", charset));
+    }
+
     private static int status(Runnable r) {
         Problems.ProblemException e = assertThrows(Problems.ProblemException.class, r::run);
         assertTrue(e.problem().detail().length() > 10);
         return e.problem().status();
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedNamingIt() {
+        Problems.ProblemException e = assertThrows(Problems.ProblemException.class,
+                () -> read("{\"body\": \"help\", \"body\": \"0123456789 long enough\"}"));
+        assertEquals("body", e.problem().field());
+        assertTrue(e.problem().detail().contains("given twice"), e.problem().detail());
+        Problems.ProblemException nested = assertThrows(Problems.ProblemException.class, () -> JsonRequestReader.parse(
+                "{\"items\": [{\"body\": \"a\"}, {\"body\": \"b\", \"body\": \"c\"}]}"
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertEquals("items[1].body", nested.problem().field());
+    }
+
+    @Test
+    void aNumberTooLongToReadIs400NamingTheField() {
+        String digits = "9".repeat(1_200);
+        Problems.ProblemException e = assertThrows(Problems.ProblemException.class,
+                () -> read("{\"body\": \"0123456789 x\", \"whatever\": " + digits + "}"));
+        assertEquals(400, e.problem().status());
+        assertEquals("whatever", e.problem().field());
+        assertEquals(400, status(() -> read("{\"body\": [" + digits + "]}")));
+        assertEquals(400, status(() -> read("{\"body\": 1" + "0".repeat(200) + ".5e3}")));
+    }
+
+    @Test
+    void theDeclaredCharsetIsHonouredOrRefusedWith415() {
+        String json = "{\"body\": \"Caf\u00e9 au lait, s'il vous pla\u00eet\"}";
+        for (java.nio.charset.Charset cs : new java.nio.charset.Charset[] {StandardCharsets.UTF_8,
+                StandardCharsets.UTF_16, StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE,
+                StandardCharsets.ISO_8859_1}) {
+            String declared = cs == StandardCharsets.UTF_16BE || cs == StandardCharsets.UTF_16LE ? "utf-16" : cs.name();
+            PredictRequest r = JsonRequestReader.bind(PredictRequest.class, JsonRequestReader.parse(json.getBytes(cs),
+                    JsonRequestReader.charset(json(declared))), "request body");
+            assertEquals("Caf\u00e9 au lait, s'il vous pla\u00eet", r.validBody(), cs.name());
+        }
+        Problems.ProblemException e = assertThrows(Problems.ProblemException.class, () -> JsonRequestReader.charset(
+                json("shift_jis")));
+        assertEquals(415, e.problem().status());
+        assertTrue(e.problem().detail().contains("UTF-16"), e.problem().detail());
+    }
+
+    @Test
+    void textRulesForEveryFreeTextField() {
+        // bidi overrides, C1 controls, noncharacters; line breaks only where several lines are allowed
+        assertThrows(InvalidInputException.class, () -> InputRules.subject("invoice \u202Efdp.exe"));
+        assertThrows(InvalidInputException.class, () -> InputRules.customerName("Ana\u0085Silva"));
+        assertThrows(InvalidInputException.class, () -> InputRules.subject("two\nlines"));
+        assertThrows(InvalidInputException.class, () -> InputRules.note("bell \u0007"));
+        assertThrows(InvalidInputException.class, () -> InputRules.body("0123456789 \uFFFF", null));
+        assertEquals("two\nlines in a note", InputRules.note("two\nlines in a note"));
+        // NFC: a decomposed e + combining acute is stored composed
+        assertEquals("Caf\u00e9 is closed today", InputRules.body("Cafe\u0301 is closed today", null));
+        // only visible characters count for the minimum
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> InputRules.body("\u200B\uFEFF\u00A0".repeat(20) + "abc", null));
+        assertTrue(e.getMessage().startsWith("body must be 10 to 10000 characters, got 3 visible"), e.getMessage());
+        assertThrows(InvalidInputException.class, () -> InputRules.note("\u200B\u200B"));
+    }
+
+    @Test
+    void eMailAddressesAreDotAtomAddrSpecs() {
+        for (String bad : new String[] {"ana\u0000@example.com", "ana\u0001@example.com", "ana\u007f@example.com",
+            "moc.elpmaxe@\u202Eana", "<script>@x.com", "a@b..com", ".a@b.com", "a.@b.com", "a..b@example.com",
+            "\"a b\"@example.com", "ana@localhost", "ana@-example.com", "ana@b@example.com", "ana@example.com."}) {
+            assertThrows(InvalidInputException.class, () -> InputRules.customerEmail(bad), bad);
+        }
+        for (String good : new String[] {"ana@example.com", "ana.silva+tickets@mail.example.co.uk",
+            "o'brien@example.ie", "jos\u00e9@ejemplo.es", "user_1@sub-domain.example.com"}) {
+            assertEquals(good, InputRules.customerEmail(good));
+        }
     }
 }

@@ -12,10 +12,22 @@ public interface TicketRepository {
     Optional<Ticket> find(TicketReference reference);
 
     /**
+     * The ticket, locked against other changes until the transaction ends: concurrent changes of one ticket wait for
+     * each other and each reads the state the one before committed (a ticket deleted meanwhile is not found).
+     */
+    Optional<Ticket> findForUpdate(TicketReference reference);
+
+    /**
      * Tickets matching the query, newest first; at most {@code limit}. With {@link TicketQuery#after()} the page holds
      * the tickets closest after that reference (so a client catching up never skips one), still newest first.
      */
     List<Ticket> search(TicketQuery query, int limit);
 
     void remove(Ticket ticket);
+
+    /**
+     * Writes the transaction's changes now, so that a ticket changed or removed by someone else since it was read
+     * fails here (with the persistence provider's optimistic-lock exception) rather than at the commit.
+     */
+    void flush();
 }

@@ -1,11 +1,13 @@
 package io.ticketrouter.domain.model.user;
 
 import io.ticketrouter.domain.model.ticket.InstantConverter;
+import io.ticketrouter.security.AccountRules;
 import io.ticketrouter.security.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -17,12 +19,22 @@ import java.util.Objects;
  * ({@code ./ticket-router users}); keep the columns in step with {@code UsersCommand.DDL}.
  */
 @Entity
-@Table(name = "tr_user")
+@Table(name = "tr_user", indexes = @Index(name = UserAccount.KEY_INDEX, columnList = "username_key", unique = true))
 public class UserAccount {
+
+    /** The unique index on {@code username_key}. */
+    public static final String KEY_INDEX = "tr_user_key_uq";
 
     @Id
     @Column(name = "username", length = 64, nullable = false, updatable = false)
     private String username;
+
+    /**
+     * The name as it is compared ({@link AccountRules#usernameKey}), unique. Null only in rows written before the
+     * column existed until the start-up fills it in.
+     */
+    @Column(name = "username_key", length = 64)
+    private String usernameKey;
 
     @Column(name = "role", length = 16, nullable = false)
     private String role;
@@ -48,6 +60,7 @@ public class UserAccount {
 
     public UserAccount(String username, Role role, String passwordHash, Instant now) {
         this.username = Objects.requireNonNull(username, "username");
+        this.usernameKey = AccountRules.usernameKey(username);
         this.role = role.wireName();
         this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
         this.createdAt = now;
@@ -56,6 +69,16 @@ public class UserAccount {
 
     public String username() {
         return username;
+    }
+
+    /** The form under which the name is unique; null in rows the start-up has not filled in yet. */
+    public String usernameKey() {
+        return usernameKey;
+    }
+
+    /** Fills in the comparison form of a row written before the column existed. */
+    public void assignUsernameKey() {
+        this.usernameKey = AccountRules.usernameKey(username);
     }
 
     public Role role() {

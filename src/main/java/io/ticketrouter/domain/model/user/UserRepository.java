@@ -9,6 +9,16 @@ public interface UserRepository {
 
     Optional<UserAccount> find(String username);
 
+    /** The user whose name is the same as this one without regard to case and Unicode compatibility forms. */
+    Optional<UserAccount> findSameName(String username);
+
+    /**
+     * Makes user names unique by their comparison form in a database written before it existed: fills in the
+     * missing forms and creates the unique index when it is missing. Returns the names that could not get theirs
+     * because another user already has the same name in another case.
+     */
+    List<String> ensureUniqueNameIndex();
+
     List<UserAccount> all();
 
     long count();

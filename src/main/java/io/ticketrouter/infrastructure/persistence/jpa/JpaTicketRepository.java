@@ -6,6 +6,7 @@ import io.ticketrouter.domain.model.ticket.TicketReference;
 import io.ticketrouter.domain.model.ticket.TicketRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
@@ -35,6 +36,12 @@ public class JpaTicketRepository implements TicketRepository {
     @Override
     public Optional<Ticket> find(TicketReference reference) {
         return Optional.ofNullable(em.find(Ticket.class, reference.number()));
+    }
+
+    @Override
+    public Optional<Ticket> findForUpdate(TicketReference reference) {
+        // SELECT ... FOR UPDATE: a row lock on PostgreSQL and H2 alike
+        return Optional.ofNullable(em.find(Ticket.class, reference.number(), LockModeType.PESSIMISTIC_WRITE));
     }
 
     @Override
@@ -92,6 +99,11 @@ public class JpaTicketRepository implements TicketRepository {
     @Override
     public void remove(Ticket ticket) {
         em.remove(em.contains(ticket) ? ticket : em.merge(ticket));
+    }
+
+    @Override
+    public void flush() {
+        em.flush();
     }
 
     private static String escapeLike(String text) {

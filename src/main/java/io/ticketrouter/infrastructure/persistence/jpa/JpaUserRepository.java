@@ -3,6 +3,7 @@ package io.ticketrouter.infrastructure.persistence.jpa;
 import io.ticketrouter.domain.model.user.LoginSession;
 import io.ticketrouter.domain.model.user.UserAccount;
 import io.ticketrouter.domain.model.user.UserRepository;
+import io.ticketrouter.security.AccountRules;
 import io.ticketrouter.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -21,6 +22,36 @@ public class JpaUserRepository implements UserRepository {
     @Override
     public Optional<UserAccount> find(String username) {
         return Optional.ofNullable(em.find(UserAccount.class, username));
+    }
+
+    @Override
+    public Optional<UserAccount> findSameName(String username) {
+        String key = AccountRules.usernameKey(username);
+        // compared in Java too: rows written before the key column existed have none until the start-up fills it in
+        return all().stream().filter(u -> key.equals(u.usernameKey() != null ? u.usernameKey()
+                : AccountRules.usernameKey(u.username()))).findFirst();
+    }
+
+    @Override
+    public List<String> ensureUniqueNameIndex() {
+        List<String> clashes = new java.util.ArrayList<>();
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        List<UserAccount> users = all();
+        users.stream().map(UserAccount::usernameKey).filter(java.util.Objects::nonNull).forEach(taken::add);
+        for (UserAccount u : users) {
+            if (u.usernameKey() == null) {
+                if (taken.add(AccountRules.usernameKey(u.username()))) {
+                    u.assignUsernameKey();
+                } else {
+                    clashes.add(u.username());
+                }
+            }
+        }
+        em.flush();
+        // the schema generation creates the index with a new table, not always on a table it extends
+        em.createNativeQuery("CREATE UNIQUE INDEX IF NOT EXISTS " + UserAccount.KEY_INDEX
+                + " ON tr_user (username_key)").executeUpdate();
+        return clashes;
     }
 
     @Override
