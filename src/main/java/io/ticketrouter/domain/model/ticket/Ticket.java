@@ -176,8 +176,8 @@ public class Ticket {
                   Instant now) {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(classification, "classification");
-        this.createdAt = now;
-        this.updatedAt = now;
+        this.createdAt = InstantConverter.stored(now);
+        this.updatedAt = createdAt;
         this.status = TicketStatus.OPEN;
         this.subject = content.subject();
         this.body = content.body();
@@ -235,7 +235,7 @@ public class Ticket {
         history.add(new HistoryEntry(now, actor, "queue", finalQueue, queue));
         correctedQueue = queue;
         finalQueue = queue;
-        updatedAt = now;
+        updatedAt = InstantConverter.stored(now);
         return true;
     }
 
@@ -248,7 +248,7 @@ public class Ticket {
         history.add(new HistoryEntry(now, actor, "priority", finalPriority, value));
         correctedPriority = value;
         finalPriority = value;
-        updatedAt = now;
+        updatedAt = InstantConverter.stored(now);
         return true;
     }
 
@@ -259,14 +259,14 @@ public class Ticket {
         }
         history.add(new HistoryEntry(now, actor, "status", status.wireName(), newStatus.wireName()));
         status = newStatus;
-        updatedAt = now;
+        updatedAt = InstantConverter.stored(now);
         return true;
     }
 
     /** An agent writes a note; notes only live in the history. */
     public void addNote(String note, String actor, Instant now) {
         history.add(new HistoryEntry(now, actor, "note", null, note));
-        updatedAt = now;
+        updatedAt = InstantConverter.stored(now);
     }
 
     public Long id() {

@@ -13,7 +13,22 @@ import org.junit.jupiter.api.Test;
 
 class TicketTest {
 
+    @Test
+    void timesAreKeptAsTheDatabaseStoresThem() {
+        Instant created = Instant.parse("2026-12-01T22:30:25.586267176Z");
+        Ticket t = ticket(created);
+        assertEquals(Instant.parse("2026-12-01T22:30:25.586267Z"), t.createdAt(), "microseconds, like the column");
+        assertEquals(t.createdAt(), t.updatedAt());
+        assertTrue(t.changeStatus(TicketStatus.RESOLVED, "ana", Instant.parse("2026-12-01T22:31:00.000000999Z")));
+        assertEquals(Instant.parse("2026-12-01T22:31:00Z"), t.updatedAt());
+        assertEquals(Instant.parse("2026-12-01T22:31:00Z"), t.history().get(0).at());
+    }
+
     private static Ticket ticket() {
+        return ticket(Instant.EPOCH);
+    }
+
+    private static Ticket ticket(Instant now) {
         Map<String, Double> queues = new LinkedHashMap<>();
         queues.put("Billing", 0.7);
         queues.put("Technical Support", 0.3);
@@ -21,7 +36,7 @@ class TicketTest {
                 Map.of("medium", 0.6, "high", 0.3, "low", 0.1), List.of(new Keyword("invoice", 0.4)), 0.5, false,
                 "Route to Billing", "m1");
         return new Ticket(new TicketContent("Invoice", "Charged twice for my invoice", null, null), c, List.of(),
-                null, null, Instant.EPOCH);
+                null, null, now);
     }
 
     @Test
