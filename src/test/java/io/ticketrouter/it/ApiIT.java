@@ -273,6 +273,7 @@ class ApiIT {
         JsonObject reread = http.get("/api/tickets/" + ref).json();
         assertEquals(4, reread.getJsonArray("history").size());
         assertEquals(other, reread.getString("final_queue"));
+        assertEquals(u, reread, "reading the ticket back gives exactly what the PATCH answered");
     }
 
     @Test
