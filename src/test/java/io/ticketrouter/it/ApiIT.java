@@ -14,6 +14,8 @@ import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -159,16 +161,22 @@ class ApiIT {
 
     @Test
     void createStoresTicketAndAnswers201WithLocation() throws Exception {
+        Instant before = Instant.now();
         Http.Answer a = http.post("/api/tickets", "{\"subject\": \"Invoice charged twice\", \"body\": "
                 + "\"My card was charged twice for invoice 2024-118. Please refund one payment.\", "
                 + "\"customer_name\": \"Ana Silva\", \"customer_email\": \"ana@example.com\"}");
+        Instant after = Instant.now();
         assertEquals(201, a.status(), a.toString());
         JsonObject t = a.json();
         String ref = t.getString("reference");
         assertTrue(ref.matches(REFERENCE), ref);
         assertEquals(http.url("/api/tickets/" + ref).toString(), a.header("Location").orElseThrow());
         assertEquals("open", t.getString("status"));
-        assertNotNull(t.getString("created_at"));
+        // the server runs on this machine's clock: the ticket was created while the request was under way
+        Instant created = Instant.parse(t.getString("created_at"));
+        assertFalse(created.isBefore(before.truncatedTo(ChronoUnit.MILLIS)) || created.isAfter(after),
+                "created_at " + created + " lies between the request (" + before + ") and its answer (" + after + ")");
+        assertEquals(t.getString("created_at"), t.getString("updated_at"), "a new ticket was not updated yet");
         assertEquals("Ana Silva", t.getString("customer_name"));
         assertEquals("ana@example.com", t.getString("customer_email"));
         assertPrediction(t);
@@ -178,10 +186,11 @@ class ApiIT {
         Http.Answer read = http.get("/api/tickets/" + ref);
         assertEquals(200, read.status());
         assertEquals(ref, read.json().getString("reference"));
-        assertEquals(t.getString("body"), read.json().getString("body"));
-        if ("postgresql".equals(db.kind)) {
-            assertTrue(db.countTickets(data) > 0, "tickets are stored in the configured PostgreSQL schema");
-        }
+        assertEquals(22, t.getString("status_token").length(), "the customer's status token (128 bits, Base64)");
+        assertEquals(jakarta.json.Json.createObjectBuilder(t).remove("status_token").build(), read.json(),
+                "reading the ticket back gives exactly what the 201 answered, but for the customer's token");
+        assertEquals(List.of(ref + " " + t.getString("body")), storedRows(ref),
+                "the ticket is stored once, with its body, in the configured " + db.kind + " database");
     }
 
     @Test
@@ -264,6 +273,7 @@ class ApiIT {
         JsonObject reread = http.get("/api/tickets/" + ref).json();
         assertEquals(4, reread.getJsonArray("history").size());
         assertEquals(other, reread.getString("final_queue"));
+        assertEquals(u, reread, "reading the ticket back gives exactly what the PATCH answered");
     }
 
     @Test
@@ -388,6 +398,25 @@ class ApiIT {
         Http.Answer a = http.post("/api/tickets", "{\"subject\": " + q(subject) + ", \"body\": " + q(body) + "}");
         assertEquals(201, a.status(), a.toString());
         return a.json().getString("reference");
+    }
+
+    /** "reference body" of the rows with this reference, read from the database itself (not through the API). */
+    private static List<String> storedRows(String reference) throws Exception {
+        if ("postgresql".equals(db.kind)) {
+            return db.referencesAndBodies().stream().filter(r -> r[0].equals(reference)).map(r -> r[0] + " " + r[1])
+                    .toList(); // the configured schema, named in the query
+        }
+        List<String> rows = new java.util.ArrayList<>();
+        try (java.sql.Connection c = db.connect(data);
+             java.sql.PreparedStatement p = c.prepareStatement("SELECT reference, body FROM ticket WHERE reference = ?")) {
+            p.setString(1, reference);
+            try (java.sql.ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    rows.add(r.getString(1) + " " + r.getString(2));
+                }
+            }
+        }
+        return rows;
     }
 
     private static List<String> refs(JsonObject page) {

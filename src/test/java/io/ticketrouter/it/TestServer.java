@@ -52,7 +52,10 @@ final class TestServer implements AutoCloseable {
         this.log = WORK.resolve(name + ".log");
     }
 
-    /** Starts a server with the given configuration and waits until the application answers. */
+    /**
+     * Starts a server with the given configuration and waits until the application answers. A key mapped to null
+     * drops that setting of {@link Credentials#serverDefaults()}, so the product's own default applies.
+     */
     static TestServer start(String name, Map<String, String> properties) throws Exception {
         return start(name, properties, List.of("--nocluster"), Map.of());
     }
@@ -65,6 +68,7 @@ final class TestServer implements AutoCloseable {
                             Map<String, String> environment) throws Exception {
         Map<String, String> all = Credentials.serverDefaults();
         all.putAll(properties);
+        all.values().removeIf(java.util.Objects::isNull);
         TestServer server = new TestServer(name, all, clusterArgs, environment);
         server.launch();
         return server;

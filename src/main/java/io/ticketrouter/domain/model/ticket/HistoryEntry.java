@@ -30,7 +30,7 @@ public class HistoryEntry {
     }
 
     public HistoryEntry(Instant at, String actor, String field, String from, String to) {
-        this.at = Ticket.stored(at);
+        this.at = InstantConverter.stored(at);
         this.actor = actor;
         this.field = field;
         this.from = from;

@@ -19,7 +19,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -177,7 +176,7 @@ public class Ticket {
                   Instant now) {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(classification, "classification");
-        this.createdAt = stored(now);
+        this.createdAt = InstantConverter.stored(now);
         this.updatedAt = createdAt;
         this.status = TicketStatus.OPEN;
         this.subject = content.subject();
@@ -236,7 +235,7 @@ public class Ticket {
         history.add(new HistoryEntry(now, actor, "queue", finalQueue, queue));
         correctedQueue = queue;
         finalQueue = queue;
-        updatedAt = stored(now);
+        updatedAt = InstantConverter.stored(now);
         return true;
     }
 
@@ -249,7 +248,7 @@ public class Ticket {
         history.add(new HistoryEntry(now, actor, "priority", finalPriority, value));
         correctedPriority = value;
         finalPriority = value;
-        updatedAt = stored(now);
+        updatedAt = InstantConverter.stored(now);
         return true;
     }
 
@@ -260,22 +259,14 @@ public class Ticket {
         }
         history.add(new HistoryEntry(now, actor, "status", status.wireName(), newStatus.wireName()));
         status = newStatus;
-        updatedAt = stored(now);
+        updatedAt = InstantConverter.stored(now);
         return true;
     }
 
     /** An agent writes a note; notes only live in the history. */
     public void addNote(String note, String actor, Instant now) {
         history.add(new HistoryEntry(now, actor, "note", null, note));
-        updatedAt = stored(now);
-    }
-
-    /**
-     * A time at the precision the database keeps (microseconds, in H2 and PostgreSQL alike), so the ticket the API
-     * answers and pushes right after a change is the same one it reads back later.
-     */
-    static Instant stored(Instant time) {
-        return time.truncatedTo(ChronoUnit.MICROS);
+        updatedAt = InstantConverter.stored(now);
     }
 
     public Long id() {

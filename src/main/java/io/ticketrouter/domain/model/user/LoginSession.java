@@ -39,8 +39,8 @@ public class LoginSession {
     public LoginSession(String tokenDigest, String username, Instant createdAt, Instant expiresAt) {
         this.tokenDigest = tokenDigest;
         this.username = username;
-        this.createdAt = createdAt;
-        this.expiresAt = expiresAt;
+        this.createdAt = InstantConverter.stored(createdAt);
+        this.expiresAt = InstantConverter.stored(expiresAt);
     }
 
     public String tokenDigest() {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TicketReferenceTest {
 
@@ -30,16 +30,26 @@ class TicketReferenceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "42", "TR-42", "TR-00004a", "XX-000042", "TR-000000", "TR--00042",
-            "TR-../../etc", "TR-0000000000000000001234"})
-    void rejectsOtherShapesWithTheFormatInTheMessage(String text) {
+    @CsvSource(delimiter = '|', value = {
+            "''                        | reference must be TR- followed by 6 to 18 digits, for example TR-000042, got \"\"",
+            "42                        | reference must be TR- followed by 6 to 18 digits, for example TR-000042, got \"42\"",
+            "TR-42                     | reference must be TR- followed by 6 to 18 digits, for example TR-000042, got \"TR-42\"",
+            "TR-00004a                 | reference must be TR- followed by 6 to 18 digits, for example TR-000042, got \"TR-00004a\"",
+            "XX-000042                 | reference must be TR- followed by 6 to 18 digits, for example TR-000042, got \"XX-000042\"",
+            "TR--00042                 | reference must be TR- followed by 6 to 18 digits, for example TR-000042, got \"TR--00042\"",
+            "TR-../../etc              | reference must be TR- followed by 6 to 18 digits, for example TR-000042, got \"TR-../../etc\"",
+            "TR-0000000000000000001234 | reference must be TR- followed by 6 to 18 digits, for example TR-000042, got \"TR-0000000000000000001234\"",
+            "TR-000000                 | reference must not be TR-000000: numbers start at 1"})
+    void rejectsOtherShapesSayingWhatIsExpected(String text, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TicketReference.parse(text));
-        assertTrue(e.getMessage().contains("TR-"), e.getMessage());
+        assertEquals(message, e.getMessage());
         assertFalse(TicketReference.isValid(text));
     }
 
     @Test
     void nullIsRejectedWithAMessage() {
-        assertThrows(IllegalArgumentException.class, () -> TicketReference.parse(null));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TicketReference.parse(null));
+        assertEquals("reference is required: TR- followed by 6 to 18 digits, for example TR-000042", e.getMessage());
+        assertFalse(TicketReference.isValid(null));
     }
 }
