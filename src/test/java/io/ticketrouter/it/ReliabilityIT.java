@@ -155,30 +155,9 @@ class ReliabilityIT {
         TestServer server = shared;
         String logBefore = server.log();
         List<Hostile> catalogue = HostileCatalogues.all();
-        List<String> failures = new ArrayList<>();
-        Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
-        int refusedByParser = 0;
-        int serverErrors = 0;
         long start = System.nanoTime();
-        for (Hostile h : catalogue) {
-            RawHttp.Answer a;
-            try {
-                a = RawHttp.send(server.port(), h.head(), h.body(), h.delayMillis(), h.watchClose());
-            } catch (IOException e) {
-                failures.add(h.name() + ": no answer (" + e.getMessage() + ")");
-                continue;
-            }
-            byStatus.merge(a.status(), 1, Integer::sum);
-            if (a.status() >= 500) {
-                serverErrors++;
-            }
-            String wrong = h.check(a);
-            if (wrong != null) {
-                failures.add(h.name() + ": " + wrong);
-            } else if (h.parserRefusal()) {
-                refusedByParser++;
-            }
-        }
+        HostileCatalogues.Outcome outcome = HostileCatalogues.send(server.port(), catalogue);
+        List<String> failures = outcome.failures();
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 server.url("/health/ready")).GET().build(), HttpResponse.BodyHandlers.ofString());
         byte[] good = "{\"body\": \"The printer on the second floor no longer prints anything.\"}"
@@ -189,12 +168,13 @@ class ReliabilityIT {
         FIGURES.add(String.format("[reliability] bad input (%s): %d hostile requests, %d got exactly their expected "
                         + "answer (%d of them refused by the HTTP parser), answers by status %s, %d 5xx; stack-trace "
                         + "lines in the server log %d; healthy afterwards: %s, time %.1f s", db.kind,
-                catalogue.size(), catalogue.size() - failures.size(), refusedByParser, byStatus, serverErrors,
+                catalogue.size(), catalogue.size() - failures.size(), outcome.refusedByParser(), outcome.byStatus(),
+                outcome.serverErrors(),
                 traces.size(), health.statusCode() == 200 && ticket.status() == 201,
                 (System.nanoTime() - start) / 1e9));
         assertTrue(failures.isEmpty(), failures.size() + " hostile requests did not get their expected answer:\n"
                 + String.join("\n", failures));
-        assertEquals(0, serverErrors, "no 5xx");
+        assertEquals(0, outcome.serverErrors(), "no 5xx");
         assertEquals(List.of(), traces.stream().limit(20).toList(), "no stack trace in the server log");
         assertEquals(200, health.statusCode(), "ready after the catalogue: " + health.body());
         assertEquals(201, ticket.status(), "a good ticket is still accepted after the catalogue: " + ticket);

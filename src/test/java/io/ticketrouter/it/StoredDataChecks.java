@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Sends {@link StoredDataCatalogue} in full (with a ticket to aim notes and cross-site changes at, and a live admin
@@ -33,24 +31,10 @@ final class StoredDataChecks {
         List<String> usersBefore = users(server);
 
         List<Hostile> catalogue = StoredDataCatalogue.cases(server.port(), reference, cookie);
-        List<String> failures = new ArrayList<>();
-        Map<Integer, Integer> byStatus = new TreeMap<>();
-        int serverErrors = 0;
-        for (Hostile h : catalogue) {
-            RawHttp.Answer a;
-            try {
-                a = RawHttp.send(server.port(), h.head(), h.body(), h.delayMillis(), h.watchClose());
-            } catch (IOException e) {
-                failures.add(h.name() + ": no answer (" + e.getMessage() + ")");
-                continue;
-            }
-            byStatus.merge(a.status(), 1, Integer::sum);
-            serverErrors += a.status() >= 500 ? 1 : 0;
-            String wrong = h.check(a);
-            if (wrong != null) {
-                failures.add(h.name() + ": " + wrong);
-            }
-        }
+        HostileCatalogues.Outcome outcome = HostileCatalogues.send(server.port(), catalogue);
+        List<String> failures = outcome.failures();
+        Map<Integer, Integer> byStatus = outcome.byStatus();
+        int serverErrors = outcome.serverErrors();
         assertTrue(failures.isEmpty(), failures.size() + " of the stored-data catalogue did not get their expected "
                 + "answer:\n" + String.join("\n", failures));
 
