@@ -64,7 +64,9 @@ public class ContainerLogGuard {
                 return true;
             }
         }
-        return false;
+        // the web container's error-page valve writes the stack trace into the message itself
+        String message = r.getMessage();
+        return message != null && (message.contains("java.io.IOException") || message.contains("ClientAbortException"));
     }
 
     private static final class Guard implements Filter {
@@ -84,9 +86,17 @@ public class ContainerLogGuard {
                 return true;
             }
             Throwable t = r.getThrown();
-            String message = r.getMessage() + (t == null ? "" : " (" + t.getClass().getSimpleName() + ": "
+            String text = r.getMessage() == null ? "" : r.getMessage().strip();
+            String first = text.lines().findFirst().orElse("");
+            if (t == null && text.contains("java.io.IOException")) {
+                first += " (" + text.lines().filter(l -> l.startsWith("java.io.IOException")).findFirst()
+                        .orElse("java.io.IOException") + ")";
+            }
+            String message = first + (t == null ? "" : " (" + t.getClass().getSimpleName() + ": "
                     + t.getMessage() + ")");
-            LogBudget.REQUEST_WARNINGS.log(REQUESTS, "Request: " + message.replaceAll("\\s+", " "), null);
+            message = message.replaceAll("\\s+", " ");
+            LogBudget.REQUEST_WARNINGS.log(REQUESTS, "Request: " + (message.length() > 300
+                    ? message.substring(0, 300) + "..." : message), null);
             return false;
         }
     }
