@@ -31,6 +31,7 @@ public final class Credentials {
         p.put("ticketrouter.admin.initial-password", ADMIN_PASSWORD);
         p.put("ticketrouter.ratelimit.tickets-per-minute", "0");
         p.put("ticketrouter.ratelimit.sign-ins-per-minute", "1000");
+        p.put("ticketrouter.ratelimit.anonymous-per-minute", "0");
         return p;
     }
 

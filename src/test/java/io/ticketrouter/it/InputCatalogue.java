@@ -55,7 +55,7 @@ final class InputCatalogue {
         c.add(Hostile.json("body over 64 KB", "{\"body\": \"" + "a".repeat(70_000) + "\"}").expectProblem(413, "payload-too-large"));
         c.add(Hostile.raw("chunked body over 64 KB", "POST /api/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Content-Type: application/json\r\nTransfer-Encoding: chunked",
-                Hostile.chunked(("{\"body\": \"" + "a".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8))).expectProblem(413, "payload-too-large"));
+                Hostile.chunked(("{\"body\": \"" + "a".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8))).expectProblem(411, "length-required").closing());
         // control characters and invalid UTF-8
         c.add(Hostile.json("escaped NUL in body", "{\"body\": \"" + valid + " \\u0000 end\"}").expectProblem(400, "invalid-input"));
         c.add(Hostile.json("escaped bell and escape in subject", "{\"subject\": \"a\\u0007\\u001b[31m\", \"body\": \""
@@ -79,7 +79,8 @@ final class InputCatalogue {
         // script payloads and SQL-looking text where only well-formed values are allowed
         c.add(Hostile.json("script as customer_email", "{\"customer_email\": \"<script>alert(1)</script>\", \"body\": \""
                 + valid + "\"}").expectProblem(400, "invalid-input"));
-        c.add(Hostile.get("script as a reference", "/api/tickets/%3Cscript%3Ealert(1)%3C%2Fscript%3E").expectProblem(400, "invalid-input"));
+        c.add(Hostile.get("script as a reference", "/api/tickets/%3Cscript%3Ealert(1)%3C!script%3E").expectProblem(400, "invalid-input"));
+        c.add(Hostile.get("script with an encoded slash as a reference", "/api/tickets/%3Cscript%3Ealert(1)%3C%2Fscript%3E").expectProblem(400, "bad-request"));
         c.add(Hostile.get("script as a queue filter", "/api/tickets?queue=%3Cscript%3Ealert(1)%3C%2Fscript%3E").expectProblem(400, "invalid-input"));
         c.add(Hostile.get("SQL as a reference", "/api/tickets/TR-000001'%20OR%20'1'%3D'1").expectProblem(400, "invalid-input"));
         c.add(Hostile.get("SQL as a status filter", "/api/tickets?status=open'%3B%20DROP%20TABLE%20ticket%3B--").expectProblem(400, "invalid-input"));
@@ -90,7 +91,7 @@ final class InputCatalogue {
         c.add(Hostile.get("limit beyond long", "/api/tickets?limit=99999999999999999999999").expectProblem(400, "invalid-input"));
         c.add(Hostile.get("needs_review not boolean", "/api/tickets?needs_review=maybe").expectProblem(400, "invalid-input"));
         // path tricks in references
-        c.add(Hostile.get("encoded dot-dot in a reference", "/api/tickets/..%2F..%2FWEB-INF%2Fweb.xml").expectProblem(404, "not-found"));
+        c.add(Hostile.get("encoded dot-dot in a reference", "/api/tickets/..%2F..%2FWEB-INF%2Fweb.xml").expectProblem(400, "bad-request"));
         c.add(Hostile.get("encoded NUL in a reference", "/api/tickets/TR-000001%00.json").expectParserRefusal());
         c.add(Hostile.get("reference too long", "/api/tickets/TR-" + "9".repeat(40)).expectProblem(400, "invalid-input"));
         c.add(Hostile.get("unknown reference", "/api/tickets/TR-999999999999").expectProblem(404, "not-found"));

@@ -391,11 +391,12 @@ class SecurityIT {
     private static final Duration REFILL = Duration.ofSeconds(60 / LIMIT);
 
     @Test
-    void anonymousTicketsAreLimitedTo20AMinutePerAddressWith429AndRetryAfter() throws Exception {
+    void anonymousTicketsAndRequestsAreLimitedPerAddressWith429AndRetryAfter() throws Exception {
         Database limitDb = Database.forThisRun("securitylimit");
         Path limitData = fresh("security-limit-" + db.kind + "-data");
         Map<String, String> config = TestServer.config(limitData, TestServer.MODEL, limitDb);
         config.put("ticketrouter.ratelimit.tickets-per-minute", null); // the product's default, which tests lift
+        config.put("ticketrouter.ratelimit.anonymous-per-minute", Integer.toString(ANONYMOUS_LIMIT));
         try (TestServer limited = TestServer.start("security-limit-" + db.kind, config)) {
             int port = limited.port();
             // Each burst comes from an address of its own (127.0.0.x, all loopback): a fresh, full bucket. All 21
@@ -441,6 +442,8 @@ class SecurityIT {
             assertEquals(201, post(port, address, Credentials.ADMIN_BASIC).status(),
                     "signed-in agents are not limited (they enter tickets from the phone, for example)");
 
+            anonymousRequestsAreLimitedPerAddress(port);
+
             // after Retry-After the address may send again, and not (noticeably) before
             String from = address;
             long[] accepted = new long[1];
@@ -463,6 +466,53 @@ class SecurityIT {
                     "accepted " + (accepted[0] - refused.sent()) / 1_000_000 + " ms after the refused request was "
                             + "sent, sooner than its Retry-After " + retryAfter + " s allows (it rounds up to whole "
                             + "seconds, never more)");
+        }
+    }
+
+    /** Requests without credentials per address and minute on the rate-limit test's server. */
+    private static final int ANONYMOUS_LIMIT = 120;
+
+    /**
+     * Any request without credentials counts (pages and scripts too): from a fresh address the first
+     * {@value #ANONYMOUS_LIMIT} pass, then 429 problem+json with Retry-After; a signed-in agent from the same
+     * address is not limited.
+     */
+    private static void anonymousRequestsAreLimitedPerAddress(int port) throws Exception {
+        String address = "127.0.0.9";
+        List<Integer> statuses = new ArrayList<>();
+        RawHttp.Answer refused = null;
+        for (int i = 0; i < ANONYMOUS_LIMIT + 60 && refused == null; i++) {
+            RawHttp.Answer a = get(port, address, "/css/app.css", null);
+            statuses.add(a.status());
+            if (a.status() == 429) {
+                refused = a;
+            }
+        }
+        assertEquals(java.util.Collections.nCopies(ANONYMOUS_LIMIT, 200), statuses.subList(0,
+                Math.min(ANONYMOUS_LIMIT, statuses.size())), "the first " + ANONYMOUS_LIMIT + " pass");
+        assertNotNull(refused, "refused once the minute's allowance is spent: " + statuses.size() + " sent");
+        assertTrue(refused.header("Content-Type").startsWith("application/problem+json"), refused.toString());
+        JsonObject problem = json(refused.body());
+        assertEquals("/docs/problems.html#too-many-requests", problem.getString("type"));
+        long retryAfter = Long.parseLong(refused.header("Retry-After"));
+        assertEquals(1, retryAfter, "one more request every 60/" + ANONYMOUS_LIMIT + " s: Retry-After rounds up to 1");
+        assertTrue(problem.getString("detail").contains("without credentials"), problem.toString());
+        assertEquals(200, get(port, address, "/css/app.css", Credentials.ADMIN_BASIC).status(),
+                "a signed-in user from the same address is not limited");
+        System.out.printf("[it] anonymous requests: %d passed, then 429 with Retry-After %d s%n", ANONYMOUS_LIMIT,
+                retryAfter);
+    }
+
+    /** A GET from {@code localAddress}, anonymous or with the given Authorization header. */
+    private static RawHttp.Answer get(int port, String localAddress, String path, String authorization) {
+        try (java.net.Socket socket = connect(port, localAddress)) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + (authorization == null ? "" : "\r\nAuthorization: " + authorization) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return RawHttp.readAnswer(socket.getInputStream());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

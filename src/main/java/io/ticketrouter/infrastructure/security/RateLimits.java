@@ -25,11 +25,13 @@ public class RateLimits {
 
     private Cache<String, Bucket> tickets;
     private Cache<String, Bucket> passwordChecks;
+    private Cache<String, Bucket> anonymous;
 
     @PostConstruct
     void init() {
         tickets = Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(Duration.ofMinutes(10)).build();
         passwordChecks = Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+        anonymous = Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(Duration.ofMinutes(10)).build();
     }
 
     /** Empty when the address may submit a ticket now, else the seconds until it may. */
@@ -40,6 +42,11 @@ public class RateLimits {
     /** Empty when the address may have a password checked now, else the seconds until it may. */
     public OptionalLong passwordCheck(String address) {
         return take(passwordChecks, address, settings.signInsPerMinute());
+    }
+
+    /** Empty when the address may send a request without credentials now, else the seconds until it may. */
+    public OptionalLong anonymousRequest(String address) {
+        return take(anonymous, address, settings.anonymousRequestsPerMinute());
     }
 
     public int ticketsPerMinute() {

@@ -30,6 +30,14 @@ public class SecuritySettings {
     int signInsPerMinute;
 
     @Inject
+    @ConfigProperty(name = "ticketrouter.ratelimit.anonymous-per-minute", defaultValue = "600")
+    int anonymousPerMinute;
+
+    @Inject
+    @ConfigProperty(name = "ticketrouter.metrics.users")
+    Optional<String> metricsUsers;
+
+    @Inject
     @ConfigProperty(name = "ticketrouter.cors.allowed-origins")
     Optional<String> allowedOrigins;
 
@@ -57,6 +65,17 @@ public class SecuritySettings {
     /** Password checks (sign-ins, first use of Basic credentials) per client address and minute; 0: no limit. */
     public int signInsPerMinute() {
         return signInsPerMinute;
+    }
+
+    /** Requests without credentials per client address and minute, pages and scripts included; 0: no limit. */
+    public int anonymousRequestsPerMinute() {
+        return anonymousPerMinute;
+    }
+
+    /** Users (besides admins) who may read {@code /metrics}: a scraper's account; none by default. */
+    public java.util.Set<String> metricsUsers() {
+        return java.util.Arrays.stream(metricsUsers.orElse("").split(",")).map(String::strip)
+                .filter(u -> !u.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** Origins (scheme://host[:port], lower case, no trailing slash) whose pages may call the API; empty default. */

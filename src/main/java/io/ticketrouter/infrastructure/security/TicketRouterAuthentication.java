@@ -60,6 +60,16 @@ public class TicketRouterAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        RequestGuard.Refusal refusal = RequestGuard.refusal(request);
+        if (refusal != null) {
+            // ambiguous framing or a path that could mean two things: answered before anything looks further
+            try {
+                RequestGuard.answer(response, refusal);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         String authorization = request.getHeader("Authorization");
         if (authorization != null && !authorization.isBlank()) {
             return fromHeader(authorization.trim(), request, response, context);

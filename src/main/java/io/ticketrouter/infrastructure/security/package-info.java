@@ -11,9 +11,12 @@
  *   <li>{@link io.ticketrouter.infrastructure.security.CredentialCache}: what was verified, for a minute, so no
  *       request computes a password hash (throughput) and a changed password or removed user takes effect at once on
  *       this instance and within a minute on the others.</li>
- *   <li>{@link io.ticketrouter.infrastructure.security.RateLimits}: per client address, for anonymous ticket
- *       submissions and for password checks (Bucket4j token buckets).</li>
+ *   <li>{@link io.ticketrouter.infrastructure.security.RateLimits}: per client address, for anonymous requests,
+ *       anonymous ticket submissions and password checks (Bucket4j token buckets).</li>
  *   <li>{@link io.ticketrouter.infrastructure.security.FirstAdmin}: user {@code admin} on the first start.</li>
+ *   <li>{@link io.ticketrouter.infrastructure.security.RequestGuard}: the first filter of every request; refuses
+ *       ambiguous framing, paths that could mean two things, unknown charsets, the management endpoints to all but
+ *       admins, and anonymous floods.</li>
  * </ul>
  *
  * <p>Roles: {@code agent} and {@code admin} (groups mapped to roles of the same name in

@@ -45,7 +45,10 @@ public final class ExceptionMappers {
     public static class Known implements ExceptionMapper<Problems.ProblemException> {
         @Override
         public Response toResponse(Problems.ProblemException e) {
-            return Problems.response(e.problem());
+            Response r = Problems.response(e.problem());
+            // the body was not (completely) read: the connection cannot carry another request
+            return e.problem().status() == 408 || e.problem().status() == 413
+                    ? Response.fromResponse(r).header("Connection", "close").build() : r;
         }
     }
 

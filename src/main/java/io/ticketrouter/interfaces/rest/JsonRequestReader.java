@@ -88,9 +88,10 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
         try {
             bytes = entityStream.readNBytes(MAX_BYTES + 1);
         } catch (IOException e) {
-            // the client sent less than its Content-Length and stalled, or the connection broke mid-body
-            throw Problems.exception(ProblemType.MALFORMED_JSON, "the request body could not be read completely: "
-                    + "it ended before its declared length or stopped arriving", null);
+            // the client sent less than its Content-Length and stalled past the read timeout, or the connection
+            // broke mid-body: 408, and the connection is closed (ExceptionMappers)
+            throw Problems.exception(ProblemType.REQUEST_TIMEOUT, "the request body did not arrive completely: it "
+                    + "stopped before its declared length, or paused for more than 10 seconds", null);
         }
         if (bytes.length > MAX_BYTES) {
             throw Problems.exception(ProblemType.PAYLOAD_TOO_LARGE,

@@ -1,0 +1,273 @@
+package io.ticketrouter.infrastructure.security;
+
+import io.ticketrouter.interfaces.web.ProblemErrorPage;
+import io.ticketrouter.interfaces.web.SecurityHeadersFilter;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+/**
+ * The first thing every request of the application meets (declared first in {@code WEB-INF/web.xml}; its
+ * {@link #refusal} is also the first step of the authentication mechanism, which runs before any filter). It
+ * refuses, in this order and without reading the body:
+ *
+ * <ol>
+ *   <li><b>Ambiguous framing</b> (RFC 9112 §6.1, request smuggling): {@code Content-Length} together with
+ *       {@code Transfer-Encoding} or several {@code Content-Length} headers (400), any {@code Transfer-Encoding}
+ *       (chunked: 411, another coding: 400), a declared body over 64 KB (413), an {@code Expect} other than
+ *       {@code 100-continue} (417). The connection is closed after the answer, so no byte behind the refused body
+ *       is ever read as another request.</li>
+ *   <li><b>Paths that could mean two things</b>: an encoded dot, slash, backslash, NUL or percent sign, a backslash,
+ *       a {@code ;} path parameter, an empty or dot segment (400). What the application and the container see is
+ *       then the same path, so no encoding reaches a protected address through an open one.</li>
+ *   <li><b>Character sets nobody can serve</b>: an {@code Accept} that names an unknown charset (406), a
+ *       {@code Content-Type} that does (415); a WebSocket handshake of another version than 13 (426).</li>
+ *   <li><b>Management endpoints</b>: {@code /metrics} and {@code /openapi} need a signed-in admin, or for
+ *       {@code /metrics} one of the users named in {@code ticketrouter.metrics.users} (a scraper's account).</li>
+ *   <li><b>Anonymous floods</b>: each client address may send {@code ticketrouter.ratelimit.anonymous-per-minute}
+ *       requests a minute without credentials (429 with {@code Retry-After} beyond).</li>
+ * </ol>
+ *
+ * Every refusal is {@code application/problem+json} that names what was wrong and what is allowed, and is not
+ * logged: a client cannot make the log grow.
+ */
+public class RequestGuard extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The largest body any address accepts (JSON requests of the API). */
+    public static final long MAX_BODY_BYTES = 64 * 1024;
+
+    /** Why a request is refused: the status, what was wrong, and whether the connection must be closed. */
+    public record Refusal(int status, String detail, boolean close) {
+    }
+
+    @Inject
+    SecuritySettings settings;
+
+    @Inject
+    RateLimits limits;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        Refusal refusal = refusal(request);
+        if (refusal == null) {
+            refusal = management(request);
+        }
+        if (refusal == null && request.getUserPrincipal() == null) {
+            OptionalLong wait = limits.anonymousRequest(request.getRemoteAddr());
+            if (wait.isPresent()) {
+                response.setHeader("Retry-After", Long.toString(wait.getAsLong()));
+                refusal = new Refusal(429, "too many requests without credentials from your address (at most "
+                        + settings.anonymousRequestsPerMinute() + " a minute): try again in " + wait.getAsLong()
+                        + " s, or sign in", false);
+            }
+        }
+        if (refusal != null) {
+            answer(response, refusal);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** Writes the refusal as the whole answer (security headers, problem document, {@code Connection: close}). */
+    public static void answer(HttpServletResponse response, Refusal refusal) throws IOException {
+        SecurityHeadersFilter.apply(response);
+        if (refusal.close()) {
+            response.setHeader("Connection", "close");
+        }
+        if (refusal.status() == 401) {
+            response.setHeader("WWW-Authenticate", TicketRouterAuthentication.CHALLENGE);
+        } else if (refusal.status() == 426) {
+            response.setHeader("Sec-WebSocket-Version", "13");
+        }
+        ProblemErrorPage.write(response, refusal.status(), refusal.detail());
+        response.flushBuffer();
+    }
+
+    /**
+     * Why the request's framing, path or character sets are refused, or null: the checks that need no identity.
+     */
+    public static Refusal refusal(HttpServletRequest request) {
+        Refusal r = framing(request);
+        if (r == null) {
+            r = path(request.getRequestURI());
+        }
+        if (r == null) {
+            r = charsets(request);
+        }
+        if (r == null) {
+            r = webSocketVersion(request);
+        }
+        return r;
+    }
+
+    /** A WebSocket handshake must speak version 13 (RFC 6455); the answer names it in Sec-WebSocket-Version. */
+    static Refusal webSocketVersion(HttpServletRequest request) {
+        String upgrade = request.getHeader("Upgrade");
+        if (upgrade == null || !"websocket".equalsIgnoreCase(upgrade.strip())) {
+            return null;
+        }
+        String version = request.getHeader("Sec-WebSocket-Version");
+        return version != null && "13".equals(version.strip()) ? null : new Refusal(426, "the dashboard feed "
+                + "speaks WebSocket version 13 (RFC 6455) only: send Sec-WebSocket-Version: 13", false);
+    }
+
+    static Refusal framing(HttpServletRequest request) {
+        List<String> lengths = Collections.list(request.getHeaders("Content-Length"));
+        List<String> codings = Collections.list(request.getHeaders("Transfer-Encoding"));
+        if (!codings.isEmpty() && !lengths.isEmpty()) {
+            return new Refusal(400, "a request may carry Content-Length or Transfer-Encoding, not both "
+                    + "(RFC 9112, section 6.1): send the body once, with one of them", true);
+        }
+        if (codings.size() > 1 || codings.size() == 1
+                && !"chunked".equals(codings.get(0).strip().toLowerCase(Locale.ROOT))) {
+            return new Refusal(400, "Transfer-Encoding \"" + abbreviate(String.join(", ", codings))
+                    + "\" is not accepted: send the body with a Content-Length", true);
+        }
+        if (!codings.isEmpty()) {
+            // Payara's parser drops a Content-Length that came before Transfer-Encoding: chunked, so a request
+            // carrying both cannot be told from a chunked one here; and it goes on to run whatever follows the
+            // chunked body on the connection. Request bodies are small JSON documents: they must be sent with
+            // their length (RFC 9112, section 6.3 allows a server to require it).
+            return new Refusal(411, "send the request body with a Content-Length; chunked request bodies are not "
+                    + "accepted (bodies are JSON of at most 64 KB)", true);
+        }
+        if (lengths.size() > 1) {
+            return new Refusal(400, "a request may carry one Content-Length header, not " + lengths.size(), true);
+        }
+        if (lengths.size() == 1) {
+            String value = lengths.get(0).strip();
+            if (value.isEmpty() || value.length() > 18 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return value.length() > 18 && value.chars().allMatch(c -> c >= '0' && c <= '9')
+                        ? tooLarge(value) : new Refusal(400, "Content-Length must be a number of bytes", true);
+            }
+            if (Long.parseLong(value) > MAX_BODY_BYTES) {
+                return tooLarge(value);
+            }
+        }
+        String expect = request.getHeader("Expect");
+        if (expect != null && !"100-continue".equalsIgnoreCase(expect.strip())) {
+            return new Refusal(417, "the only expectation supported is Expect: 100-continue", true);
+        }
+        return null;
+    }
+
+    private static Refusal tooLarge(String declared) {
+        String shown = declared.length() > 24 ? declared.substring(0, 24) + "..." : declared;
+        return new Refusal(413, "the request body must be at most " + MAX_BODY_BYTES + " bytes (64 KB); "
+                + "Content-Length says " + shown, true);
+    }
+
+    /**
+     * Refuses a raw (undecoded) request path that could be read as another one after decoding or normalization.
+     * The addresses of Ticket Router use letters, digits, {@code -}, {@code _}, {@code .} inside names and
+     * {@code /} between segments only.
+     */
+    static Refusal path(String raw) {
+        if (raw == null || raw.isEmpty() || raw.charAt(0) != '/') {
+            return new Refusal(400, "the request target must be a path starting with /", true);
+        }
+        String lower = raw.toLowerCase(Locale.ROOT);
+        for (String encoded : List.of("%2e", "%2f", "%5c", "%00", "%25")) {
+            if (lower.contains(encoded)) {
+                return new Refusal(400, "the path must not encode a dot, slash, backslash, NUL or percent sign ("
+                        + encoded.toUpperCase(Locale.ROOT) + "): write the address plainly", false);
+            }
+        }
+        if (raw.indexOf('\\') >= 0) {
+            return new Refusal(400, "the path must not contain a backslash", false);
+        }
+        if (raw.indexOf(';') >= 0) {
+            return new Refusal(400, "the path must not carry ;parameters", false);
+        }
+        String[] segments = raw.substring(1).split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String s = segments[i];
+            if (".".equals(s) || "..".equals(s)) {
+                return new Refusal(400, "the path must not contain . or .. segments", false);
+            }
+            if (s.isEmpty() && i < segments.length - 1) {
+                return new Refusal(400, "the path must not contain an empty segment (//)", false);
+            }
+        }
+        return null;
+    }
+
+    static Refusal charsets(HttpServletRequest request) {
+        for (String accept : Collections.list(request.getHeaders("Accept"))) {
+            for (String range : accept.split(",")) {
+                String charset = parameter(range, "charset");
+                if (charset != null && !known(charset)) {
+                    return new Refusal(406, "Accept names the character set \"" + abbreviate(charset)
+                            + "\", which is not known; answers are UTF-8", false);
+                }
+            }
+        }
+        String type = request.getHeader("Content-Type");
+        String charset = type == null ? null : parameter(type, "charset");
+        if (charset != null && !known(charset)) {
+            return new Refusal(415, "Content-Type names the character set \"" + abbreviate(charset)
+                    + "\", which is not known; send application/json in UTF-8", false);
+        }
+        return null;
+    }
+
+    /** The value of a media type's parameter ({@code charset}), unquoted, or null. */
+    static String parameter(String mediaType, String name) {
+        String[] parts = mediaType.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            int eq = parts[i].indexOf('=');
+            if (eq > 0 && parts[i].substring(0, eq).strip().equalsIgnoreCase(name)) {
+                return parts[i].substring(eq + 1).strip().replace("\"", "");
+            }
+        }
+        return null;
+    }
+
+    private static boolean known(String charset) {
+        try {
+            return Charset.isSupported(charset);
+        } catch (IllegalArgumentException e) {
+            return false; // an illegal name
+        }
+    }
+
+    private static String abbreviate(String s) {
+        String printable = s.codePoints().filter(c -> c >= 0x20 && c < 0x7f)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
+    }
+
+    /** {@code /metrics} and {@code /openapi} (and below) need an admin, or a listed scraper for {@code /metrics}. */
+    Refusal management(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean metrics = path.equals("/metrics") || path.startsWith("/metrics/");
+        boolean openapi = path.equals("/openapi") || path.startsWith("/openapi/");
+        if (!metrics && !openapi) {
+            return null;
+        }
+        if (request.isUserInRole("admin")
+                || metrics && request.getRemoteUser() != null
+                && settings.metricsUsers().contains(request.getRemoteUser())) {
+            return null;
+        }
+        String what = metrics ? "/metrics" : "/openapi";
+        if (request.getUserPrincipal() == null) {
+            return new Refusal(401, what + " needs a signed-in admin" + (metrics
+                    ? " or a user named in ticketrouter.metrics.users" : "") + ": send HTTP Basic credentials", false);
+        }
+        return new Refusal(403, what + " is open to admins" + (metrics
+                ? " and to the users named in ticketrouter.metrics.users" : "") + " only", false);
+    }
+}

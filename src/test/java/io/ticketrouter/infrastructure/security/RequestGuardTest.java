@@ -1,0 +1,86 @@
+package io.ticketrouter.infrastructure.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Proxy;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RequestGuardTest {
+
+    @Test
+    void plainPathsPass() {
+        for (String path : List.of("/", "/api", "/api/tickets/TR-000042", "/agent/", "/css/app.css",
+                "/webjars/swagger-ui/5.32.15/swagger-ui-bundle.js", "/api/tickets", "/login.html", "/a%20b",
+                "/api/tickets/TR-000042/status")) {
+            assertNull(RequestGuard.path(path), path);
+        }
+    }
+
+    @Test
+    void pathsThatCouldBeReadAsAnotherAreRefused() {
+        for (String path : List.of("/health/..%2fmetrics", "/api/%2e%2e/metrics", "/api/%2E%2E/metrics",
+                "/%252e%252e/metrics", "/api%5cmetrics", "/api/x%00", "/api\\metrics", "/api/..;/metrics",
+                "/api;jsessionid=1/tickets", "/api/../metrics", "/api/./tickets", "/..", "/.", "/api//tickets",
+                "//metrics", "*", "http://127.0.0.1/metrics", "")) {
+            RequestGuard.Refusal r = RequestGuard.path(path);
+            assertTrue(r != null && r.status() == 400, path + ": " + r);
+        }
+    }
+
+    @Test
+    void framingThatTwoParsersCouldReadTwoWaysIsRefusedAndClosesTheConnection() {
+        assertRefused(Map.of("Content-Length", List.of("5"), "Transfer-Encoding", List.of("chunked")), 400);
+        assertRefused(Map.of("Transfer-Encoding", List.of("gzip")), 400);
+        assertRefused(Map.of("Transfer-Encoding", List.of("chunked", "chunked")), 400);
+        assertRefused(Map.of("Transfer-Encoding", List.of("chunked, gzip")), 400);
+        assertRefused(Map.of("Transfer-Encoding", List.of("chunked")), 411);
+        assertRefused(Map.of("Content-Length", List.of("2", "2")), 400);
+        assertRefused(Map.of("Content-Length", List.of("65537")), 413);
+        assertRefused(Map.of("Content-Length", List.of("2147483648")), 413);
+        assertRefused(Map.of("Content-Length", List.of("99999999999999999999999")), 413);
+        assertRefused(Map.of("Content-Length", List.of("0x10")), 400);
+        assertRefused(Map.of("Content-Length", List.of("2"), "Expect", List.of("200-ok")), 417);
+        assertNull(RequestGuard.framing(request(Map.of("Content-Length", List.of("65536")))));
+        assertRefused(Map.of("Transfer-Encoding", List.of(" Chunked ")), 411);
+        assertNull(RequestGuard.framing(request(Map.of("Content-Length", List.of("2"), "Expect",
+                List.of("100-continue")))));
+    }
+
+    @Test
+    void unknownCharsetsAreRefusedKnownOnesPass() {
+        assertEquals(406, RequestGuard.charsets(request(Map.of("Accept",
+                List.of("application/json; charset=x-garbage")))).status());
+        assertEquals(406, RequestGuard.charsets(request(Map.of("Accept",
+                List.of("text/html, application/json;q=0.9;charset=@@@")))).status());
+        assertEquals(415, RequestGuard.charsets(request(Map.of("Content-Type",
+                List.of("application/json; charset=x-garbage")))).status());
+        assertNull(RequestGuard.charsets(request(Map.of("Accept", List.of("application/json; charset=\"UTF-8\""),
+                "Content-Type", List.of("application/json;charset=utf-16")))));
+        assertNull(RequestGuard.charsets(request(Map.of("Accept", List.of("*/*")))));
+    }
+
+    private static void assertRefused(Map<String, List<String>> headers, int status) {
+        RequestGuard.Refusal r = RequestGuard.framing(request(headers));
+        assertTrue(r != null && r.status() == status && r.close(), headers + ": " + r);
+    }
+
+    private static HttpServletRequest request(Map<String, List<String>> headers) {
+        return (HttpServletRequest) Proxy.newProxyInstance(RequestGuardTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
+                    case "getHeaders" -> Collections.enumeration(values(headers, (String) args[0]));
+                    case "getHeader" -> values(headers, (String) args[0]).stream().findFirst().orElse(null);
+                    default -> null;
+                });
+    }
+
+    private static List<String> values(Map<String, List<String>> headers, String name) {
+        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .flatMap(e -> e.getValue().stream()).toList();
+    }
+}
