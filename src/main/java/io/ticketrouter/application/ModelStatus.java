@@ -14,4 +14,12 @@ public record ModelStatus(String directory, ModelInfo info, String reason) {
     public boolean ready() {
         return info != null;
     }
+
+    /** The reason as anyone may read it ({@code /health}, {@code GET /api}): without the file-system path. */
+    public String publicReason() {
+        if (reason == null || directory == null || directory.isEmpty()) {
+            return reason;
+        }
+        return reason.replace(directory, "<models directory>");
+    }
 }

@@ -95,7 +95,8 @@ public class ApiRootResource {
             return new ApiInfo("Ticket Router", VERSION, true, status.info().version(), status.info().trainedAt(),
                     null, signedIn ? status.info().provenance() : Map.of(), links);
         }
-        return new ApiInfo("Ticket Router", VERSION, false, null, null, status.reason(), Map.of(), links);
+        return new ApiInfo("Ticket Router", VERSION, false, null, null,
+                security != null && security.isUserInRole("admin") ? status.reason() : status.publicReason(), Map.of(), links);
     }
 
     @GET
@@ -107,8 +108,8 @@ public class ApiRootResource {
                     schema = @Schema(ref = "Model")))
     @APIResponse(responseCode = "503", description = "No model is loaded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    public ModelView model() {
-        return ModelView.of(tickets.model());
+    public ModelView model(@Context SecurityContext security) {
+        return ModelView.of(tickets.model(), security.isUserInRole("admin"));
     }
 
     @GET

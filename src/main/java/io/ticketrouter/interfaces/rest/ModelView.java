@@ -12,7 +12,7 @@ public record ModelView(
         @Schema(example = "2026-11-27T14:30:00Z-3f2a9c") String version,
         @Schema(name = "format_version", example = "1") int formatVersion,
         @Schema(name = "trained_at") Instant trainedAt,
-        String directory,
+        @Schema(description = "Where the bundle was loaded from (shown to admins only)") String directory,
         List<String> queues,
         List<String> priorities,
         @Schema(name = "queue_thresholds") Map<String, Double> queueThresholds,
@@ -21,9 +21,10 @@ public record ModelView(
         @Schema(description = "URLs of the bundle's evaluation charts (PNG)",
                 example = "[\"/api/model/charts/queue-confusion.png\"]") List<String> charts) {
 
-    static ModelView of(ModelInfo info) {
+    /** The model as this caller may see it: file-system paths for admins only. */
+    static ModelView of(ModelInfo info, boolean admin) {
         return new ModelView(info.version(), info.formatVersion(), info.trainedAt(),
-                info.directory() == null ? null : info.directory().toString(), info.queues(), info.priorities(),
+                info.directory() == null || !admin ? null : info.directory().toString(), info.queues(), info.priorities(),
                 info.queueThresholds(), info.provenance(), info.evaluation(), charts(info.directory()));
     }
 

@@ -35,7 +35,7 @@ public class PluginResource {
     public record PluginList(
             @Schema(name = "api_version", example = "1.0", description = "Routing SPI version of this server")
             String apiVersion,
-            @Schema(description = "Where plugin jars are loaded from") String directory,
+            @Schema(description = "Where plugin jars are loaded from (shown to admins only)") String directory,
             @Schema(description = "Every plugin found: built-in ones first, then the jars in file-name order")
             List<PluginStatus> plugins,
             @Schema(description = "Problems that are not a single plugin's, for example settings for an unknown "
@@ -47,8 +47,8 @@ public class PluginResource {
             description = "Name, version, source jar, state (active, failed with the reason, disabled), order, and "
                     + "since the last load: calls, fired, errors, time-outs and the last error.")
     @APIResponse(responseCode = "200", description = "The plugins")
-    public PluginList list() {
-        return view(routing.plugins());
+    public PluginList list(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
+        return view(routing.plugins(), security.isUserInRole("admin"));
     }
 
     @POST
@@ -60,10 +60,12 @@ public class PluginResource {
                     + "again from zero.")
     @APIResponse(responseCode = "200", description = "The plugins after the reload")
     public PluginList reload() {
-        return view(routing.reload());
+        return view(routing.reload(), true);
     }
 
-    private PluginList view(List<PluginStatus> plugins) {
-        return new PluginList(RoutingApi.VERSION, routing.pluginDirectory().toString(), plugins, routing.warnings());
+    /** File-system paths are for admins only: they tell an attacker where to look. */
+    private PluginList view(List<PluginStatus> plugins, boolean admin) {
+        return new PluginList(RoutingApi.VERSION, admin ? routing.pluginDirectory().toString() : null, plugins,
+                routing.warnings());
     }
 }
