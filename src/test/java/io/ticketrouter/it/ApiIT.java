@@ -170,7 +170,8 @@ class ApiIT {
         JsonObject t = a.json();
         String ref = t.getString("reference");
         assertTrue(ref.matches(REFERENCE), ref);
-        assertEquals(http.url("/api/tickets/" + ref).toString(), a.header("Location").orElseThrow());
+        assertEquals("/api/tickets/" + ref, a.header("Location").orElseThrow(),
+                "a relative Location: nothing of it comes from the request's Host header");
         assertEquals("open", t.getString("status"));
         // the server runs on this machine's clock: the ticket was created while the request was under way
         Instant created = Instant.parse(t.getString("created_at"));

@@ -31,4 +31,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Session", description = "Sign in and out (the dashboard's login page)"),
                 @Tag(name = "Users", description = "Who may sign in (admins only)")})
 public class ApiApplication extends Application {
+
+    /**
+     * A relative {@code Location} stays relative: Jersey would otherwise make it absolute with the request's
+     * {@code Host} header, which the client chooses.
+     */
+    @Override
+    public java.util.Map<String, Object> getProperties() {
+        return java.util.Map.of("jersey.config.server.headers.location.relative.resolution.disabled", true);
+    }
 }

@@ -61,6 +61,15 @@ public class TicketResource {
     @Context
     SecurityContext security;
 
+    /**
+     * The address customers and agents reach this server at ({@code https://support.example.com}), for absolute
+     * {@code Location} headers; unset, they are relative ({@code /api/tickets/TR-000042}). Never taken from the
+     * request's {@code Host}, which the client chooses.
+     */
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "ticketrouter.public-url")
+    java.util.Optional<String> publicUrl;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(Access.Who.ANYONE)
@@ -102,7 +111,8 @@ public class TicketResource {
         }
         ReceivedTicket received = tickets.receive(request.toNewTicket());
         TicketView ticket = received.ticket();
-        URI location = uriInfo.getBaseUriBuilder().path("tickets").path(ticket.reference()).build();
+        String base = publicUrl.map(u -> u.strip().replaceAll("/+$", "")).orElse("");
+        URI location = URI.create(base + uriInfo.getBaseUri().getRawPath() + "tickets/" + ticket.reference());
         String body;
         if (security == null || security.getUserPrincipal() == null) {
             // a customer: the receipt, nothing of the model's internals
