@@ -69,7 +69,9 @@ class ReliabilityIT {
         TestModel.require();
         db = Database.forThisRun("reliability");
         Path data = freshDir("reliability-" + db.kind + "-data");
-        shared = TestServer.start("reliability-" + db.kind, TestServer.config(data, TestServer.MODEL, db));
+        Map<String, String> config = TestServer.config(data, TestServer.MODEL, db);
+        config.put("ticketrouter.metrics.users", ProtocolChecks.SCRAPER);
+        shared = TestServer.start("reliability-" + db.kind, config);
     }
 
     @AfterAll
@@ -184,6 +186,19 @@ class ReliabilityIT {
     @Test
     void concurrentChangesOfOneTicketAreSafe() throws Exception {
         FIGURES.addAll(ConcurrentEdits.run(shared, db));
+    }
+
+    /**
+     * What a status cannot show ({@link ProtocolChecks}): a smuggled request is never answered, no Location from the
+     * Host header, no file-system path on open endpoints, /metrics for the listed scraper only, and the dashboard
+     * feed's limits (message size, unexpected frames, idle timeout); no stack trace in the log meanwhile.
+     */
+    @Test
+    void protocolSmugglingHostPathsMetricsAndWebSocketLimits() throws Exception {
+        String logBefore = shared.log();
+        FIGURES.addAll(ProtocolChecks.run(shared, 60));
+        assertEquals(List.of(), stackTraceLines(shared.log().substring(logBefore.length())).stream().limit(20)
+                .toList(), "no stack trace in the server log");
     }
 
     /** The lines of a log that belong to a stack trace ({@code at ...} frames, {@code Caused by:}). */
