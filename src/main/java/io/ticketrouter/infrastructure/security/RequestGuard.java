@@ -21,6 +21,7 @@ import java.util.OptionalLong;
  * refuses, in this order and without reading the body:
  *
  * <ol>
+ *   <li><b>Methods</b> other than GET, HEAD, POST, PUT, PATCH, DELETE and OPTIONS (405).</li>
  *   <li><b>Ambiguous framing</b> (RFC 9112 §6.1, request smuggling): {@code Content-Length} together with
  *       {@code Transfer-Encoding} or several {@code Content-Length} headers (400), any {@code Transfer-Encoding}
  *       (chunked: 411, another coding: 400), a declared body over 64 KB (413), an {@code Expect} other than
@@ -30,7 +31,8 @@ import java.util.OptionalLong;
  *       a {@code ;} path parameter, an empty or dot segment (400). What the application and the container see is
  *       then the same path, so no encoding reaches a protected address through an open one.</li>
  *   <li><b>Character sets nobody can serve</b>: an {@code Accept} that names an unknown charset (406), a
- *       {@code Content-Type} that does (415); a WebSocket handshake of another version than 13 (426).</li>
+ *       {@code Content-Type} that does (415); a WebSocket handshake of another version than 13 (426) or without a
+ *       proper key (400).</li>
  *   <li><b>Management endpoints</b>: {@code /metrics} and {@code /openapi} need a signed-in admin, or for
  *       {@code /metrics} one of the users named in {@code ticketrouter.metrics.users} (a scraper's account).</li>
  *   <li><b>Anonymous floods</b>: each client address may send {@code ticketrouter.ratelimit.anonymous-per-minute}
@@ -88,6 +90,8 @@ public class RequestGuard extends HttpFilter {
         }
         if (refusal.status() == 401) {
             response.setHeader("WWW-Authenticate", TicketRouterAuthentication.CHALLENGE);
+        } else if (refusal.status() == 405) {
+            response.setHeader("Allow", String.join(", ", METHODS));
         } else if (refusal.status() == 426) {
             response.setHeader("Sec-WebSocket-Version", "13");
         }
@@ -99,7 +103,10 @@ public class RequestGuard extends HttpFilter {
      * Why the request's framing, path or character sets are refused, or null: the checks that need no identity.
      */
     public static Refusal refusal(HttpServletRequest request) {
-        Refusal r = framing(request);
+        Refusal r = method(request.getMethod());
+        if (r == null) {
+            r = framing(request);
+        }
         if (r == null) {
             r = path(request.getRequestURI());
         }
@@ -112,15 +119,37 @@ public class RequestGuard extends HttpFilter {
         return r;
     }
 
-    /** A WebSocket handshake must speak version 13 (RFC 6455); the answer names it in Sec-WebSocket-Version. */
+    /** The methods any address of Ticket Router answers; others (WebDAV's, made-up ones) are refused with 405. */
+    static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+    static Refusal method(String method) {
+        return METHODS.contains(method) ? null : new Refusal(405, "the method is not one this server answers; "
+                + "allowed: " + String.join(", ", METHODS), false);
+    }
+
+    /**
+     * A WebSocket handshake must speak version 13 (RFC 6455; the 426 names it in Sec-WebSocket-Version) and carry a
+     * Sec-WebSocket-Key of 16 random bytes in Base64.
+     */
     static Refusal webSocketVersion(HttpServletRequest request) {
         String upgrade = request.getHeader("Upgrade");
         if (upgrade == null || !"websocket".equalsIgnoreCase(upgrade.strip())) {
             return null;
         }
         String version = request.getHeader("Sec-WebSocket-Version");
-        return version != null && "13".equals(version.strip()) ? null : new Refusal(426, "the dashboard feed "
-                + "speaks WebSocket version 13 (RFC 6455) only: send Sec-WebSocket-Version: 13", false);
+        if (version == null || !"13".equals(version.strip())) {
+            return new Refusal(426, "the dashboard feed speaks WebSocket version 13 (RFC 6455) only: send "
+                    + "Sec-WebSocket-Version: 13", false);
+        }
+        String key = request.getHeader("Sec-WebSocket-Key");
+        byte[] nonce;
+        try {
+            nonce = key == null ? null : java.util.Base64.getDecoder().decode(key.strip());
+        } catch (IllegalArgumentException e) {
+            nonce = null;
+        }
+        return nonce != null && nonce.length == 16 ? null : new Refusal(400, "a WebSocket handshake needs "
+                + "Sec-WebSocket-Key: 16 random bytes in Base64 (RFC 6455, section 4.1)", true);
     }
 
     static Refusal framing(HttpServletRequest request) {
@@ -147,7 +176,7 @@ public class RequestGuard extends HttpFilter {
             return new Refusal(400, "a request may carry one Content-Length header, not " + lengths.size(), true);
         }
         if (lengths.size() == 1) {
-            String value = lengths.get(0).strip();
+            String value = lengths.get(0).strip().replaceFirst("^0+(?=\\d)", "");
             if (value.isEmpty() || value.length() > 18 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return value.length() > 18 && value.chars().allMatch(c -> c >= '0' && c <= '9')
                         ? tooLarge(value) : new Refusal(400, "Content-Length must be a number of bytes", true);
@@ -170,38 +199,76 @@ public class RequestGuard extends HttpFilter {
     }
 
     /**
-     * Refuses a raw (undecoded) request path that could be read as another one after decoding or normalization.
-     * The addresses of Ticket Router use letters, digits, {@code -}, {@code _}, {@code .} inside names and
-     * {@code /} between segments only.
+     * Refuses a raw (undecoded) request path whose segments could be read as other segments once decoded or
+     * normalized: each segment is percent-decoded on its own (strict UTF-8) and must then hold no {@code /},
+     * backslash, {@code ;}, {@code %} (a second encoding), NUL or other control character, and must not be
+     * {@code .} or {@code ..}; no segment but the last may be empty ({@code //}). Letters encoded for no reason
+     * ({@code %6Detrics}) decode to themselves and pass: what they reach is decided on the decoded path.
      */
     static Refusal path(String raw) {
         if (raw == null || raw.isEmpty() || raw.charAt(0) != '/') {
             return new Refusal(400, "the request target must be a path starting with /", true);
-        }
-        String lower = raw.toLowerCase(Locale.ROOT);
-        for (String encoded : List.of("%2e", "%2f", "%5c", "%00", "%25")) {
-            if (lower.contains(encoded)) {
-                return new Refusal(400, "the path must not encode a dot, slash, backslash, NUL or percent sign ("
-                        + encoded.toUpperCase(Locale.ROOT) + "): write the address plainly", false);
-            }
-        }
-        if (raw.indexOf('\\') >= 0) {
-            return new Refusal(400, "the path must not contain a backslash", false);
         }
         if (raw.indexOf(';') >= 0) {
             return new Refusal(400, "the path must not carry ;parameters", false);
         }
         String[] segments = raw.substring(1).split("/", -1);
         for (int i = 0; i < segments.length; i++) {
-            String s = segments[i];
-            if (".".equals(s) || "..".equals(s)) {
-                return new Refusal(400, "the path must not contain . or .. segments", false);
+            String segment = decode(segments[i]);
+            if (segment == null) {
+                return new Refusal(400, "the path is not valid percent-encoded UTF-8", false);
             }
-            if (s.isEmpty() && i < segments.length - 1) {
+            if (".".equals(segment) || "..".equals(segment)) {
+                return new Refusal(400, "the path must not contain . or .. segments, however they are written",
+                        false);
+            }
+            if (segment.isEmpty() && i < segments.length - 1) {
                 return new Refusal(400, "the path must not contain an empty segment (//)", false);
+            }
+            for (int k = 0; k < segment.length(); k++) {
+                char c = segment.charAt(k);
+                if (c == '/' || c == '\\' || c == ';' || c == '%' || c < 0x20 || c == 0x7f) {
+                    return new Refusal(400, "the path must not contain, plainly or encoded, a slash inside a "
+                            + "segment, a backslash, a semicolon, a percent sign or a control character: write the "
+                            + "address plainly", false);
+                }
             }
         }
         return null;
+    }
+
+    /** Percent-decodes one path segment as strict UTF-8; null when an escape or the UTF-8 is malformed. */
+    static String decode(String segment) {
+        if (segment.indexOf('%') < 0) {
+            return segment;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(segment.length());
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= segment.length()) {
+                    return null;
+                }
+                int hi = Character.digit(segment.charAt(i + 1), 16);
+                int lo = Character.digit(segment.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    return null;
+                }
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                byte[] b = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                bytes.write(b, 0, b.length);
+            }
+        }
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null;
+        }
     }
 
     static Refusal charsets(HttpServletRequest request) {
@@ -251,7 +318,9 @@ public class RequestGuard extends HttpFilter {
 
     /** {@code /metrics} and {@code /openapi} (and below) need an admin, or a listed scraper for {@code /metrics}. */
     Refusal management(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // the container's own decoded path, the one it maps to a servlet: no spelling of /metrics gets past
+        String path = (request.getServletPath() == null ? "" : request.getServletPath())
+                + (request.getPathInfo() == null ? "" : request.getPathInfo());
         boolean metrics = path.equals("/metrics") || path.startsWith("/metrics/");
         boolean openapi = path.equals("/openapi") || path.startsWith("/openapi/");
         if (!metrics && !openapi) {

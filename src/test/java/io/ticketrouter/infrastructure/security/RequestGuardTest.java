@@ -17,7 +17,7 @@ class RequestGuardTest {
     void plainPathsPass() {
         for (String path : List.of("/", "/api", "/api/tickets/TR-000042", "/agent/", "/css/app.css",
                 "/webjars/swagger-ui/5.32.15/swagger-ui-bundle.js", "/api/tickets", "/login.html", "/a%20b",
-                "/api/tickets/TR-000042/status")) {
+                "/api/tickets/TR-000042/status", "/%6Detrics", "/api/tickets/caf%C3%A9", "/docs/", "/a%2Eb")) {
             assertNull(RequestGuard.path(path), path);
         }
     }
@@ -27,7 +27,9 @@ class RequestGuardTest {
         for (String path : List.of("/health/..%2fmetrics", "/api/%2e%2e/metrics", "/api/%2E%2E/metrics",
                 "/%252e%252e/metrics", "/api%5cmetrics", "/api/x%00", "/api\\metrics", "/api/..;/metrics",
                 "/api;jsessionid=1/tickets", "/api/../metrics", "/api/./tickets", "/..", "/.", "/api//tickets",
-                "//metrics", "*", "http://127.0.0.1/metrics", "")) {
+                "//metrics", "*", "http://127.0.0.1/metrics", "", "/api/%2e./metrics", "/api/.%2E/metrics",
+                "/api/%c0%ae%c0%ae/metrics", "/api/%C0%AF", "/api/%e0%80%ae", "/api/%zz", "/api/%2", "/api/%",
+                "/api/x%0d%0aSet-Cookie:a", "/api/x%7f", "/api/x%3bjsessionid=1", "/api/%ef%bf%bd%ff")) {
             RequestGuard.Refusal r = RequestGuard.path(path);
             assertTrue(r != null && r.status() == 400, path + ": " + r);
         }
@@ -47,6 +49,9 @@ class RequestGuardTest {
         assertRefused(Map.of("Content-Length", List.of("0x10")), 400);
         assertRefused(Map.of("Content-Length", List.of("2"), "Expect", List.of("200-ok")), 417);
         assertNull(RequestGuard.framing(request(Map.of("Content-Length", List.of("65536")))));
+        assertNull(RequestGuard.framing(request(Map.of("Content-Length", List.of("0000000000000000000000002")))),
+                "leading zeros do not make a length large");
+        assertNull(RequestGuard.framing(request(Map.of("Content-Length", List.of("0")))));
         assertRefused(Map.of("Transfer-Encoding", List.of(" Chunked ")), 411);
         assertNull(RequestGuard.framing(request(Map.of("Content-Length", List.of("2"), "Expect",
                 List.of("100-continue")))));
