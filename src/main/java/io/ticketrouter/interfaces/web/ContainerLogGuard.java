@@ -15,7 +15,8 @@ import java.util.logging.Logger;
  * The container's own warnings about a client that went away in the middle of an answer (Jersey's "Error while
  * closing the output stream", the web container's error-page valve), the HTTP parser's refusals and the WebSocket
  * container's protocol errors come with a full stack trace per request, so any client could make the log grow as
- * fast as it can open connections. While the application runs, a filter on the log handlers turns such records into
+ * fast as it can open connections (a path with a malformed escape, {@code /api/%zz}, makes the container log a
+ * 30-line trace before the application sees the request). While the application runs, a filter on the log handlers turns such records into
  * one line each through {@link LogBudget#REQUEST_WARNINGS} (at most 20 a minute); every other record is untouched.
  */
 @ApplicationScoped
@@ -61,6 +62,12 @@ public class ContainerLogGuard {
         }
         for (Throwable t = r.getThrown(); t != null; t = t.getCause()) {
             if (t instanceof IOException) {
+                return true;
+            }
+            // the container's URI and header decoding refusing what the client sent (a malformed escape)
+            StackTraceElement[] at = t.getStackTrace();
+            if (t instanceof IllegalArgumentException && at.length > 0
+                    && at[0].getClassName().startsWith("org.glassfish.grizzly.http.util.")) {
                 return true;
             }
         }
