@@ -323,11 +323,11 @@ public class ServeCommand implements Callable<Integer> {
         // never reads a half-written file
         Path part = Files.createTempFile(file.getParent(), "preboot", ".part");
         // no HTTP/2 (h2c upgrade): it is neither offered nor tested; a client that stops sending in the middle of a
-        // request is given up after 10 s (the body then answers 408); the unread rest of a refused body is not read: the
-        // connection is closed instead
+        // request is given up after 10 s (the body then answers 408); the unread rest of a refused body is read and
+        // dropped up to 64 KB (so the connection can serve the next request); beyond that it is closed
         Files.writeString(part, "set configs.config.server-config.cdi-service.enable-implicit-cdi=false\n"
                 + http + "server-header=false\n" + http + "xpowered-by=false\n" + http + "http2-enabled=false\n"
-                + http + "max-swallowing-input-bytes=0\n"
+                + http + "max-swallowing-input-bytes=65536\n"
                 + "set configs.config.server-config.network-config.transports.transport.tcp.read-timeout-millis=10000\n");
         Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);

@@ -331,7 +331,8 @@ class ApiIT {
                 Arguments.of("POST", "/api/tickets", "application/xml", "<ticket/>", 415, null, "application/json"),
                 Arguments.of("GET", "/api/tickets/12345", null, null, 400, "reference",
                         "reference must be TR- followed by 6 to 18 digits"),
-                Arguments.of("GET", "/api/tickets/TR-..%2F..%2Fetc", null, null, 400, "reference", "TR-"),
+                Arguments.of("GET", "/api/tickets/TR-..%2F..%2Fetc", null, null, 400, null,
+                        "must not contain, plainly or encoded, a slash inside a segment"),
                 Arguments.of("GET", "/api/tickets/TR-999999999", null, null, 404, "reference",
                         "no ticket with reference TR-999999999"),
                 Arguments.of("PATCH", "/api/tickets/TR-999999999", "application/json", "{\"status\": \"resolved\"}",
@@ -359,7 +360,9 @@ class ApiIT {
                         "needs_review must be true or false"),
                 Arguments.of("GET", "/api/tickets?after=yesterday", null, null, 400, "after", "after must be TR-"),
                 Arguments.of("GET", "/api/tickets?language=english!", null, null, 400, "language", "language code"),
-                Arguments.of("GET", "/api/model/charts/..%2Fbundle.json", null, null, 400, "name", "chart name"),
+                Arguments.of("GET", "/api/model/charts/..%2Fbundle.json", null, null, 400, null,
+                        "must not contain, plainly or encoded, a slash inside a segment"),
+                Arguments.of("GET", "/api/model/charts/bundle.json", null, null, 400, "name", "chart name"),
                 Arguments.of("GET", "/api/model/charts/nope.png", null, null, 404, "name", "no chart nope.png"),
                 Arguments.of("GET", "/api/nothing-here", null, null, 404, null, "no resource"));
     }

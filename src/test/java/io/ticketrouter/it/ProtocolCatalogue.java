@@ -63,7 +63,7 @@ final class ProtocolCatalogue {
                 + "Content-Type: application/json\r\nContent-Length: 1073741824", "{\"username\": \"adm"
                 .getBytes(StandardCharsets.US_ASCII)).expectProblem(413, "payload-too-large").closing());
         c.add(Hostile.raw("body announced, never sent", post + "Content-Length: 100", "{\"body\": "
-                .getBytes(StandardCharsets.US_ASCII)).expectProblem(408, "request-timeout").closing());
+                .getBytes(StandardCharsets.US_ASCII)).expectProblem(408, "request-timeout"));
         c.add(Hostile.raw("Expect other than 100-continue", post + "Expect: 200-ok\r\nContent-Length: "
                 + ticket.length, ticket).expectProblem(417, "expectation-failed").closing());
         // HTTP/2 is not offered: an h2c upgrade is answered in HTTP/1.1

@@ -88,14 +88,13 @@ public class ProblemErrorPage extends HttpServlet {
                 + jakarta.json.Json.createValue(detail == null ? kind.detail() : detail) + ",\"field\":null}";
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
+        // JSON is UTF-8 by definition (RFC 8259): the same media type as the API's problems, without a charset
         response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        // also as a plain header: a failed WebSocket upgrade's answer ignores the content type set above
-        response.setHeader("Content-Type", "application/problem+json;charset=UTF-8");
         response.setContentLength(bytes.length);
         try {
             response.getOutputStream().write(bytes);
         } catch (IllegalStateException writerInUse) {
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.getWriter().write(json);
         }
     }
