@@ -229,12 +229,25 @@ class ReliabilityIT {
             List<Map<String, Long>> arrivals = new ArrayList<>();
             List<jakarta.websocket.Session> sessions = new ArrayList<>();
             AtomicInteger pongs = new AtomicInteger();
+            // why a dashboard was closed before the end, if one was: the close code and reason, or the error
+            Map<Integer, String> closed = new ConcurrentHashMap<>();
             Pattern reference = Pattern.compile("\"reference\"\\s*:\\s*\"(TR-[0-9]+)\"");
             try {
                 for (int d = 0; d < dashboards; d++) {
                     Map<String, Long> seen = new ConcurrentHashMap<>();
                     arrivals.add(seen);
+                    int index = d;
                     sessions.add(container.connectToServer(new jakarta.websocket.Endpoint() {
+                        @Override
+                        public void onClose(jakarta.websocket.Session s, jakarta.websocket.CloseReason reason) {
+                            closed.put(index, reason.getCloseCode().getCode() + " " + reason.getReasonPhrase());
+                        }
+
+                        @Override
+                        public void onError(jakarta.websocket.Session s, Throwable error) {
+                            closed.merge(index, "error " + error, (a, b) -> a + "; " + b);
+                        }
+
                         @Override
                         public void onOpen(jakarta.websocket.Session s, jakarta.websocket.EndpointConfig config) {
                             s.addMessageHandler(String.class, (jakarta.websocket.MessageHandler.Whole<String>) text -> {
@@ -252,6 +265,7 @@ class ReliabilityIT {
                     }, Credentials.webSocket(), uri));
                 }
                 // the server registers a session in @OnOpen, possibly after the handshake answer: a pong proves it
+                assertEquals(Map.of(), closed, "no dashboard is closed while the others connect");
                 for (jakarta.websocket.Session s : sessions) {
                     s.getBasicRemote().sendText("ping");
                 }
@@ -287,7 +301,7 @@ class ReliabilityIT {
                         percentile(delays, 50), percentile(delays, 99), delays[delays.length - 1],
                         (drained - sent) / 1e9, open, (drained - start) / 1e9));
                 assertEquals((long) dashboards * tickets, delays.length, "every dashboard gets every ticket once");
-                assertEquals(dashboards, open, "the reading dashboards stay connected");
+                assertEquals(dashboards, open, "the reading dashboards stay connected; closed: " + closed);
             } finally {
                 for (jakarta.websocket.Session s : sessions) {
                     try {

@@ -27,9 +27,10 @@ import java.util.OptionalLong;
  *       (chunked: 411, another coding: 400), a declared body over 64 KB (413), an {@code Expect} other than
  *       {@code 100-continue} (417). The connection is closed after the answer, so no byte behind the refused body
  *       is ever read as another request.</li>
- *   <li><b>Paths that could mean two things</b>: an encoded dot, slash, backslash, NUL or percent sign, a backslash,
- *       a {@code ;} path parameter, an empty or dot segment (400). What the application and the container see is
- *       then the same path, so no encoding reaches a protected address through an open one.</li>
+ *   <li><b>Paths that could mean two things</b> (400): a segment that, decoded, holds a slash, backslash,
+ *       {@code ;}, {@code %}, NUL or control character or is {@code .} or {@code ..}; an empty segment; malformed
+ *       UTF-8 ({@link #path}). What the application and the container see is then the same path, so no encoding
+ *       reaches a protected address through an open one.</li>
  *   <li><b>Character sets nobody can serve</b>: an {@code Accept} that names an unknown charset (406), a
  *       {@code Content-Type} that does (415); a WebSocket handshake of another version than 13 (426) or without a
  *       proper key (400).</li>
@@ -62,7 +63,8 @@ public class RequestGuard extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Refusal refusal = refusal(request);
+        // the authentication mechanism ran the same checks on this request already (see check)
+        Refusal refusal = request.getAttribute(CHECKED) == null ? refusal(request) : null;
         if (refusal == null) {
             refusal = management(request);
         }
@@ -100,7 +102,8 @@ public class RequestGuard extends HttpFilter {
     }
 
     /**
-     * Why the request's framing, path or character sets are refused, or null: the checks that need no identity.
+     * Why the request's method, framing, path, character sets or WebSocket handshake are refused, or null: the
+     * checks that need no identity.
      */
     public static Refusal refusal(HttpServletRequest request) {
         Refusal r = method(request.getMethod());
@@ -114,7 +117,22 @@ public class RequestGuard extends HttpFilter {
             r = charsets(request);
         }
         if (r == null) {
-            r = webSocketVersion(request);
+            r = webSocketHandshake(request);
+        }
+        return r;
+    }
+
+    /** Set on a request once {@link #check} found nothing to refuse, so the filter does not check it again. */
+    static final String CHECKED = RequestGuard.class.getName() + ".checked";
+
+    /**
+     * The checks that need no identity, for the authentication mechanism (which runs before this filter): the
+     * refusal, or null after marking the request as checked.
+     */
+    public static Refusal check(HttpServletRequest request) {
+        Refusal r = refusal(request);
+        if (r == null) {
+            request.setAttribute(CHECKED, Boolean.TRUE);
         }
         return r;
     }
@@ -131,7 +149,7 @@ public class RequestGuard extends HttpFilter {
      * A WebSocket handshake must speak version 13 (RFC 6455; the 426 names it in Sec-WebSocket-Version) and carry a
      * Sec-WebSocket-Key of 16 random bytes in Base64.
      */
-    static Refusal webSocketVersion(HttpServletRequest request) {
+    static Refusal webSocketHandshake(HttpServletRequest request) {
         String upgrade = request.getHeader("Upgrade");
         if (upgrade == null || !"websocket".equalsIgnoreCase(upgrade.strip())) {
             return null;

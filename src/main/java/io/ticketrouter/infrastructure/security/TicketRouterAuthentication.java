@@ -60,7 +60,7 @@ public class TicketRouterAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        RequestGuard.Refusal refusal = RequestGuard.refusal(request);
+        RequestGuard.Refusal refusal = RequestGuard.check(request);
         if (refusal != null) {
             // ambiguous framing or a path that could mean two things: answered before anything looks further
             try {
