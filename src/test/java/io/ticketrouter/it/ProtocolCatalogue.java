@@ -64,8 +64,10 @@ final class ProtocolCatalogue {
                 .getBytes(StandardCharsets.US_ASCII)).expectProblem(413, "payload-too-large").closing());
         c.add(Hostile.raw("body announced, never sent", post + "Content-Length: 100", "{\"body\": "
                 .getBytes(StandardCharsets.US_ASCII)).expectProblem(408, "request-timeout"));
+        // refused by the guard (a problem document) or, when the body arrives with the headers, by Payara's own
+        // expectation check first (an empty 417): the status and the closed connection are the same
         c.add(Hostile.raw("Expect other than 100-continue", post + "Expect: 200-ok\r\nContent-Length: "
-                + ticket.length, ticket).expectProblem(417, "expectation-failed").closing());
+                + ticket.length, ticket).expect(417).closing());
         // HTTP/2 is not offered: an h2c upgrade is answered in HTTP/1.1
         c.add(Hostile.raw("Upgrade h2c", "GET /api HTTP/1.1\r\n" + HOST + "Accept: application/json\r\n"
                 + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA",
