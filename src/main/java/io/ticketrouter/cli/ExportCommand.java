@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,31 +49,27 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String url = setting("ticketrouter.db.url", null);
+        String url = Installation.configuredDatabaseUrl();
         if (url == null) {
-            Path data = dataDir != null ? dataDir.toAbsolutePath().normalize()
-                    : Path.of(setting("ticketrouter.data.dir", ServeCommand.findHome().resolve("var").toString()))
-                    .toAbsolutePath().normalize();
+            Path data = Installation.dataDir(dataDir);
             if (!Files.isRegularFile(data.resolve("db/tickets.mv.db"))) {
                 throw new CliFailure("export: no ticket database at " + data.resolve("db/tickets.mv.db")
                         + " (give the server's --data-dir, or set ticketrouter.db.url / TICKETROUTER_DB_URL)");
             }
-            url = h2Url(data);
+            url = Installation.h2Url(data);
         }
-        String user = setting("ticketrouter.db.user", "ticketrouter");
-        String password = setting("ticketrouter.db.password", "ticketrouter");
         Path target = out.toAbsolutePath().normalize();
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         int[] counts;
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
+        try (Connection c = Installation.connect(url)) {
             c.setReadOnly(true);
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 counts = export(c, correctedOnly, w);
             }
         } catch (SQLException e) {
             Files.deleteIfExists(tmp);
-            throw new CliFailure("export: cannot read tickets from " + redact(url) + ": " + explain(e));
+            throw new CliFailure("export: cannot read tickets from " + Installation.redact(url) + ": " + Installation.explain(e));
         }
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         System.out.printf(Locale.ROOT, "Exported %d tickets (%d corrected by agents) to %s%n", counts[0], counts[1],
@@ -107,36 +102,5 @@ final class ExportCommand implements Callable<Integer> {
             csv.flush();
         }
         return new int[] {rows, corrected};
-    }
-
-    /** The H2 URL the server uses by default (see microprofile-config.properties and ServeCommand). */
-    static String h2Url(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.resolve("db/tickets") + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
-    }
-
-    /** A MicroProfile-Config-like lookup: system property, then the environment variable (upper case, _). */
-    static String setting(String key, String fallback) {
-        String v = System.getProperty(key);
-        if (v == null || v.isBlank()) {
-            v = System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_'));
-        }
-        return v == null || v.isBlank() ? fallback : v;
-    }
-
-    static String explain(SQLException e) {
-        String m = e.getMessage() == null ? e.toString() : e.getMessage();
-        if (m.contains("already in use") || m.contains("locked by another process")) {
-            return "the H2 file is held by a running server started without AUTO_SERVER=TRUE in its database URL; "
-                    + "stop the server (Ctrl-C) and export again, or restart it with the default URL "
-                    + "(which carries AUTO_SERVER=TRUE)";
-        }
-        if (m.contains("Table \"TICKET\" not found") || m.contains("relation \"ticket\" does not exist")) {
-            return "no ticket table (has the server ever started on this database?)";
-        }
-        return TicketRouterCommand.oneLine(m);
-    }
-
-    static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
     }
 }

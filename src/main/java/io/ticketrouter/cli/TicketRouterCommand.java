@@ -28,6 +28,7 @@ public final class TicketRouterCommand implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        LibraryOutput.quiet();
         System.exit(commandLine().execute(args));
     }
 

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -66,17 +65,13 @@ final class UsersCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            String url = ExportCommand.setting("ticketrouter.db.url", null);
-            data = dataDir != null ? dataDir.toAbsolutePath().normalize()
-                    : Path.of(ExportCommand.setting("ticketrouter.data.dir",
-                    ServeCommand.findHome().resolve("var").toString())).toAbsolutePath().normalize();
+            String url = Installation.configuredDatabaseUrl();
+            data = Installation.dataDir(dataDir);
             if (url == null) {
                 Files.createDirectories(data.resolve("db"));
-                url = ExportCommand.h2Url(data);
+                url = Installation.h2Url(data);
             }
-            String user = ExportCommand.setting("ticketrouter.db.user", "ticketrouter");
-            String password = ExportCommand.setting("ticketrouter.db.password", "ticketrouter");
-            try (Connection c = DriverManager.getConnection(url, user, password)) {
+            try (Connection c = Installation.connect(url)) {
                 c.setAutoCommit(false);
                 try (Statement s = c.createStatement()) {
                     for (String ddl : DDL) {
@@ -88,8 +83,8 @@ final class UsersCommand implements Callable<Integer> {
                 c.commit();
                 return rc;
             } catch (SQLException e) {
-                throw new CliFailure("users: cannot use the database " + ExportCommand.redact(url) + ": "
-                        + ExportCommand.explain(e));
+                throw new CliFailure("users: cannot use the database " + Installation.redact(url) + ": "
+                        + Installation.explain(e));
             }
         }
 

@@ -29,7 +29,7 @@ class ExportCommandTest {
 
     private Connection database(Path data) throws Exception {
         Files.createDirectories(data.resolve("db"));
-        Connection c = DriverManager.getConnection(ExportCommand.h2Url(data), "ticketrouter", "ticketrouter");
+        Connection c = DriverManager.getConnection(Installation.h2Url(data), "ticketrouter", "ticketrouter");
         try (Statement s = c.createStatement()) {
             // the columns export reads, as JPA creates them
             s.execute("CREATE TABLE ticket (id BIGINT PRIMARY KEY, reference VARCHAR(24), subject VARCHAR(300),"

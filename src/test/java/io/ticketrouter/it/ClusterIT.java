@@ -132,8 +132,8 @@ class ClusterIT {
                 List.of(gridA, gridB)));
         CompletableFuture<TestServer> startB = CompletableFuture.supplyAsync(() -> member("B", clusterName, gridB,
                 List.of(gridA, gridB)));
-        // each start has its own bound (TestServer.START_SECONDS); this one only keeps a hung start from hanging here
-        long bound = TestServer.START_SECONDS + 120;
+        // each start has its own bound (TestServer.START_TIMEOUT); this one only keeps a hung start from hanging here
+        long bound = TestServer.START_TIMEOUT.toSeconds() + 120;
         try {
             a = startA.get(bound, TimeUnit.SECONDS);
         } catch (TimeoutException e) {

@@ -63,7 +63,7 @@ final class Database {
             p.put("ticketrouter.db.user", PG_USER);
             p.put("ticketrouter.db.password", "unused-with-trust-auth");
         } else {
-            // the URL ./ticket-router serve gives the server (ExportCommand.h2Url: WRITE_DELAY=0), so the durability
+            // the URL ./ticket-router serve gives the server (Installation.h2Url: WRITE_DELAY=0), so the durability
             // the crash tests check is the one a default installation has
             p.put("ticketrouter.db.url", "jdbc:h2:file:" + dataDir.toAbsolutePath() + "/db/tickets;WRITE_DELAY=0;"
                     + "AUTO_SERVER=TRUE");

@@ -58,7 +58,7 @@ final class Ports {
     }
 
     static boolean free(int port) {
-        return io.ticketrouter.cli.ServeCommand.portFree(port);
+        return io.ticketrouter.launcher.PayaraLauncher.portFree(port);
     }
 
     /** The start of the kernel's ephemeral range (Linux: {@code net.ipv4.ip_local_port_range}), 32768 if unknown. */

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ticketrouter.it.Browsers;
 import io.ticketrouter.it.Credentials;
 import io.ticketrouter.it.DashboardSocket;
-import io.ticketrouter.it.ServerProcess;
+import io.ticketrouter.it.TestServer;
 import io.ticketrouter.it.TicketApi;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -61,14 +61,14 @@ class WebUiIT {
     /** How long a pushed change may take to show before a test fails: a liveness bound, not a latency claim. */
     private static final Duration LIVE_BOUND = Duration.ofSeconds(30);
 
-    private ServerProcess server;
+    private TestServer server;
     private TicketApi api;
     private final Browsers browsers = new Browsers();
 
     @BeforeAll
-    void startServer() {
+    void startServer() throws Exception {
         Browsers.requireChromium();
-        server = new ServerProcess().start();
+        server = TestServer.startWithModel("web-ui");
         api = new TicketApi(server.base());
     }
 
@@ -83,7 +83,7 @@ class WebUiIT {
     /** A test that failed half-way through a restart must not leave the next one without a server. */
     @BeforeEach
     void serverRunning() {
-        server.start();
+        server.restart();
     }
 
     @AfterEach
@@ -233,7 +233,7 @@ class WebUiIT {
         wait(dashboard, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.id("connection-banner")));
         Browsers.screenshot(dashboard, "dashboard-4-connection-lost");
         network(dashboard, false);
-        server.start();
+        server.restart();
         List<String> missed = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             missed.add(api.create("While away " + i + " " + marker, "Ticket number " + i + " sent while the dashboard was disconnected.")
