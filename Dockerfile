@@ -1,4 +1,4 @@
-# Ticket Router on Payara Micro, one cluster member per container (see compose.yaml and README "Running a cluster").
+# Ticket Router on Payara Micro, one cluster member per container (see compose.yaml and docs/operations.md, "Running a cluster").
 # NOT built or run on the project's machines (no Docker engine there): it mirrors what the integration tests run
 # (ClusterIT: the same WAR, Payara Micro 6.2025.10 on JDK 17, the same MicroProfile Config keys and Payara options).
 #
@@ -6,7 +6,7 @@
 #   docker build -t ticket-router .
 #   docker run -p 8080:8080 -v "$PWD/models:/opt/ticket-router/models:ro" -e TICKETROUTER_DB_URL=... ticket-router
 #
-# Configuration is MicroProfile Config through environment variables (README "Configuration"): TICKETROUTER_DB_URL,
+# Configuration is MicroProfile Config through environment variables (docs/operations.md, "Configuration reference"): TICKETROUTER_DB_URL,
 # TICKETROUTER_DB_CLASS, TICKETROUTER_DB_USER, TICKETROUTER_DB_PASSWORD, TICKETROUTER_CLUSTER_MEMBER, ...
 # The arguments (CMD) are Payara Micro options: --nocluster by default, the cluster options in compose.yaml.
 FROM payara/micro:6.2025.10-jdk17

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Where routing rules plug in: given a ticket and its prediction, which rules apply and what they change. The
- * default applies none; the plugin issue provides rules loaded from plugin jars.
+ * default applies none; the plugin routing applies the rules loaded from plugin jars.
  */
 public interface RoutingPolicy {
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** Exit codes and one-line reasons on stderr, as issue 2 specifies them. */
+/** Exit codes and one-line reasons on stderr. */
 class TicketRouterCommandTest {
 
     private record Run(int code, String err) {

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * The WAR that the build produced, deployed on a full Payara Server 6 (the {@code fish.payara.distributions:payara}
  * zip, unpacked into {@code target/payara-server/} by the pom) the way an operator would: a new domain,
  * {@code asadmin start-domain}, then only {@code server-config/configure-payara.sh} with {@code DB=postgresql} (the
- * README's "Deploying on an existing Payara Server"). Then: the deployed archive is byte for byte
+ * docs/operations.md, "Deploying on an existing Payara Server"). Then: the deployed archive is byte for byte
  * {@code target/ticket-router.war}, {@code /health} and {@code /health/ready} answer UP with the model loaded,
  * {@code POST /api/predict} classifies, and a ticket posted to {@code /api/tickets} is in PostgreSQL.
  *

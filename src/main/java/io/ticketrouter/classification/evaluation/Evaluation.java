@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Computes the evaluation figures of issue 2 from collected predictions. The result is a map in a
+ * Computes the evaluation figures of a model (see MODEL_CARD.md) from collected predictions. The result is a map in a
  * fixed key order, written as JSON by the bundle and by {@code evaluate --json}:
  * {@code rows, skipped_rows, queue {...}, priority {...}, per_language, high_to_low_rate,
  * low_to_high_rate, ece {queue, priority}, accuracy_at_coverage}; each target has

@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * Writes the answer of {@code POST /api/predict} with a streaming JSON generator instead of reflective binding:
- * this is the hottest answer of the API (see README, Performance). Field names and shapes are exactly those JSON-B
+ * this is the hottest answer of the API (see docs/performance.md). Field names and shapes are exactly those JSON-B
  * would write with the application's snake_case configuration.
  */
 @Provider

@@ -15,7 +15,7 @@ import java.util.OptionalLong;
 /**
  * Anonymous ticket submissions per client address: {@code ticketrouter.ratelimit.tickets-per-minute} (20 by
  * default, 0 for none); beyond, 429 with {@code Retry-After}. Signed-in agents and admins are not limited. The
- * address is the TCP peer's: behind a reverse proxy every client shares the proxy's address (see the README).
+ * address is the TCP peer's: behind a reverse proxy every client shares the proxy's address (see docs/security.md).
  */
 @Provider
 @RateLimited
