@@ -40,7 +40,7 @@ final class ClassifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String body = String.join(" ", text).strip();
         if (body.isEmpty()) {
-            throw new TicketRouterCommand.CliFailure("classify: TEXT must not be empty");
+            throw new CliFailure("classify: TEXT must not be empty");
         }
         TicketClassifier classifier = ModelBundles.load(model);
         Prediction p = classifier.classify(new TicketText(subject, body, language));

@@ -1,6 +1,5 @@
 package io.ticketrouter.cli;
 
-import io.ticketrouter.cli.TicketRouterCommand.CliFailure;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

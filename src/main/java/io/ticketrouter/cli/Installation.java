@@ -74,7 +74,7 @@ final class Installation {
         if (m.contains("Table \"TICKET\" not found") || m.contains("relation \"ticket\" does not exist")) {
             return "no ticket table (has the server ever started on this database?)";
         }
-        return TicketRouterCommand.oneLine(m);
+        return CliFailure.oneLine(m);
     }
 
     /** The URL without its password. */

@@ -41,7 +41,7 @@ public final class TicketRouterCommand implements Runnable {
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             String name = ex.getCommandLine().getCommandSpec().qualifiedName();
-            err.println(name + ": " + oneLine(ex.getMessage()) + " (see " + name + " --help)");
+            err.println(name + ": " + CliFailure.oneLine(ex.getMessage()) + " (see " + name + " --help)");
             err.flush();
             return CommandLine.ExitCode.USAGE;
         });
@@ -57,22 +57,12 @@ public final class TicketRouterCommand implements Runnable {
     static String reason(Throwable ex) {
         if (ex instanceof CliFailure || ex instanceof io.ticketrouter.classification.data.DataException
                 || ex instanceof io.ticketrouter.classification.BundleException) {
-            return oneLine(ex.getMessage());
+            return CliFailure.oneLine(ex.getMessage());
         }
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getClass().getSimpleName() + ": " + ex.getMessage();
-        return "ticket-router: " + oneLine(message);
+        return "ticket-router: " + CliFailure.oneLine(message);
     }
 
-    static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
-    }
-
-    /** A failure whose message is already the one-line reason for the user. */
-    static final class CliFailure extends Exception {
-        CliFailure(String message) {
-            super(message);
-        }
-    }
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override

@@ -1,9 +1,8 @@
 package io.ticketrouter.cli;
 
-import io.ticketrouter.cli.TicketRouterCommand.CliFailure;
-import io.ticketrouter.security.AccountRules;
+import io.ticketrouter.domain.model.user.AccountRules;
 import io.ticketrouter.security.PasswordHasher;
-import io.ticketrouter.security.Role;
+import io.ticketrouter.domain.model.user.Role;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.InputStreamReader;

@@ -1,5 +1,6 @@
 package io.ticketrouter.routing;
 
+import io.ticketrouter.application.PluginStatus;
 import io.ticketrouter.spi.Plugin;
 
 import java.util.concurrent.atomic.AtomicInteger;

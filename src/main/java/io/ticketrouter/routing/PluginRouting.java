@@ -1,5 +1,7 @@
 package io.ticketrouter.routing;
 
+import io.ticketrouter.application.PluginStatus;
+import io.ticketrouter.application.RoutingPlugins;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +42,7 @@ import java.util.logging.Logger;
  * </table>
  */
 @ApplicationScoped
-public class PluginRouting {
+public class PluginRouting implements RoutingPlugins {
 
     @Inject
     Event<PluginsLoaded> loaded;
@@ -96,10 +98,17 @@ public class PluginRouting {
         return engine.route(input);
     }
 
+    @Override
+    public String apiVersion() {
+        return io.ticketrouter.spi.RoutingApi.VERSION;
+    }
+
+    @Override
     public List<PluginStatus> plugins() {
         return engine.plugins();
     }
 
+    @Override
     public List<String> warnings() {
         List<String> all = new ArrayList<>(configurationWarnings);
         all.addAll(engine.warnings());
@@ -119,12 +128,14 @@ public class PluginRouting {
         return List.copyOf(warnings);
     }
 
+    @Override
     public List<PluginStatus> reload() {
         List<PluginStatus> plugins = engine.reload();
         loaded.fire(new PluginsLoaded(plugins));
         return plugins;
     }
 
+    @Override
     public Path pluginDirectory() {
         return pluginDirectory;
     }

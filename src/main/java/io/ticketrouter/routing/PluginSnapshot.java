@@ -1,5 +1,6 @@
 package io.ticketrouter.routing;
 
+import io.ticketrouter.application.PluginStatus;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.ticketrouter.routing;
 
+import io.ticketrouter.application.PluginStatus;
 import io.ticketrouter.classification.Prediction;
 import io.ticketrouter.spi.ModelPrediction;
 import io.ticketrouter.spi.RoutingChange;

@@ -1,5 +1,6 @@
 package io.ticketrouter.routing;
 
+import io.ticketrouter.application.PluginStatus;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
 import org.eclipse.microprofile.config.spi.ConfigSource;

@@ -1,5 +1,6 @@
 package io.ticketrouter.routing;
 
+import io.ticketrouter.application.PluginStatus;
 import io.ticketrouter.routing.testplugins.GateRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package io.ticketrouter.routing;
 
+import io.ticketrouter.application.PluginStatus;
 import io.ticketrouter.spi.RoutingApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

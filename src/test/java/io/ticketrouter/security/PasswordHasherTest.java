@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ticketrouter.domain.model.user.AccountRules;
 import org.junit.jupiter.api.Test;
 
 class PasswordHasherTest {

@@ -31,6 +31,7 @@ import io.ticketrouter.domain.model.ticket.TicketStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import io.ticketrouter.security.Tokens;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +80,8 @@ public class DefaultTicketService implements TicketService {
         TicketContent content = new TicketContent(input.subject(), input.body(), blankToNull(input.customerName()),
                 blankToNull(input.customerEmail()));
         Ticket ticket = classifyAndRoute(content);
-        String statusToken = ticket.issueStatusToken();
+        String statusToken = Tokens.statusToken();
+        ticket.keepStatusTokenDigest(Tokens.digest(statusToken));
         TicketView view = transactions.add(ticket);
         metrics.ticketClassified(ticket.finalQueue(), ticket.finalPriority(), ticket.needsReview());
         publish(TicketChanged.Kind.CREATED, view);

@@ -59,7 +59,7 @@ public class TicketTransactions {
             throw new TicketNotFoundException(reference.value());
         }
         Ticket t = found.get();
-        if (!t.statusTokenMatches(statusToken)) {
+        if (!t.statusTokenDigestMatches(Tokens.digest(statusToken == null ? "" : statusToken))) {
             throw new TicketNotFoundException(reference.value());
         }
         return new TicketStatusView(t.reference().value(), t.subject(), t.status().wireName(), t.finalQueue(), t.createdAt(),

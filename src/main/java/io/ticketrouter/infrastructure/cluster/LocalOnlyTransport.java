@@ -1,5 +1,6 @@
 package io.ticketrouter.infrastructure.cluster;
 
+import io.ticketrouter.application.ClusterTransport;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Consumer;
 

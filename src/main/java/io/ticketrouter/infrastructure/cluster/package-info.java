@@ -4,7 +4,7 @@
  * <p>Data flow: a ticket is created, corrected or deleted (or a model swapped) on member A → the application fires
  * {@link io.ticketrouter.application.TicketChanged} / {@link io.ticketrouter.application.ModelChanged} (asynchronous,
  * after the commit) → {@code interfaces.websocket.TicketBroadcaster} serializes it once to the dashboard JSON, sends
- * it to A's own dashboard sessions and hands the same text to the {@link io.ticketrouter.infrastructure.cluster.ClusterTransport}
+ * it to A's own dashboard sessions and hands the same text to the {@link io.ticketrouter.application.ClusterTransport}
  * → the transport carries it (as a serializable {@link io.ticketrouter.infrastructure.cluster.ClusterMessage}: the
  * text plus A's member id) to members B, C … → each of them hands it to its broadcaster, which sends it to its own
  * sessions only. A received message is never published again, and a member never receives its own message, so each

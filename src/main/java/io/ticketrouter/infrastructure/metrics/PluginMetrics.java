@@ -1,7 +1,7 @@
 package io.ticketrouter.infrastructure.metrics;
 
 import io.ticketrouter.routing.PluginRouting;
-import io.ticketrouter.routing.PluginStatus;
+import io.ticketrouter.application.PluginStatus;
 import io.ticketrouter.routing.PluginsLoaded;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,6 +1,6 @@
 package io.ticketrouter.interfaces.rest;
 
-import io.ticketrouter.infrastructure.security.TicketRouterAuthentication;
+import io.ticketrouter.interfaces.security.TicketRouterAuthentication;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;

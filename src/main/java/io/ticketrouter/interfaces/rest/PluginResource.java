@@ -1,8 +1,7 @@
 package io.ticketrouter.interfaces.rest;
 
-import io.ticketrouter.routing.PluginRouting;
-import io.ticketrouter.routing.PluginStatus;
-import io.ticketrouter.spi.RoutingApi;
+import io.ticketrouter.application.RoutingPlugins;
+import io.ticketrouter.application.PluginStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -28,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PluginResource {
 
     @Inject
-    PluginRouting routing;
+    RoutingPlugins routing;
 
     /** The plugins of the current load. */
     @Schema(name = "PluginList")
@@ -65,7 +64,7 @@ public class PluginResource {
 
     /** File-system paths are for admins only: they tell an attacker where to look. */
     private PluginList view(List<PluginStatus> plugins, boolean admin) {
-        return new PluginList(RoutingApi.VERSION, admin ? routing.pluginDirectory().toString() : null, plugins,
+        return new PluginList(routing.apiVersion(), admin ? routing.pluginDirectory().toString() : null, plugins,
                 routing.warnings());
     }
 }

@@ -1,6 +1,6 @@
 package io.ticketrouter.interfaces.rest;
 
-import io.ticketrouter.infrastructure.security.RateLimits;
+import io.ticketrouter.interfaces.security.RateLimits;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,6 @@
 package io.ticketrouter.interfaces.web;
 
-import io.ticketrouter.infrastructure.security.Origins;
+import io.ticketrouter.interfaces.security.Origins;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

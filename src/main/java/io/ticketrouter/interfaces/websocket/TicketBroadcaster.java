@@ -3,7 +3,7 @@ package io.ticketrouter.interfaces.websocket;
 import io.ticketrouter.application.AccountChanged;
 import io.ticketrouter.application.ModelChanged;
 import io.ticketrouter.application.TicketChanged;
-import io.ticketrouter.infrastructure.cluster.ClusterTransport;
+import io.ticketrouter.application.ClusterTransport;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

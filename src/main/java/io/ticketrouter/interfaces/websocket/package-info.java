@@ -7,11 +7,11 @@
  * they missed through {@code GET /api/tickets?after=...} after reconnecting.
  *
  * <p>In a cluster, every change is also handed (as the same JSON text) to the
- * {@link io.ticketrouter.infrastructure.cluster.ClusterTransport}, and changes made on other members arrive from it,
+ * {@link io.ticketrouter.application.ClusterTransport}, and changes made on other members arrive from it,
  * so a dashboard sees the changes of all members, each exactly once.
  *
  * <p>May depend on {@code io.ticketrouter.application} and the Jakarta WebSocket, CDI and JSON-B APIs; nothing in the
- * application or domain layers depends on this package. Uses the cluster transport port of
- * {@code io.ticketrouter.infrastructure.cluster} (never its Payara implementation).
+ * application or domain layers depends on this package. Uses the cluster transport through its port in the
+ * application layer (never an implementation).
  */
 package io.ticketrouter.interfaces.websocket;

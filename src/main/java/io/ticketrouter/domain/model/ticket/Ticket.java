@@ -1,6 +1,5 @@
 package io.ticketrouter.domain.model.ticket;
 
-import io.ticketrouter.security.Tokens;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -18,6 +17,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -102,14 +102,17 @@ public class Ticket {
     @Column(name = "priority_confidence", nullable = false, updatable = false)
     private double priorityConfidence;
 
+    @Convert(converter = JsonColumn.ProbabilitiesConverter.class)
     @Column(name = "queue_probabilities", length = 8000, updatable = false)
-    private String queueProbabilities;
+    private Probabilities queueProbabilities;
 
+    @Convert(converter = JsonColumn.ProbabilitiesConverter.class)
     @Column(name = "priority_probabilities", length = 2000, updatable = false)
-    private String priorityProbabilities;
+    private Probabilities priorityProbabilities;
 
+    @Convert(converter = JsonColumn.KeywordsConverter.class)
     @Column(name = "keywords", length = 8000, updatable = false)
-    private String keywords;
+    private Keywords keywords;
 
     @Column(name = "review_threshold", nullable = false, updatable = false)
     private double reviewThreshold;
@@ -124,8 +127,9 @@ public class Ticket {
     @Column(name = "model_version", length = 100, nullable = false, updatable = false)
     private String modelVersion;
 
+    @Convert(converter = JsonColumn.RoutingTrailConverter.class)
     @Column(name = "routing", length = 4000, updatable = false)
-    private String routing;
+    private RoutingTrail routing;
 
     // --- agent corrections, kept beside the prediction ---
     @Column(name = "corrected_queue", length = 100)
@@ -188,35 +192,34 @@ public class Ticket {
         this.queueConfidence = classification.queueConfidence();
         this.predictedPriority = classification.priority();
         this.priorityConfidence = classification.priorityConfidence();
-        this.queueProbabilities = JsonColumns.probabilities(classification.queueProbabilities());
-        this.priorityProbabilities = JsonColumns.probabilities(classification.priorityProbabilities());
-        this.keywords = JsonColumns.keywords(classification.keywords());
+        this.queueProbabilities = new Probabilities(classification.queueProbabilities());
+        this.priorityProbabilities = new Probabilities(classification.priorityProbabilities());
+        this.keywords = new Keywords(classification.keywords());
         this.reviewThreshold = classification.queueReviewThreshold();
         this.needsReview = needsReview ? 1 : 0;
         this.recommendation = recommendation;
         this.modelVersion = classification.modelVersion();
-        this.routing = JsonColumns.routing(routing);
+        this.routing = new RoutingTrail(routing);
         this.finalQueue = routedQueue == null ? classification.queue() : routedQueue;
         this.finalPriority = routedPriority == null ? classification.priority() : routedPriority;
     }
 
     /**
-     * Issues the customer's status token: returned once, to be handed to the customer with the reference; only its
-     * digest is kept. Call before the ticket is persisted.
+     * Keeps the digest of the customer's status token (the token itself is handed to the customer once, with the
+     * reference, and never stored). Call before the ticket is persisted.
      */
-    public String issueStatusToken() {
+    public void keepStatusTokenDigest(String digest) {
         if (statusTokenDigest != null) {
             throw new IllegalStateException("the ticket already has a status token");
         }
-        String token = Tokens.statusToken();
-        statusTokenDigest = Tokens.digest(token);
-        return token;
+        statusTokenDigest = java.util.Objects.requireNonNull(digest, "digest");
     }
 
-    /** Whether the token is this ticket's status token (constant-time comparison of digests). */
-    public boolean statusTokenMatches(String token) {
-        return token != null && statusTokenDigest != null
-                && Tokens.sameDigest(statusTokenDigest, Tokens.digest(token));
+    /** Whether the digest is that of this ticket's status token (compared in constant time). */
+    public boolean statusTokenDigestMatches(String digest) {
+        return digest != null && statusTokenDigest != null
+                && java.security.MessageDigest.isEqual(statusTokenDigest.getBytes(StandardCharsets.US_ASCII),
+                        digest.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Gives the ticket its reference once the id is known (right after it was persisted). */
@@ -326,15 +329,15 @@ public class Ticket {
     }
 
     public Map<String, Double> queueProbabilities() {
-        return JsonColumns.probabilities(queueProbabilities);
+        return queueProbabilities == null ? Map.of() : queueProbabilities.byLabel();
     }
 
     public Map<String, Double> priorityProbabilities() {
-        return JsonColumns.probabilities(priorityProbabilities);
+        return priorityProbabilities == null ? Map.of() : priorityProbabilities.byLabel();
     }
 
     public List<Keyword> keywords() {
-        return JsonColumns.keywords(keywords);
+        return keywords == null ? List.of() : keywords.list();
     }
 
     public double reviewThreshold() {
@@ -354,7 +357,7 @@ public class Ticket {
     }
 
     public List<RoutingDecision> routing() {
-        return JsonColumns.routing(routing);
+        return routing == null ? List.of() : routing.decisions();
     }
 
     public String correctedQueue() {

@@ -1,8 +1,6 @@
 package io.ticketrouter.domain.model.user;
 
 import io.ticketrouter.domain.model.ticket.InstantConverter;
-import io.ticketrouter.security.AccountRules;
-import io.ticketrouter.security.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

@@ -4,7 +4,7 @@ import fish.payara.micro.cdi.ClusteredCDIEventBus;
 import fish.payara.micro.cdi.Inbound;
 import fish.payara.micro.cdi.Outbound;
 import io.ticketrouter.infrastructure.cluster.ClusterMessage;
-import io.ticketrouter.infrastructure.cluster.ClusterTransport;
+import io.ticketrouter.application.ClusterTransport;
 import io.ticketrouter.infrastructure.cluster.MemberId;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

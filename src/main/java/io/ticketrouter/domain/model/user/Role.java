@@ -1,4 +1,4 @@
-package io.ticketrouter.security;
+package io.ticketrouter.domain.model.user;
 
 import java.util.List;
 import java.util.Locale;

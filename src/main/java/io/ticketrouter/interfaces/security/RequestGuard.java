@@ -1,4 +1,4 @@
-package io.ticketrouter.infrastructure.security;
+package io.ticketrouter.interfaces.security;
 
 import io.ticketrouter.interfaces.web.ProblemErrorPage;
 import io.ticketrouter.interfaces.web.SecurityHeadersFilter;

@@ -1,4 +1,4 @@
-package io.ticketrouter.routing;
+package io.ticketrouter.application;
 
 /**
  * One plugin as {@code GET /api/plugins} shows it.

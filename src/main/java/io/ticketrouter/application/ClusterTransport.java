@@ -1,4 +1,4 @@
-package io.ticketrouter.infrastructure.cluster;
+package io.ticketrouter.application;
 
 import java.util.function.Consumer;
 
@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  *   <li>a received message is only handed to the local subscriber, never published again (no relay loops).</li>
  * </ul>
  *
- * <p>{@link LocalOnlyTransport} is the default (a single instance, or any Jakarta EE 10 server);
+ * <p>A port of the dashboard feed, implemented in {@code io.ticketrouter.infrastructure.cluster}:
+ * {@code LocalOnlyTransport} is the default (a single instance, or any Jakarta EE 10 server);
  * {@code payara.PayaraClusterTransport} replaces it on Payara, using Payara's clustered CDI events.
  */
 public interface ClusterTransport {

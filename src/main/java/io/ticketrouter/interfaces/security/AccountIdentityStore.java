@@ -1,4 +1,4 @@
-package io.ticketrouter.infrastructure.security;
+package io.ticketrouter.interfaces.security;
 
 import io.ticketrouter.application.AccountService;
 import io.ticketrouter.application.Identity;

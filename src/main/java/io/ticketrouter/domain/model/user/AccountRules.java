@@ -1,4 +1,4 @@
-package io.ticketrouter.security;
+package io.ticketrouter.domain.model.user;
 
 import java.text.Normalizer;
 import java.util.Locale;

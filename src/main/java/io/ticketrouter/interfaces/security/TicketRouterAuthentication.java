@@ -1,4 +1,4 @@
-package io.ticketrouter.infrastructure.security;
+package io.ticketrouter.interfaces.security;
 
 import io.ticketrouter.application.Identity;
 import io.ticketrouter.interfaces.web.ProblemErrorPage;
@@ -145,7 +145,7 @@ public class TicketRouterAuthentication implements HttpAuthenticationMechanism {
             }
             boolean admin = result.getCallerGroups().contains("admin");
             return Optional.of(new Identity(result.getCallerPrincipal().getName(),
-                    admin ? io.ticketrouter.security.Role.ADMIN : io.ticketrouter.security.Role.AGENT));
+                    admin ? io.ticketrouter.domain.model.user.Role.ADMIN : io.ticketrouter.domain.model.user.Role.AGENT));
         });
         if (identity.isPresent()) {
             return login(context, identity.get());

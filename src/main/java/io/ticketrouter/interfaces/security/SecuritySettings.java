@@ -1,4 +1,4 @@
-package io.ticketrouter.infrastructure.security;
+package io.ticketrouter.interfaces.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

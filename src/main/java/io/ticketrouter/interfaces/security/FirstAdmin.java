@@ -1,7 +1,7 @@
-package io.ticketrouter.infrastructure.security;
+package io.ticketrouter.interfaces.security;
 
 import io.ticketrouter.application.AccountService;
-import io.ticketrouter.security.AccountRules;
+import io.ticketrouter.domain.model.user.AccountRules;
 import io.ticketrouter.security.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
