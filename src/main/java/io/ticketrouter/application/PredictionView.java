@@ -1,5 +1,7 @@
 package io.ticketrouter.application;
 
+import io.ticketrouter.domain.model.ticket.Keyword;
+import io.ticketrouter.domain.model.ticket.RoutingDecision;
 import java.util.List;
 import java.util.Map;
 
@@ -15,12 +17,12 @@ public record PredictionView(
         TicketView.Scored priority,
         Map<String, Double> queueProbabilities,
         Map<String, Double> priorityProbabilities,
-        List<TicketView.Keyword> keywords,
+        List<Keyword> keywords,
         String recommendation,
         boolean needsReview,
         double reviewThreshold,
         boolean urgent,
-        List<TicketView.RoutingDecision> routing,
+        List<RoutingDecision> routing,
         String modelVersion,
         String finalQueue,
         String finalPriority) {

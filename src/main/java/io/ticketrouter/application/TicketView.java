@@ -1,5 +1,7 @@
 package io.ticketrouter.application;
 
+import io.ticketrouter.domain.model.ticket.Keyword;
+import io.ticketrouter.domain.model.ticket.RoutingDecision;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +41,6 @@ public record TicketView(
         List<HistoryEntry> history) {
 
     public record Scored(String label, double confidence) {
-    }
-
-    public record Keyword(String term, double weight) {
-    }
-
-    /** One routing rule that fired: its name, what it changed (for example "priority: low -> high") and why. */
-    public record RoutingDecision(String rule, String change, String reason) {
     }
 
     /** One agent change: who, when, which field, from what to what (or a note). */

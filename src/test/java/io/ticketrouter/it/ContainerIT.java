@@ -124,7 +124,7 @@ class ContainerIT {
         TicketContent breach = new TicketContent("Suspicious logins",
                 "We think there was a data breach: customer records were downloaded from our account last night.",
                 null, null);
-        RoutingPolicy.Routing routed = routingPolicy.route(breach, lowPriority);
+        io.ticketrouter.domain.model.ticket.Routing routed = routingPolicy.route(breach, lowPriority);
         assertEquals("high", routed.priority(), () -> "routing: " + routed);
         assertTrue(routed.urgent(), () -> "routing: " + routed);
         assertTrue(routed.decisions().stream().anyMatch(d -> d.change() != null && d.change().contains("high")),
@@ -134,7 +134,7 @@ class ContainerIT {
         TicketContent ordinary = new TicketContent("Suspicious logins",
                 "We noticed a few logins from a new device on our account last night, could you check them?",
                 null, null);
-        RoutingPolicy.Routing unchanged = routingPolicy.route(ordinary, lowPriority);
+        io.ticketrouter.domain.model.ticket.Routing unchanged = routingPolicy.route(ordinary, lowPriority);
         assertEquals("low", unchanged.priority(), () -> "routing: " + unchanged);
         assertFalse(unchanged.urgent(), () -> "routing: " + unchanged);
     }

@@ -23,6 +23,7 @@ import io.ticketrouter.classification.Prediction;
 import io.ticketrouter.classification.TicketText;
 import io.ticketrouter.domain.model.ticket.Classification;
 import io.ticketrouter.domain.model.ticket.Priority;
+import io.ticketrouter.domain.model.ticket.Routing;
 import io.ticketrouter.domain.model.ticket.Ticket;
 import io.ticketrouter.domain.model.ticket.TicketContent;
 import io.ticketrouter.domain.model.ticket.TicketQuery;
@@ -71,7 +72,7 @@ public class DefaultTicketService implements TicketService {
     public PredictionView predict(String subject, String body) {
         TicketContent content = new TicketContent(subject, body, null, null);
         Prediction prediction = classify(content);
-        RoutingPolicy.Routing routing = routingPolicy.route(content, prediction);
+        Routing routing = routingPolicy.route(content, prediction);
         return TicketViews.prediction(TicketViews.classification(prediction), routing);
     }
 
@@ -106,10 +107,10 @@ public class DefaultTicketService implements TicketService {
     Ticket classifyAndRoute(TicketContent content) {
         Prediction prediction = classify(content);
         Classification classification = TicketViews.classification(prediction);
-        RoutingPolicy.Routing routing = routingPolicy.route(content, prediction);
+        Routing routing = routingPolicy.route(content, prediction);
         String priority = routing.priority() == null ? null : routing.priority().toLowerCase(Locale.ROOT);
-        return new Ticket(content, classification, routing.decisions(), routing.queue(), priority,
-                routing.needsReview(), routing.recommendation(), Instant.now());
+        return new Ticket(content, classification, new Routing(routing.decisions(), routing.queue(), priority,
+                routing.needsReview(), routing.urgent(), routing.recommendation()), Instant.now());
     }
 
     /** Classifies with the serving model (kept for the whole call, even if another is swapped in meanwhile). */

@@ -2,6 +2,7 @@ package io.ticketrouter.infrastructure.routing;
 
 import io.ticketrouter.application.RoutingPolicy;
 import io.ticketrouter.classification.Prediction;
+import io.ticketrouter.domain.model.ticket.Routing;
 import io.ticketrouter.domain.model.ticket.RoutingDecision;
 import io.ticketrouter.domain.model.ticket.TicketContent;
 import io.ticketrouter.routing.PluginRouting;

@@ -1,5 +1,6 @@
 package io.ticketrouter.interfaces.rest;
 
+import io.ticketrouter.interfaces.json.ApiJson;
 import io.ticketrouter.application.InvalidInputException;
 import io.ticketrouter.application.ModelUnavailableException;
 import io.ticketrouter.application.TicketNotFoundException;
@@ -101,8 +102,8 @@ public final class ExceptionMappers {
     public static class TicketConflict implements ExceptionMapper<io.ticketrouter.application.TicketConflictException> {
         @Override
         public Response toResponse(io.ticketrouter.application.TicketConflictException e) {
-            String problem = JsonbConfiguration.JSONB.toJson(ProblemType.CONFLICT.problem(e.getMessage(), null));
-            String current = JsonbConfiguration.JSONB.toJson(e.current());
+            String problem = ApiJson.JSONB.toJson(ProblemType.CONFLICT.problem(e.getMessage(), null));
+            String current = ApiJson.JSONB.toJson(e.current());
             try (jakarta.json.JsonReader p = jakarta.json.Json.createReader(new java.io.StringReader(problem));
                  jakarta.json.JsonReader c = jakarta.json.Json.createReader(new java.io.StringReader(current))) {
                 String body = jakarta.json.Json.createObjectBuilder(p.readObject()).add("current", c.readObject())

@@ -1,6 +1,8 @@
 package io.ticketrouter.interfaces.rest;
 
 import io.ticketrouter.application.PredictionView;
+import io.ticketrouter.domain.model.ticket.Keyword;
+import io.ticketrouter.domain.model.ticket.RoutingDecision;
 import io.ticketrouter.application.TicketView;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
@@ -43,7 +45,7 @@ public class PredictionWriter implements MessageBodyWriter<PredictionView> {
             probabilities(g, "priority_probabilities", p.priorityProbabilities());
             g.writeStartArray("keywords");
             if (p.keywords() != null) {
-                for (TicketView.Keyword k : p.keywords()) {
+                for (Keyword k : p.keywords()) {
                     g.writeStartObject();
                     string(g, "term", k.term());
                     g.write("weight", k.weight());
@@ -57,7 +59,7 @@ public class PredictionWriter implements MessageBodyWriter<PredictionView> {
             g.write("urgent", p.urgent());
             g.writeStartArray("routing");
             if (p.routing() != null) {
-                for (TicketView.RoutingDecision d : p.routing()) {
+                for (RoutingDecision d : p.routing()) {
                     g.writeStartObject();
                     string(g, "rule", d.rule());
                     string(g, "change", d.change());

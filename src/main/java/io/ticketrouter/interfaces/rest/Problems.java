@@ -1,5 +1,6 @@
 package io.ticketrouter.interfaces.rest;
 
+import io.ticketrouter.interfaces.json.ApiJson;
 import jakarta.ws.rs.core.Response;
 
 /** Builds problem answers. The body is serialized here so it never depends on a provider for the media type. */
@@ -13,7 +14,7 @@ public final class Problems {
         Response.ResponseBuilder b = problem.status() == 429 ? Response.status(429, "Too Many Requests")
                 : Response.status(problem.status());
         return b.type(Problem.MEDIA_TYPE)
-                .entity(JsonbConfiguration.JSONB.toJson(problem))
+                .entity(ApiJson.JSONB.toJson(problem))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package io.ticketrouter.interfaces.rest;
 
+import io.ticketrouter.interfaces.json.ApiJson;
 import io.ticketrouter.application.InvalidInputException;
 import io.ticketrouter.application.TicketFilter;
 import io.ticketrouter.application.TicketPage;
@@ -116,11 +117,11 @@ public class TicketResource {
         String body;
         if (security == null || security.getUserPrincipal() == null) {
             // a customer: the receipt, nothing of the model's internals
-            body = JsonbConfiguration.JSONB.toJson(TicketReceipt.of(TicketStatusView.of(ticket),
+            body = ApiJson.JSONB.toJson(TicketReceipt.of(TicketStatusView.of(ticket),
                     received.statusToken()));
         } else {
             // an agent: the ticket as everywhere else, plus the status token that only this answer carries
-            try (JsonReader r = Json.createReader(new StringReader(JsonbConfiguration.JSONB.toJson(ticket)))) {
+            try (JsonReader r = Json.createReader(new StringReader(ApiJson.JSONB.toJson(ticket)))) {
                 body = Json.createObjectBuilder(r.readObject()).add("status_token", received.statusToken()).build()
                         .toString();
             }

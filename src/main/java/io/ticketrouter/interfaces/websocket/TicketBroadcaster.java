@@ -4,6 +4,7 @@ import io.ticketrouter.application.AccountChanged;
 import io.ticketrouter.application.ModelChanged;
 import io.ticketrouter.application.TicketChanged;
 import io.ticketrouter.application.ClusterTransport;
+import io.ticketrouter.interfaces.json.ApiJson;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +13,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
-import jakarta.json.bind.config.PropertyNamingStrategy;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.websocket.Session;
 import java.util.List;
@@ -49,10 +47,8 @@ public class TicketBroadcaster {
 
     @Resource
     ManagedExecutorService executor;
-    /** The same JSON-B settings as the REST API (snake_case, nulls written), so both deliver the same ticket JSON. */
-    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
-            .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
-            .withNullValues(true));
+    /** The REST API's JSON-B, so both deliver the same ticket JSON. */
+    private final Jsonb jsonb = ApiJson.JSONB;
 
     /** Subscribes to the other members' changes as soon as the application starts, before any dashboard connects. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * What the models said about a ticket when it arrived. Stored once and never overwritten: agent corrections are kept
- * next to it.
+ * next to it. What routing made of it is {@link Routing}.
  */
 public record Classification(
         String language,
@@ -17,7 +17,5 @@ public record Classification(
         Map<String, Double> priorityProbabilities,
         List<Keyword> keywords,
         double queueReviewThreshold,
-        boolean needsReview,
-        String recommendation,
         String modelVersion) {
 }

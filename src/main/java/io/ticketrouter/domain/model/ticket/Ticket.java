@@ -121,6 +121,13 @@ public class Ticket {
     @Column(name = "needs_review", nullable = false, updatable = false)
     private int needsReview;
 
+    /**
+     * 1 when an urgent-keyword list or a routing rule said the ticket is urgent, else 0; null on tickets stored before
+     * the column existed, whose routing trail says it instead.
+     */
+    @Column(name = "urgent", updatable = false)
+    private Integer urgent;
+
     @Column(name = "recommendation", length = 1000, updatable = false)
     private String recommendation;
 
@@ -162,24 +169,13 @@ public class Ticket {
     }
 
     /**
-     * A new ticket as received, with the models' prediction and the routing decisions applied to it. The priority
-     * or queue a routing rule changes is recorded as the initial "final" value, the prediction stays as it was.
+     * A new ticket as received, with the models' prediction and where routing put it. The queue and priority routing
+     * chose are the initial "final" values; the prediction stays as it was.
      */
-    public Ticket(TicketContent content, Classification classification, List<RoutingDecision> routing,
-                  String routedQueue, String routedPriority, Instant now) {
-        this(content, classification, routing, routedQueue, routedPriority, classification.needsReview(),
-                classification.recommendation(), now);
-    }
-
-    /**
-     * A new ticket whose "needs review" flag and recommendation come from the routing rules (the built-in
-     * low-confidence rule, plugins) rather than from the prediction alone.
-     */
-    public Ticket(TicketContent content, Classification classification, List<RoutingDecision> routing,
-                  String routedQueue, String routedPriority, boolean needsReview, String recommendation,
-                  Instant now) {
+    public Ticket(TicketContent content, Classification classification, Routing routing, Instant now) {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(classification, "classification");
+        Objects.requireNonNull(routing, "routing");
         this.createdAt = InstantConverter.stored(now);
         this.updatedAt = createdAt;
         this.status = TicketStatus.OPEN;
@@ -196,12 +192,13 @@ public class Ticket {
         this.priorityProbabilities = new Probabilities(classification.priorityProbabilities());
         this.keywords = new Keywords(classification.keywords());
         this.reviewThreshold = classification.queueReviewThreshold();
-        this.needsReview = needsReview ? 1 : 0;
-        this.recommendation = recommendation;
+        this.needsReview = routing.needsReview() ? 1 : 0;
+        this.urgent = routing.urgent() ? 1 : 0;
+        this.recommendation = routing.recommendation();
         this.modelVersion = classification.modelVersion();
-        this.routing = new RoutingTrail(routing);
-        this.finalQueue = routedQueue == null ? classification.queue() : routedQueue;
-        this.finalPriority = routedPriority == null ? classification.priority() : routedPriority;
+        this.routing = new RoutingTrail(routing.decisions());
+        this.finalQueue = routing.queue() == null ? classification.queue() : routing.queue();
+        this.finalPriority = routing.priority() == null ? classification.priority() : routing.priority();
     }
 
     /**
@@ -376,10 +373,20 @@ public class Ticket {
         return finalPriority;
     }
 
-    /** Urgent tickets are those whose priority (after corrections and routing) is high. */
+    /**
+     * Whether an urgent-keyword list or a routing rule said this ticket is urgent (a security incident, an outage).
+     * A priority the model predicted or an agent set never makes a ticket urgent by itself.
+     */
     public boolean urgent() {
-        return Priority.HIGH.wireName().equals(finalPriority);
+        if (urgent != null) {
+            return urgent == 1;
+        }
+        return routing().stream().anyMatch(d -> d.change() != null
+                && java.util.Arrays.asList(d.change().split(";\\s*")).contains(URGENT_CHANGE));
     }
+
+    /** How the routing trail names the change that made a ticket urgent. */
+    public static final String URGENT_CHANGE = "urgent";
 
     public List<HistoryEntry> history() {
         return Collections.unmodifiableList(history);

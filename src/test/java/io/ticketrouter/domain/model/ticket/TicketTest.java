@@ -29,14 +29,16 @@ class TicketTest {
     }
 
     private static Ticket ticket(Instant now) {
+        return ticket(now, new Routing(List.of(), null, null, false, false, "Route to Billing"));
+    }
+
+    private static Ticket ticket(Instant now, Routing routing) {
         Map<String, Double> queues = new LinkedHashMap<>();
         queues.put("Billing", 0.7);
         queues.put("Technical Support", 0.3);
         Classification c = new Classification("en", "Billing", 0.7, "medium", 0.6, queues,
-                Map.of("medium", 0.6, "high", 0.3, "low", 0.1), List.of(new Keyword("invoice", 0.4)), 0.5, false,
-                "Route to Billing", "m1");
-        return new Ticket(new TicketContent("Invoice", "Charged twice for my invoice", null, null), c, List.of(),
-                null, null, now);
+                Map.of("medium", 0.6, "high", 0.3, "low", 0.1), List.of(new Keyword("invoice", 0.4)), 0.5, "m1");
+        return new Ticket(new TicketContent("Invoice", "Charged twice for my invoice", null, null), c, routing, now);
     }
 
     @Test
@@ -48,9 +50,23 @@ class TicketTest {
         assertEquals("medium", t.predictedPriority());
         assertEquals("Technical Support", t.finalQueue());
         assertEquals("high", t.finalPriority());
-        assertTrue(t.urgent());
+        assertFalse(t.urgent(), "a priority an agent sets does not make a ticket urgent");
         assertEquals(2, t.history().size());
         assertEquals("Billing", t.history().get(0).from());
+    }
+
+    /** Urgent means an urgent-keyword list or a rule said so, not merely a high priority. */
+    @Test
+    void onlyRoutingMakesATicketUrgent() {
+        Ticket modelSaidHigh = ticket(Instant.EPOCH, new Routing(List.of(), "Billing", "high", false, false, "Route"));
+        assertEquals("high", modelSaidHigh.finalPriority());
+        assertFalse(modelSaidHigh.urgent(), "a refund request the model rated high is not an incident");
+        Ticket outage = ticket(Instant.EPOCH, new Routing(List.of(new RoutingDecision("urgent-keywords",
+                "priority: medium -> high; urgent", "mentions \"outage\" (en)")), "Billing", "high", false, true,
+                "Route"));
+        assertTrue(outage.urgent());
+        assertTrue(outage.correctPriority(Priority.LOW, "ana", Instant.EPOCH));
+        assertTrue(outage.urgent(), "what the urgent-keyword list found stays visible after a correction");
     }
 
     @Test
