@@ -2,8 +2,6 @@ package io.ticketrouter.routing;
 
 import io.ticketrouter.application.PluginStatus;
 import io.ticketrouter.spi.Plugin;
-import io.ticketrouter.spi.PluginContext;
-import io.ticketrouter.spi.RoutingApi;
 import io.ticketrouter.spi.RoutingRule;
 import io.ticketrouter.spi.UrgentKeywordList;
 
@@ -17,10 +15,8 @@ import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -53,10 +49,7 @@ import java.util.stream.Stream;
 final class PluginLoader {
 
     private static final Logger LOG = Logger.getLogger(PluginLoader.class.getName());
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
     private static final Pattern PROVIDER_IN_MESSAGE = Pattern.compile("Provider (\\S+)");
-    static final String ENABLED = "enabled";
-    static final String ORDER = "order";
     static final String BUILT_IN = "built-in";
 
     private final RoutingOptions options;
@@ -64,6 +57,7 @@ final class PluginLoader {
     private final ModelLabels labels;
     private final ClassLoader application;
     private final ExecutorService executor;
+    private final PluginConfigurator configurator;
 
     private final List<PluginRecord> records = new ArrayList<>();
     private final Map<String, PluginRecord> byName = new HashMap<>();
@@ -80,6 +74,7 @@ final class PluginLoader {
         this.labels = labels;
         this.application = application;
         this.executor = executor;
+        this.configurator = new PluginConfigurator(settings, labels);
     }
 
     PluginSnapshot load(long generation) {
@@ -135,7 +130,7 @@ final class PluginLoader {
                         + RoutingRule.class.getName() + " or " + UrgentKeywordList.class.getName(), null);
             }
         } catch (IOException | RuntimeException e) {
-            fail(null, null, source, null, "cannot open the jar: " + describe(e), e);
+            fail(null, null, source, null, "cannot open the jar: " + PluginFailure.describe(e), e);
         }
     }
 
@@ -150,7 +145,7 @@ final class PluginLoader {
         try {
             providers = ServiceLoader.load(type, loader).stream().iterator();
         } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-            fail(null, kind, jar == null ? "application class path" : jar, null, describe(e), e);
+            fail(null, kind, jar == null ? "application class path" : jar, null, PluginFailure.describe(e), e);
             return;
         }
         for (int guard = 0; guard < 10_000; guard++) {
@@ -162,7 +157,7 @@ final class PluginLoader {
                 provider = providers.next();
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                 String className = classNameIn(e);
-                fail(className, kind, jar == null ? "application class path" : jar, className, describe(e), e);
+                fail(className, kind, jar == null ? "application class path" : jar, className, PluginFailure.describe(e), e);
                 continue;
             }
             String source = jar != null ? jar : applicationSource(provider);
@@ -176,14 +171,14 @@ final class PluginLoader {
 
     private <S extends Plugin> void instantiate(ServiceLoader.Provider<S> provider, Class<S> type, String kind,
                                                 String source, String className, boolean builtIn) {
-        Future<Loaded> future;
+        Future<PluginConfigurator.Loaded> future;
         try {
-            future = executor.submit(() -> configure(provider.get(), type, kind));
+            future = executor.submit(() -> configurator.configure(provider.get()));
         } catch (RejectedExecutionException e) {
             fail(className, kind, source, className, "no thread free to load it", e);
             return;
         }
-        Loaded loaded;
+        PluginConfigurator.Loaded loaded;
         try {
             loaded = future.get(options.loadTimeLimit().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -197,7 +192,7 @@ final class PluginLoader {
             if (cause instanceof PluginFailure f && f.name != null) {
                 names.add(f.name);
             }
-            String reason = cause instanceof PluginFailure f ? f.getMessage() : describe(cause);
+            String reason = cause instanceof PluginFailure f ? f.getMessage() : PluginFailure.describe(cause);
             fail(name, kind, source, className, reason, cause instanceof PluginFailure ? cause.getCause() : cause);
             return;
         } catch (InterruptedException e) {
@@ -205,154 +200,27 @@ final class PluginLoader {
             fail(className, kind, source, className, "loading was interrupted", e);
             return;
         }
-        names.add(loaded.name);
-        PluginRecord winner = byName.get(loaded.name);
+        names.add(loaded.name());
+        PluginRecord winner = byName.get(loaded.name());
         if (winner != null) {
-            fail(loaded.name, kind, source, className, "duplicate name '" + loaded.name + "': already provided by "
+            fail(loaded.name(), kind, source, className, "duplicate name '" + loaded.name() + "': already provided by "
                     + winner.className + " from " + winner.source + ", which was found first and is used", null);
             return;
         }
         PluginRecord record;
-        if (!loaded.enabled) {
-            record = PluginRecord.disabled(loaded.name, kind, loaded.version, loaded.apiVersion, source, className,
-                    "disabled by configuration (" + loaded.name + "." + ENABLED + "=false)");
+        if (!loaded.enabled()) {
+            record = PluginRecord.disabled(loaded.name(), kind, loaded.version(), loaded.apiVersion(), source, className,
+                    "disabled by configuration (" + loaded.name() + "." + PluginConfigurator.ENABLED + "=false)");
         } else {
-            record = PluginRecord.active(loaded.name, kind, loaded.version, loaded.apiVersion, source, className,
-                    loaded.order, loaded.plugin, builtIn);
-            loaded.keywords.forEach((language, words) -> words.forEach(
-                    word -> keywordEntries.add(new KeywordMatcher.Entry(loaded.name, language, word))));
+            record = PluginRecord.active(loaded.name(), kind, loaded.version(), loaded.apiVersion(), source, className,
+                    loaded.order(), loaded.plugin(), builtIn);
+            loaded.keywords().forEach((language, words) -> words.forEach(
+                    word -> keywordEntries.add(new KeywordMatcher.Entry(loaded.name(), language, word))));
         }
         records.add(record);
-        byName.put(loaded.name, record);
+        byName.put(loaded.name(), record);
     }
 
-    private record Loaded(Plugin plugin, String name, String version, String apiVersion, Integer order,
-                          boolean enabled, Map<String, Set<String>> keywords) {
-    }
-
-    /** A load-time failure of a plugin whose name is already known. */
-    private static final class PluginFailure extends RuntimeException {
-        final String name;
-
-        PluginFailure(String name, String message, Throwable cause) {
-            super(message, cause);
-            this.name = name;
-        }
-    }
-
-    /** Runs on a loader thread, within the load time limit: checks and configures one plugin instance. */
-    private Loaded configure(Plugin plugin, Class<? extends Plugin> type, String kind) {
-        String name = plugin.name();
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new PluginFailure(null, "invalid name '" + name
-                    + "': use 2 to 64 lower-case letters, digits and hyphens, for example 'vip-senders'", null);
-        }
-        try {
-            String apiVersion = plugin.apiVersion();
-            if (!RoutingApi.isCompatible(apiVersion, RoutingApi.VERSION)) {
-                throw new PluginFailure(name, "written for routing API " + apiVersion + ", this server provides "
-                        + RoutingApi.VERSION + " (a plugin must be built for " + RoutingApi.VERSION.split("\\.")[0]
-                        + ".x, at most " + RoutingApi.VERSION + ")", null);
-            }
-            String version = plugin.version();
-            Set<String> declared = Set.copyOf(plugin.configurationKeys());
-            Set<String> known = new TreeSet<>(declared);
-            known.add(ENABLED);
-            boolean isRule = plugin instanceof RoutingRule;
-            if (isRule) {
-                known.add(ORDER);
-            }
-            Set<String> unknown = new TreeSet<>(settings.explicit(name).keySet());
-            unknown.removeAll(known);
-            if (!unknown.isEmpty()) {
-                throw new PluginFailure(name, "unknown configuration key" + (unknown.size() > 1 ? "s " : " ")
-                        + unknown + "; plugin '" + name + "' supports the following keys: " + known, null);
-            }
-            boolean enabled = settings.value(name, ENABLED).map(v -> parseBoolean(name, v)).orElse(true);
-            Integer order = null;
-            if (isRule) {
-                order = settings.value(name, ORDER).map(v -> parseOrder(name, v))
-                        .orElseGet(((RoutingRule) plugin)::order);
-            }
-            Map<String, Set<String>> keywords = Map.of();
-            if (enabled) {
-                try {
-                    plugin.configure(new Context(name, declared, settings, labels));
-                } catch (IllegalArgumentException e) {
-                    throw new PluginFailure(name, "configuration rejected: " + e.getMessage(), null);
-                }
-                if (plugin instanceof UrgentKeywordList list) {
-                    keywords = copyKeywords(list.keywords());
-                    new KeywordMatcher(entries(name, keywords)); // fails here, with the plugin's name, if malformed
-                }
-            }
-            return new Loaded(plugin, name, version, apiVersion, order, enabled, keywords);
-        } catch (PluginFailure e) {
-            throw e;
-        } catch (RuntimeException | LinkageError e) {
-            throw new PluginFailure(name, describe(e), e);
-        }
-    }
-
-    private static List<KeywordMatcher.Entry> entries(String list, Map<String, Set<String>> keywords) {
-        List<KeywordMatcher.Entry> entries = new ArrayList<>();
-        keywords.forEach((language, words) -> words.forEach(w -> entries.add(new KeywordMatcher.Entry(list, language, w))));
-        return entries;
-    }
-
-    private static Map<String, Set<String>> copyKeywords(Map<String, Set<String>> keywords) {
-        if (keywords == null) {
-            throw new IllegalArgumentException("keywords() returned null");
-        }
-        Map<String, Set<String>> copy = new LinkedHashMap<>();
-        keywords.forEach((language, words) -> {
-            if (language == null || !(language.equals("*") || language.matches("[a-z]{2,3}"))) {
-                throw new IllegalArgumentException("keywords() has language '" + language
-                        + "': use an ISO 639-1 code such as en, de, es, fr, pt, or * for every language");
-            }
-            copy.put(language, words == null ? Set.of() : Set.copyOf(words));
-        });
-        return Map.copyOf(copy);
-    }
-
-    private static boolean parseBoolean(String name, String value) {
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(value);
-        }
-        throw new PluginFailure(name, name + "." + ENABLED + " must be true or false, got '" + value + "'", null);
-    }
-
-    private static int parseOrder(String name, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new PluginFailure(name, name + "." + ORDER + " must be a whole number, got '" + value + "'", null);
-        }
-    }
-
-    /** The narrow view a plugin gets of its configuration. */
-    private record Context(String pluginName, Set<String> declared, PluginSettings settings, ModelLabels labels)
-            implements PluginContext {
-
-        @Override
-        public Optional<String> get(String key) {
-            if (!declared.contains(key)) {
-                throw new IllegalArgumentException("plugin '" + pluginName + "' asked for configuration key '" + key
-                        + "', which its configurationKeys() does not declare; declared keys: " + new TreeSet<>(declared));
-            }
-            return settings.value(pluginName, key);
-        }
-
-        @Override
-        public Set<String> queues() {
-            return labels.queues();
-        }
-
-        @Override
-        public Set<String> priorities() {
-            return labels.priorities();
-        }
-    }
 
     private String applicationSource(ServiceLoader.Provider<?> provider) {
         Class<?> type = provider.type();
@@ -387,17 +255,6 @@ final class PluginLoader {
     private static String classNameIn(Throwable e) {
         Matcher m = PROVIDER_IN_MESSAGE.matcher(String.valueOf(e.getMessage()));
         return m.find() ? m.group(1) : null;
-    }
-
-    static String describe(Throwable e) {
-        if (e instanceof ServiceConfigurationError && e.getCause() != null) {
-            Throwable cause = e.getCause();
-            if (cause instanceof java.lang.reflect.InvocationTargetException && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            return e.getMessage() + ": " + cause.getClass().getName() + ": " + cause.getMessage();
-        }
-        return e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     private static String summary(PluginSnapshot snapshot) {

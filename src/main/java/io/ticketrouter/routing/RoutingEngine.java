@@ -181,7 +181,7 @@ public final class RoutingEngine implements AutoCloseable {
             try {
                 return rule.apply(request);
             } catch (RuntimeException | LinkageError e) {
-                record.error(PluginLoader.describe(e));
+                record.error(PluginFailure.describe(e));
                 LOG.log(Level.WARNING, "Built-in rule " + record.name + " failed", e);
                 return null;
             }
@@ -211,7 +211,7 @@ public final class RoutingEngine implements AutoCloseable {
             record.timeout("took longer than " + options.ruleTimeLimit().toMillis() + " ms");
             return null;
         } catch (ExecutionException e) {
-            record.error(PluginLoader.describe(e.getCause()));
+            record.error(PluginFailure.describe(e.getCause()));
             LOG.log(Level.FINE, "Routing rule " + record.name + " failed", e.getCause());
             return null;
         } catch (InterruptedException e) {
