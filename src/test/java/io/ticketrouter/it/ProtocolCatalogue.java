@@ -72,6 +72,10 @@ final class ProtocolCatalogue {
         c.add(Hostile.raw("Upgrade h2c", "GET /api HTTP/1.1\r\n" + HOST + "Accept: application/json\r\n"
                 + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA",
                 null).expect(200));
+        // with a body (Java's HttpClient on http://) the container would never deliver it: refused at once
+        c.add(Hostile.raw("Upgrade h2c with a body", post + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\n"
+                + "HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\nContent-Length: " + ticket.length, ticket)
+                .expectProblem(400, "bad-request").closing());
         c.add(Hostile.raw("HTTP/2 prior knowledge preface", "PRI * HTTP/2.0", "SM\r\n\r\n"
                 .getBytes(StandardCharsets.US_ASCII)).expectProblem(405, "method-not-allowed"));
         // character sets

@@ -14,7 +14,8 @@ import org.openqa.selenium.json.Json;
 public final class TicketApi {
 
     private static final Json JSON = new Json();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
 
     public TicketApi(URI base) {

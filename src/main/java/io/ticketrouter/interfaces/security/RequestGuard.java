@@ -33,7 +33,8 @@ import java.util.OptionalLong;
  *       reaches a protected address through an open one.</li>
  *   <li><b>Character sets nobody can serve</b>: an {@code Accept} that names an unknown charset (406), a
  *       {@code Content-Type} that does (415); a WebSocket handshake of another version than 13 (426) or without a
- *       proper key (400).</li>
+ *       proper key (400); a request with a body that asks to switch to another protocol, such as h2c (400: the
+ *       container would never deliver its body).</li>
  *   <li><b>Management endpoints</b>: {@code /metrics} and {@code /openapi} need a signed-in admin, or for
  *       {@code /metrics} one of the users named in {@code ticketrouter.metrics.users} (a scraper's account).</li>
  *   <li><b>Anonymous floods</b>: each client address may send {@code ticketrouter.ratelimit.anonymous-per-minute}
@@ -119,7 +120,29 @@ public class RequestGuard extends HttpFilter {
         if (r == null) {
             r = webSocketHandshake(request);
         }
+        if (r == null) {
+            r = protocolUpgradeWithBody(request);
+        }
         return r;
+    }
+
+    /**
+     * HTTP/2 over cleartext is not offered, and the container cannot deliver the body of a request that asks for it
+     * ({@code Upgrade: h2c}, which Java's {@code HttpClient} sends by default on {@code http://}): the body would
+     * never arrive. Such a request is refused at once, saying how to send it, instead of answering 408 after the read
+     * timeout. Without a body the upgrade is simply not taken and the request is answered in HTTP/1.1.
+     */
+    static Refusal protocolUpgradeWithBody(HttpServletRequest request) {
+        String upgrade = request.getHeader("Upgrade");
+        if (upgrade == null || upgrade.isBlank() || "websocket".equalsIgnoreCase(upgrade.strip())) {
+            return null;
+        }
+        String length = request.getHeader("Content-Length");
+        boolean body = request.getHeader("Transfer-Encoding") != null
+                || (length != null && !length.strip().matches("0+"));
+        return body ? new Refusal(400, "this server does not switch protocols (Upgrade: "
+                + abbreviate(upgrade.strip()) + "): send a request with a body without the Upgrade header; with "
+                + "Java's HttpClient choose HttpClient.Version.HTTP_1_1 or use https", true) : null;
     }
 
     /** Set on a request once {@link #check} found nothing to refuse, so the filter does not check it again. */

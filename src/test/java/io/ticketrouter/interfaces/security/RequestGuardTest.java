@@ -70,6 +70,19 @@ class RequestGuardTest {
         assertNull(RequestGuard.charsets(request(Map.of("Accept", List.of("*/*")))));
     }
 
+    /** Java's HttpClient asks for h2c on every http:// request; with a body the request must not wait for nothing. */
+    @Test
+    void aBodyThatAsksToSwitchProtocolsIsRefusedAtOnceWithoutOneTheUpgradeIsIgnored() {
+        RequestGuard.Refusal r = RequestGuard.protocolUpgradeWithBody(request(Map.of("Connection",
+                List.of("Upgrade, HTTP2-Settings"), "Upgrade", List.of("h2c"), "Content-Length", List.of("96"))));
+        assertTrue(r != null && r.status() == 400 && r.close() && r.detail().contains("HTTP_1_1"), String.valueOf(r));
+        assertNull(RequestGuard.protocolUpgradeWithBody(request(Map.of("Upgrade", List.of("h2c")))));
+        assertNull(RequestGuard.protocolUpgradeWithBody(request(Map.of("Upgrade", List.of("h2c"),
+                "Content-Length", List.of("0")))));
+        assertNull(RequestGuard.protocolUpgradeWithBody(request(Map.of("Upgrade", List.of("websocket")))));
+        assertNull(RequestGuard.protocolUpgradeWithBody(request(Map.of("Content-Length", List.of("96")))));
+    }
+
     private static void assertRefused(Map<String, List<String>> headers, int status) {
         RequestGuard.Refusal r = RequestGuard.framing(request(headers));
         assertTrue(r != null && r.status() == status && r.close(), headers + ": " + r);
