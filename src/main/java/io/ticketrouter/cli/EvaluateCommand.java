@@ -1,7 +1,7 @@
 package io.ticketrouter.cli;
 
 import io.ticketrouter.classification.TicketClassifier;
-import io.ticketrouter.classification.bundle.Json;
+import io.ticketrouter.classification.bundle.BundleJson;
 import io.ticketrouter.classification.bundle.ModelBundles;
 import io.ticketrouter.classification.data.TicketCsvReader;
 import io.ticketrouter.classification.data.TicketDataset;
@@ -36,7 +36,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Map<String, Object> figures = ClassifierEvaluator.evaluate(classifier, dataset, n -> { });
         double seconds = (System.nanoTime() - start) / 1e9;
         if (json) {
-            System.out.println(Json.write(figures));
+            System.out.println(BundleJson.write(figures));
             return 0;
         }
         System.out.printf(Locale.ROOT, "Model %s on %s: %d rows (%d skipped), %.1f s%n%n", classifier.info().version(),

@@ -62,6 +62,10 @@ public final class BundleFiles {
     static final String THRESHOLDS = "thresholds.json";
     static final String EVALUATION = "evaluation.json";
 
+    /** The files whose content defines the model's behaviour and so its version. */
+    private static final List<String> MODEL_FILES = List.of(FEATURES, VOCABULARY, CLASS_SCORES, QUEUE_FOREST, PRIORITY_FOREST,
+            CALIBRATION, THRESHOLDS);
+
     private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private BundleFiles() {
@@ -77,7 +81,7 @@ public final class BundleFiles {
         features.put("stemming", b.featureOptions().stemming());
         features.put("class_scores", b.featureOptions().classScores());
         features.put("vocabulary_size", b.vectorizer().size());
-        files.put(FEATURES, utf8(Json.write(features) + "\n"));
+        files.put(FEATURES, BundleJson.file(features));
         StringBuilder vocab = new StringBuilder();
         for (int i = 0; i < b.vectorizer().size(); i++) {
             vocab.append(b.vectorizer().term(i)).append('\t').append(b.vectorizer().idf(i)).append('\n');
@@ -95,11 +99,11 @@ public final class BundleFiles {
         calibration.put("method", "isotonic map of the top-class vote share to accuracy, fitted on out-of-bag predictions");
         calibration.put("queue", knots(b.queueCalibration()));
         calibration.put("priority", knots(b.priorityCalibration()));
-        files.put(CALIBRATION, utf8(Json.write(calibration) + "\n"));
+        files.put(CALIBRATION, BundleJson.file(calibration));
         Map<String, Object> thresholds = new LinkedHashMap<>();
         thresholds.put("target_precision", b.targetPrecision());
         thresholds.put("queue", b.queueThresholds());
-        files.put(THRESHOLDS, utf8(Json.write(thresholds) + "\n"));
+        files.put(THRESHOLDS, BundleJson.file(thresholds));
         return files;
     }
 
@@ -121,8 +125,8 @@ public final class BundleFiles {
         Path target = dir.toAbsolutePath().normalize();
         Files.createDirectories(target);
         Map<String, byte[]> files = new TreeMap<>(modelFiles(bundle));
-        files.put(PROVENANCE, utf8(Json.write(bundle.provenance()) + "\n"));
-        files.put(EVALUATION, utf8(Json.write(bundle.evaluation()) + "\n"));
+        files.put(PROVENANCE, BundleJson.file(bundle.provenance()));
+        files.put(EVALUATION, BundleJson.file(bundle.evaluation()));
         charts.forEach((name, png) -> files.put("charts/" + name, png));
         Files.deleteIfExists(target.resolve(MANIFEST));
         Map<String, Object> checksums = new LinkedHashMap<>();
@@ -140,7 +144,7 @@ public final class BundleFiles {
         manifest.put("trained_at", bundle.trainedAt().toString());
         manifest.put("files", checksums);
         Path tmp = target.resolve(MANIFEST + ".tmp");
-        Files.write(tmp, utf8(Json.write(manifest) + "\n"));
+        Files.write(tmp, BundleJson.file(manifest));
         Files.move(tmp, target.resolve(MANIFEST), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -154,7 +158,7 @@ public final class BundleFiles {
         Map<String, Object> manifest = json(target, MANIFEST, readFile(target, MANIFEST,
                 "not a model bundle (bundle.json missing; partial or unfinished bundle?)"));
         Object format = manifest.get("format_version");
-        if (!(format instanceof Long f) || f != FORMAT_VERSION) {
+        if (!(format instanceof Integer f) || f != FORMAT_VERSION) {
             throw new BundleException(target.resolve(MANIFEST) + ": bundle format version " + format
                     + " is not supported (this build reads version " + FORMAT_VERSION + "; retrain the bundle)");
         }
@@ -235,7 +239,9 @@ public final class BundleFiles {
                     thresholds, number(target, THRESHOLDS, thresholdsJson, "target_precision"), version, trainedAt,
                     json(target, PROVENANCE, content.get(PROVENANCE)),
                     json(target, EVALUATION, content.get(EVALUATION)), target);
-            String expected = version(trainedAt, modelFiles(bundle));
+            Map<String, byte[]> modelFiles = new TreeMap<>(content);
+            modelFiles.keySet().retainAll(MODEL_FILES);
+            String expected = version(trainedAt, modelFiles);
             if (!expected.equals(version)) {
                 throw new BundleException(target.resolve(MANIFEST) + ": model_version " + version
                         + " does not match the model files (expected " + expected + ")");
@@ -343,7 +349,7 @@ public final class BundleFiles {
 
     private static Map<String, Object> json(Path dir, String name, byte[] bytes) throws BundleException {
         try {
-            return Json.parseObject(new String(bytes, StandardCharsets.UTF_8));
+            return BundleJson.readObject(new String(bytes, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             throw new BundleException(dir.resolve(name) + ": not valid JSON (" + e.getMessage() + ")");
         }

@@ -98,12 +98,12 @@ class ModelBundleTest {
         byte[] bytes = Files.readAllBytes(forest);
         Files.write(forest, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         Path manifest = dir.resolve("bundle.json");
-        Map<String, Object> m = Json.parseObject(Files.readString(manifest));
+        Map<String, Object> m = BundleJson.readObject(Files.readString(manifest));
         @SuppressWarnings("unchecked")
         Map<String, Object> files = (Map<String, Object>) m.get("files");
         files.put("queue-forest.bin.gz", java.util.HexFormat.of().formatHex(
                 java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(forest))));
-        Files.writeString(manifest, Json.write(m), StandardCharsets.UTF_8);
+        Files.writeString(manifest, BundleJson.write(m), StandardCharsets.UTF_8);
         BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir));
         assertTrue(e.getMessage().contains("queue-forest.bin.gz: corrupt forest"), e.getMessage());
     }

@@ -57,7 +57,7 @@ class EndToEndTest {
         assertTrue(((Map<?, ?>) figures.get("per_language")).keySet().containsAll(Fixtures.languages()));
 
         // evaluation.json round-trips as JSON.
-        assertTrue(io.ticketrouter.classification.bundle.Json.parseObject(Files.readString(dir.resolve("evaluation.json"))).containsKey("out_of_bag"));
+        assertTrue(io.ticketrouter.classification.bundle.BundleJson.readObject(Files.readString(dir.resolve("evaluation.json"))).containsKey("out_of_bag"));
     }
 
     /** data/sample/tickets.csv is part of the repository (data/sample/generate.py), so it is always there. */
