@@ -4,6 +4,7 @@ import io.ticketrouter.classification.BundleException;
 import io.ticketrouter.classification.calibration.ConfidenceCalibrator;
 import io.ticketrouter.classification.features.ClassScores;
 import io.ticketrouter.classification.features.FeatureOptions;
+import io.ticketrouter.classification.features.FeatureSpace;
 import io.ticketrouter.classification.features.TfidfVectorizer;
 import io.ticketrouter.classification.forest.CompactForest;
 import java.io.ByteArrayInputStream;
@@ -74,23 +75,24 @@ public final class BundleFiles {
     /** The files that define the model's behaviour, by name (in a fixed order); they determine the model version. */
     static Map<String, byte[]> modelFiles(ModelBundle b) {
         Map<String, byte[]> files = new TreeMap<>();
+        FeatureSpace space = b.featureSpace();
         Map<String, Object> features = new LinkedHashMap<>();
-        features.put("subject_weight", b.featureOptions().subjectWeight());
-        features.put("bigrams", b.featureOptions().bigrams());
-        features.put("char_ngram_max", b.featureOptions().charNgramMax());
-        features.put("stemming", b.featureOptions().stemming());
-        features.put("class_scores", b.featureOptions().classScores());
-        features.put("vocabulary_size", b.vectorizer().size());
+        features.put("subject_weight", space.options().subjectWeight());
+        features.put("bigrams", space.options().bigrams());
+        features.put("char_ngram_max", space.options().charNgramMax());
+        features.put("stemming", space.options().stemming());
+        features.put("class_scores", space.options().classScores());
+        features.put("vocabulary_size", space.vectorizer().size());
         files.put(FEATURES, BundleJson.file(features));
         StringBuilder vocab = new StringBuilder();
-        for (int i = 0; i < b.vectorizer().size(); i++) {
-            vocab.append(b.vectorizer().term(i)).append('\t').append(b.vectorizer().idf(i)).append('\n');
+        for (int i = 0; i < space.vectorizer().size(); i++) {
+            vocab.append(space.vectorizer().term(i)).append('\t').append(space.vectorizer().idf(i)).append('\n');
         }
         files.put(VOCABULARY, utf8(vocab.toString()));
-        if (b.queueScores() != null) {
+        if (space.queueScores() != null) {
             files.put(CLASS_SCORES, gzip(out -> {
-                b.queueScores().write(out);
-                b.priorityScores().write(out);
+                space.queueScores().write(out);
+                space.priorityScores().write(out);
             }));
         }
         files.put(QUEUE_FOREST, forestBytes(b.queueForest()));
@@ -199,26 +201,26 @@ public final class BundleFiles {
                     bool(target, FEATURES, features, "stemming"),
                     bool(target, FEATURES, features, "class_scores"));
             TfidfVectorizer vectorizer = vocabulary(target, content.get(VOCABULARY));
-            int width = vectorizer.size();
+            List<String> queues = labels(target, QUEUE_FOREST, content.get(QUEUE_FOREST));
+            List<String> priorities = labels(target, PRIORITY_FOREST, content.get(PRIORITY_FOREST));
             ClassScores queueScores = null;
             ClassScores priorityScores = null;
             if (options.classScores()) {
                 if (!content.containsKey(CLASS_SCORES)) {
                     throw new BundleException(target.resolve(MANIFEST) + ": does not list " + CLASS_SCORES + " (partial bundle?)");
                 }
-                // Class counts come from the forests' label lists, read first without scores.
-                int[] counts = labelCounts(target, content);
                 try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(content.get(CLASS_SCORES))))) {
-                    queueScores = ClassScores.readOne(in, counts[0], vectorizer.size());
-                    priorityScores = ClassScores.readOne(in, counts[1], vectorizer.size());
+                    queueScores = ClassScores.readOne(in, queues.size(), vectorizer.size());
+                    priorityScores = ClassScores.readOne(in, priorities.size(), vectorizer.size());
                     if (in.read() != -1) {
                         throw new IOException("unexpected data after the class scores");
                     }
                 } catch (IOException e) {
                     throw new BundleException(target.resolve(CLASS_SCORES) + ": corrupt (" + e.getMessage() + ")", e);
                 }
-                width += counts[0] + counts[1];
             }
+            FeatureSpace space = new FeatureSpace(options, vectorizer, queues, priorities, queueScores, priorityScores);
+            int width = space.width();
             CompactForest queue = forest(target, QUEUE_FOREST, content.get(QUEUE_FOREST), width);
             CompactForest priority = forest(target, PRIORITY_FOREST, content.get(PRIORITY_FOREST), width);
             Map<String, Object> calibration = json(target, CALIBRATION, content.get(CALIBRATION));
@@ -233,7 +235,7 @@ public final class BundleFiles {
                 }
                 thresholds.put(String.valueOf(e.getKey()), n.doubleValue());
             }
-            ModelBundle bundle = new ModelBundle(options, vectorizer, queueScores, priorityScores, queue, priority,
+            ModelBundle bundle = new ModelBundle(space, queue, priority,
                     calibrator(target, calibration, "queue"),
                     calibrator(target, calibration, "priority"),
                     thresholds, number(target, THRESHOLDS, thresholdsJson, "target_precision"), version, trainedAt,
@@ -285,20 +287,13 @@ public final class BundleFiles {
         }
     }
 
-    /** Number of queue and priority labels, from the forest files' headers. */
-    private static int[] labelCounts(Path dir, Map<String, byte[]> content) throws BundleException {
-        int[] counts = new int[2];
-        String[] names = {QUEUE_FOREST, PRIORITY_FOREST};
-        for (int i = 0; i < 2; i++) {
-            try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(content.get(names[i]))))) {
-                in.readInt();
-                in.readInt();
-                counts[i] = in.readInt();
-            } catch (IOException e) {
-                throw new BundleException(dir.resolve(names[i]) + ": corrupt forest (" + e.getMessage() + ")", e);
-            }
+    /** The class labels in a forest file's header. */
+    private static List<String> labels(Path dir, String name, byte[] bytes) throws BundleException {
+        try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(bytes)))) {
+            return CompactForest.readLabels(in);
+        } catch (IOException e) {
+            throw new BundleException(dir.resolve(name) + ": corrupt forest (" + e.getMessage() + ")", e);
         }
-        return counts;
     }
 
     private interface Writer {

@@ -10,6 +10,7 @@ import io.ticketrouter.classification.data.TicketRecord;
 import io.ticketrouter.classification.evaluation.Evaluation;
 import io.ticketrouter.classification.evaluation.TargetResults;
 import io.ticketrouter.classification.features.ClassScores;
+import io.ticketrouter.classification.features.FeatureSpace;
 import io.ticketrouter.classification.features.SparseVector;
 import io.ticketrouter.classification.features.TermExtractor;
 import io.ticketrouter.classification.features.TfidfVectorizer;
@@ -100,29 +101,27 @@ public final class BundleTrainer {
 
         // Class scores: fitted on all rows for prediction, cross-fitted for the forest's training rows.
         t0 = System.nanoTime();
-        ClassScores queueScores = null;
-        ClassScores priorityScores = null;
-        int[] queueFeatures = fitted.best("queue", parameters.forestTerms());
-        int[] priorityFeatures = fitted.best("priority", parameters.forestTerms());
-        List<SparseVector> forestRows = vectors;
-        int width = vectorizer.size();
+        FeatureSpace space;
+        List<SparseVector> forestRows;
         if (parameters.features().classScores()) {
             int v = vectorizer.size();
             ClassScores.Method method = parameters.scoreMethod();
-            queueScores = ClassScores.fit(method, vectors, queueClass, queues.size(), v, null);
-            priorityScores = ClassScores.fit(method, vectors, priorityClass, priorities.size(), v, null);
+            space = new FeatureSpace(parameters.features(), vectorizer, queues, priorities,
+                    ClassScores.fit(method, vectors, queueClass, queues.size(), v, null),
+                    ClassScores.fit(method, vectors, priorityClass, priorities.size(), v, null));
             double[][] qs = ClassScores.crossFitted(method, vectors, queueClass, queues.size(), v, TrainingParameters.CLASS_SCORE_FOLDS);
             double[][] ps = ClassScores.crossFitted(method, vectors, priorityClass, priorities.size(), v, TrainingParameters.CLASS_SCORE_FOLDS);
-            List<SparseVector> extended = new ArrayList<>(vectors.size());
+            forestRows = new ArrayList<>(vectors.size());
             for (int r = 0; r < vectors.size(); r++) {
-                extended.add(ModelBundle.extend(vectors.get(r), v, qs[r], ps[r]));
+                forestRows.add(space.trainingRow(vectors.get(r), qs[r], ps[r]));
             }
-            forestRows = extended;
-            width = v + queues.size() + priorities.size();
-            int[] scoreFeatures = java.util.stream.IntStream.range(v, width).toArray();
-            queueFeatures = java.util.stream.IntStream.concat(java.util.Arrays.stream(queueFeatures), java.util.Arrays.stream(scoreFeatures)).toArray();
-            priorityFeatures = java.util.stream.IntStream.concat(java.util.Arrays.stream(priorityFeatures), java.util.Arrays.stream(scoreFeatures)).toArray();
+        } else {
+            space = new FeatureSpace(parameters.features(), vectorizer, queues, priorities, null, null);
+            forestRows = vectors;
         }
+        int width = space.width();
+        int[] queueFeatures = space.forestFeatures(fitted.best("queue", parameters.forestTerms()));
+        int[] priorityFeatures = space.forestFeatures(fitted.best("priority", parameters.forestTerms()));
         seconds.put("class_scores", secondsSince(t0));
 
         t0 = System.nanoTime();
@@ -159,8 +158,7 @@ public final class BundleTrainer {
         uncalibrated.put("priority", eceOf(priorities, oobPriority, ConfidenceCalibrator.identity(), priorityClass));
         oob.put("uncalibrated_ece", uncalibrated);
         evaluation.put("out_of_bag", oob);
-        ModelBundle bundle = ModelBundle.of(parameters.features(), vectorizer, queueScores, priorityScores,
-                queueForest.forest(), priorityForest.forest(),
+        ModelBundle bundle = ModelBundle.of(space, queueForest.forest(), priorityForest.forest(),
                 queueCalibration, priorityCalibration, thresholds, parameters.targetPrecision(), trainedAt,
                 provenance(data, trainedAt, seconds), evaluation);
         return new Result(bundle, seconds, queueResults, priorityResults, languages);

@@ -58,7 +58,7 @@ public final class TrainingCharts {
     }
 
     private static Map<String, Number> topFeatures(ModelBundle bundle, CompactForest forest, int n) {
-        double[] weight = forest.splitWeights(bundle.featureWidth());
+        double[] weight = forest.splitWeights(bundle.featureSpace().width());
         Integer[] order = new Integer[weight.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -66,7 +66,7 @@ public final class TrainingCharts {
         java.util.Arrays.sort(order, (a, b) -> Double.compare(weight[b], weight[a]));
         Map<String, Number> m = new LinkedHashMap<>();
         for (int i = 0; i < Math.min(n, order.length) && weight[order[i]] > 0; i++) {
-            m.put(bundle.featureName(order[i]), weight[order[i]]);
+            m.put(bundle.featureSpace().featureName(order[i]), weight[order[i]]);
         }
         return m;
     }
