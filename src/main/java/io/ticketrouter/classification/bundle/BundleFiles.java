@@ -239,8 +239,8 @@ public final class BundleFiles {
                     calibrator(target, calibration, "queue"),
                     calibrator(target, calibration, "priority"),
                     thresholds, number(target, THRESHOLDS, thresholdsJson, "target_precision"), version, trainedAt,
-                    json(target, PROVENANCE, content.get(PROVENANCE)),
-                    json(target, EVALUATION, content.get(EVALUATION)), target);
+                    document(target, PROVENANCE, content.get(PROVENANCE), Provenance.class),
+                    document(target, EVALUATION, content.get(EVALUATION), BundleEvaluation.class), target);
             Map<String, byte[]> modelFiles = new TreeMap<>(content);
             modelFiles.keySet().retainAll(MODEL_FILES);
             String expected = version(trainedAt, modelFiles);
@@ -347,6 +347,14 @@ public final class BundleFiles {
             return BundleJson.readObject(new String(bytes, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             throw new BundleException(dir.resolve(name) + ": not valid JSON (" + e.getMessage() + ")");
+        }
+    }
+
+    private static <T> T document(Path dir, String name, byte[] bytes, Class<T> type) throws BundleException {
+        try {
+            return BundleJson.read(bytes, type);
+        } catch (IllegalArgumentException e) {
+            throw new BundleException(dir.resolve(name) + ": not valid (" + e.getMessage() + ")");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.ticketrouter.classification.bundle;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,10 +18,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.ticketrouter.classification.evaluation.EvaluationReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -31,7 +38,8 @@ import java.util.Map;
  *
  * <p>Records map to objects with snake_case keys in component order ({@code skippedRows} is {@code "skipped_rows"});
  * maps keep their order. Doubles are written in Java's shortest form that reads back to the same value;
- * {@link Instant}s as ISO-8601 strings. Reading is strict: one JSON value and nothing after it, no duplicate keys, no
+ * {@link Instant}s as ISO-8601 strings; {@link BundleEvaluation} as {@code evaluation.json} lays it out, and
+ * {@link EvaluationReport.TargetFigures#reviewThresholds()} only when there are thresholds. Reading is strict: one JSON value and nothing after it, no duplicate keys, no
  * strings or fractions where a number, boolean or integer is expected. Text is indented by two spaces with
  * {@code "key": value} and arrays on one line.
  */
@@ -46,9 +54,13 @@ public final class BundleJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .addModule(new SimpleModule("instants")
+            .withConfigOverride(EvaluationReport.TargetFigures.class, o -> o.setInclude(
+                    JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS)))
+            .addModule(new SimpleModule("bundle")
                     .addSerializer(Instant.class, ToStringSerializer.instance)
-                    .addDeserializer(Instant.class, new InstantDeserializer()))
+                    .addDeserializer(Instant.class, new InstantDeserializer())
+                    .addSerializer(BundleEvaluation.class, new EvaluationSerializer())
+                    .addDeserializer(BundleEvaluation.class, new EvaluationDeserializer()))
             .build();
 
     private static final ObjectWriter PRETTY = MAPPER.writer(prettyPrinter());
@@ -115,9 +127,14 @@ public final class BundleJson {
         }
     }
 
-    /** The value as the map its JSON object reads back to (same keys, same order). */
+    /** The map that the value's JSON object reads back to with {@link #readObject} (same keys, order and numbers). */
     public static Map<String, Object> toMap(Object value) {
-        return MAPPER.convertValue(value, OBJECT);
+        try {
+            return MAPPER.readValue(MAPPER.writeValueAsBytes(value), OBJECT);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as a JSON object: "
+                    + e.getMessage(), e);
+        }
     }
 
     private static IllegalArgumentException invalid(IOException e) {
@@ -156,6 +173,69 @@ public final class BundleJson {
             } catch (DateTimeParseException e) {
                 return (Instant) ctxt.handleWeirdStringValue(Instant.class, p.getText(), "not an ISO-8601 instant");
             }
+        }
+    }
+
+    /** {@code {"out_of_bag": {<report>, "uncalibrated_ece": {...}}, "test": {"file": name, <report>}}}. */
+    private static final class EvaluationSerializer extends StdSerializer<BundleEvaluation> {
+
+        EvaluationSerializer() {
+            super(BundleEvaluation.class);
+        }
+
+        @Override
+        public void serialize(BundleEvaluation e, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeStartObject();
+            if (e.outOfBag() != null) {
+                ObjectNode oob = MAPPER.valueToTree(e.outOfBag());
+                if (e.uncalibratedEce() != null) {
+                    oob.set("uncalibrated_ece", MAPPER.valueToTree(e.uncalibratedEce()));
+                }
+                gen.writeFieldName("out_of_bag");
+                provider.defaultSerializeValue(oob, gen);
+            }
+            if (e.test() != null) {
+                ObjectNode test = MAPPER.createObjectNode().put("file", e.testFile());
+                test.setAll((ObjectNode) MAPPER.valueToTree(e.test()));
+                gen.writeFieldName("test");
+                provider.defaultSerializeValue(test, gen);
+            }
+            gen.writeEndObject();
+        }
+    }
+
+    private static final class EvaluationDeserializer extends StdDeserializer<BundleEvaluation> {
+
+        EvaluationDeserializer() {
+            super(BundleEvaluation.class);
+        }
+
+        @Override
+        public BundleEvaluation deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonNode root = ctxt.readTree(p);
+            ObjectNode oob = part(root, "out_of_bag", ctxt);
+            ObjectNode test = part(root, "test", ctxt);
+            JsonNode uncalibrated = oob == null ? null : oob.remove("uncalibrated_ece");
+            JsonNode file = test == null ? null : test.remove("file");
+            if (file != null && !file.isTextual()) {
+                return ctxt.reportInputMismatch(BundleEvaluation.class, "\"test\".\"file\" is not a string");
+            }
+            return new BundleEvaluation(
+                    oob == null ? null : ctxt.readTreeAsValue(oob, EvaluationReport.class),
+                    uncalibrated == null ? null : ctxt.readTreeAsValue(uncalibrated, EvaluationReport.ByTarget.class),
+                    file == null ? null : file.textValue(),
+                    test == null ? null : ctxt.readTreeAsValue(test, EvaluationReport.class));
+        }
+
+        private static ObjectNode part(JsonNode root, String name, DeserializationContext ctxt) throws IOException {
+            JsonNode node = root.get(name);
+            if (node == null) {
+                return null;
+            }
+            if (!(node instanceof ObjectNode object)) {
+                return ctxt.reportInputMismatch(BundleEvaluation.class, "\"" + name + "\" is not an object");
+            }
+            return object;
         }
     }
 }

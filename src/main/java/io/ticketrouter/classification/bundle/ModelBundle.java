@@ -37,14 +37,14 @@ public final class ModelBundle implements TicketClassifier {
     private final double targetPrecision;
     private final String version;
     private final Instant trainedAt;
-    private final Map<String, Object> provenance;
-    private final Map<String, Object> evaluation;
+    private final Provenance provenance;
+    private final BundleEvaluation evaluation;
     private final Path directory;
 
     ModelBundle(FeatureSpace space, CompactForest queueForest, CompactForest priorityForest,
                 ConfidenceCalibrator queueCalibration, ConfidenceCalibrator priorityCalibration, Map<String, Double> queueThresholds,
-                double targetPrecision, String version, Instant trainedAt, Map<String, Object> provenance,
-                Map<String, Object> evaluation, Path directory) {
+                double targetPrecision, String version, Instant trainedAt, Provenance provenance,
+                BundleEvaluation evaluation, Path directory) {
         if (!queueForest.labels().equals(space.queues()) || !priorityForest.labels().equals(space.priorities())) {
             throw new IllegalArgumentException("the forests' labels " + queueForest.labels() + " / " + priorityForest.labels()
                     + " differ from the feature space's " + space.queues() + " / " + space.priorities());
@@ -67,20 +67,20 @@ public final class ModelBundle implements TicketClassifier {
     public static ModelBundle of(FeatureSpace space, CompactForest queueForest, CompactForest priorityForest,
                                  ConfidenceCalibrator queueCalibration, ConfidenceCalibrator priorityCalibration,
                                  Map<String, Double> queueThresholds, double targetPrecision, Instant trainedAt,
-                                 Map<String, Object> provenance, Map<String, Object> evaluation) {
+                                 Provenance provenance, BundleEvaluation evaluation) {
         ModelBundle draft = new ModelBundle(space, queueForest, priorityForest, queueCalibration, priorityCalibration,
                 queueThresholds, targetPrecision, "", trainedAt, provenance, evaluation, null);
         String version = BundleFiles.version(trainedAt, BundleFiles.modelFiles(draft));
         return draft.with(version, evaluation, null);
     }
 
-    ModelBundle with(String newVersion, Map<String, Object> newEvaluation, Path newDirectory) {
+    ModelBundle with(String newVersion, BundleEvaluation newEvaluation, Path newDirectory) {
         return new ModelBundle(space, queueForest, priorityForest, queueCalibration, priorityCalibration,
                 queueThresholds, targetPrecision, newVersion, trainedAt, provenance, newEvaluation, newDirectory);
     }
 
     /** The same bundle with other evaluation figures (the trainer adds held-out figures after building). */
-    public ModelBundle withEvaluation(Map<String, Object> newEvaluation) {
+    public ModelBundle withEvaluation(BundleEvaluation newEvaluation) {
         return with(version, newEvaluation, directory);
     }
 
@@ -186,7 +186,7 @@ public final class ModelBundle implements TicketClassifier {
     @Override
     public ModelInfo info() {
         return new ModelInfo(version, BundleFiles.FORMAT_VERSION, trainedAt, directory, queueForest.labels(),
-                priorityForest.labels(), queueThresholds, provenance, evaluation);
+                priorityForest.labels(), queueThresholds, BundleJson.toMap(provenance), BundleJson.toMap(evaluation));
     }
 
     public String version() {
@@ -226,11 +226,11 @@ public final class ModelBundle implements TicketClassifier {
         return trainedAt;
     }
 
-    public Map<String, Object> provenance() {
+    public Provenance provenance() {
         return provenance;
     }
 
-    public Map<String, Object> evaluation() {
+    public BundleEvaluation evaluation() {
         return evaluation;
     }
 }

@@ -5,7 +5,8 @@
  * {@link io.ticketrouter.classification.bundle.ModelBundle} that classifies with it, and
  * {@link io.ticketrouter.classification.bundle.ModelBundles}, the loader the server calls.
  *
- * <p>Depends on {@code text}, {@code features}, {@code forest}, {@code calibration} and the JDK
- * (charts are drawn by {@code training}, which writes them into the bundle). Nothing is Java-deserialized: every file is JSON, TSV or a checked binary format.
+ * <p>Depends on {@code text}, {@code features}, {@code forest}, {@code calibration}, {@code evaluation} (the figures it
+ * stores), Jackson ({@link io.ticketrouter.classification.bundle.BundleJson}) and the JDK (charts are drawn by
+ * {@code training}, which writes them into the bundle). Nothing is Java-deserialized: every file is JSON, TSV or a checked binary format.
  */
 package io.ticketrouter.classification.bundle;

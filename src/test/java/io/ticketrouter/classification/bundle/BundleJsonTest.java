@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ticketrouter.classification.evaluation.EvaluationReport;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +77,16 @@ class BundleJsonTest {
         assertThrows(IllegalArgumentException.class, () -> BundleJson.read(fraction, Sample.class));
         byte[] missing = "{\"model_version\": \"v\"}".getBytes(StandardCharsets.UTF_8);
         assertThrows(IllegalArgumentException.class, () -> BundleJson.read(missing, Sample.class));
+    }
+
+    @Test
+    void figuresWithoutAValueKeepTheirKeyButMissingReviewThresholdsAreLeftOut() {
+        EvaluationReport.CoveragePoint none = new EvaluationReport.CoveragePoint(0.9, 0.0, null, 0);
+        assertEquals(Arrays.asList(0.9, 0.0, null, 0), new ArrayList<>(BundleJson.toMap(none).values()));
+        EvaluationReport.TargetFigures priority = new EvaluationReport.TargetFigures(1, 1, 1, Map.of(),
+                new EvaluationReport.Confusion(List.of(), List.of()), 0, List.of(none), null);
+        assertEquals(List.of("accuracy", "macro_f1", "weighted_f1", "per_class", "confusion", "ece", "accuracy_at_coverage"),
+                List.copyOf(BundleJson.toMap(priority).keySet()));
     }
 
     @Test

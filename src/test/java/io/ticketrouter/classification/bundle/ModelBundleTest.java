@@ -15,6 +15,7 @@ import io.ticketrouter.classification.data.TicketRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,28 @@ class ModelBundleTest {
         }
         assertFalse(loaded.info().provenance().isEmpty());
         assertTrue(loaded.info().evaluation().containsKey("out_of_bag"));
+    }
+
+    @Test
+    void provenanceAndEvaluationReadBackAsWritten(@TempDir Path dir) throws Exception {
+        ModelBundle withTest = trained.withEvaluation(trained.evaluation().withTest("test.csv", trained.evaluation().outOfBag()));
+        BundleFiles.save(withTest, dir, Map.of());
+        ModelBundle loaded = (ModelBundle) ModelBundles.load(dir);
+        assertEquals(withTest.provenance(), loaded.provenance());
+        assertEquals(withTest.evaluation(), loaded.evaluation());
+
+        Map<String, Object> json = BundleJson.readObject(Files.readString(dir.resolve("evaluation.json")));
+        assertEquals(List.of("out_of_bag", "test"), List.copyOf(json.keySet()));
+        Map<?, ?> oob = (Map<?, ?>) json.get("out_of_bag");
+        assertEquals(List.of("rows", "skipped_rows", "queue", "priority", "per_language", "high_to_low_rate",
+                "low_to_high_rate", "ece", "accuracy_at_coverage", "uncalibrated_ece"), List.copyOf(oob.keySet()));
+        assertEquals("test.csv", List.copyOf(((Map<?, ?>) json.get("test")).values()).get(0));
+        assertEquals(List.of("accuracy", "macro_f1", "weighted_f1", "per_class", "confusion", "ece",
+                "accuracy_at_coverage", "review_thresholds"), List.copyOf(((Map<?, ?>) oob.get("queue")).keySet()));
+        assertFalse(((Map<?, ?>) oob.get("priority")).containsKey("review_thresholds"));
+        assertEquals(json, loaded.info().evaluation());
+        assertEquals(List.of("trained_at", "inputs", "rows", "skipped_rows", "parameters", "versions", "training_seconds"),
+                List.copyOf(loaded.info().provenance().keySet()));
     }
 
     @Test
