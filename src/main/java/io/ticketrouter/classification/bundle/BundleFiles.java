@@ -240,7 +240,7 @@ public final class BundleFiles {
                     calibrator(target, calibration, "priority"),
                     thresholds, number(target, THRESHOLDS, thresholdsJson, "target_precision"), version, trainedAt,
                     document(target, PROVENANCE, content.get(PROVENANCE), Provenance.class),
-                    document(target, EVALUATION, content.get(EVALUATION), BundleEvaluation.class), target);
+                    document(target, EVALUATION, content.get(EVALUATION), BundleEvaluation.class));
             Map<String, byte[]> modelFiles = new TreeMap<>(content);
             modelFiles.keySet().retainAll(MODEL_FILES);
             String expected = version(trainedAt, modelFiles);

@@ -8,7 +8,6 @@ import io.ticketrouter.classification.calibration.ConfidenceCalibrator;
 import io.ticketrouter.classification.features.FeatureSpace;
 import io.ticketrouter.classification.features.SparseVector;
 import io.ticketrouter.classification.forest.CompactForest;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,12 +38,12 @@ public final class ModelBundle implements TicketClassifier {
     private final Instant trainedAt;
     private final Provenance provenance;
     private final BundleEvaluation evaluation;
-    private final Path directory;
+    private final ModelInfo info;
 
     ModelBundle(FeatureSpace space, CompactForest queueForest, CompactForest priorityForest,
                 ConfidenceCalibrator queueCalibration, ConfidenceCalibrator priorityCalibration, Map<String, Double> queueThresholds,
                 double targetPrecision, String version, Instant trainedAt, Provenance provenance,
-                BundleEvaluation evaluation, Path directory) {
+                BundleEvaluation evaluation) {
         if (!queueForest.labels().equals(space.queues()) || !priorityForest.labels().equals(space.priorities())) {
             throw new IllegalArgumentException("the forests' labels " + queueForest.labels() + " / " + priorityForest.labels()
                     + " differ from the feature space's " + space.queues() + " / " + space.priorities());
@@ -60,7 +59,8 @@ public final class ModelBundle implements TicketClassifier {
         this.trainedAt = trainedAt;
         this.provenance = provenance;
         this.evaluation = evaluation;
-        this.directory = directory;
+        this.info = new ModelInfo(version, BundleFiles.FORMAT_VERSION, trainedAt, null, queueForest.labels(),
+                priorityForest.labels(), this.queueThresholds, BundleJson.toMap(provenance), BundleJson.toMap(evaluation));
     }
 
     /** Creates a bundle from freshly trained parts (used by the trainer); the version is derived from the model content. */
@@ -69,19 +69,19 @@ public final class ModelBundle implements TicketClassifier {
                                  Map<String, Double> queueThresholds, double targetPrecision, Instant trainedAt,
                                  Provenance provenance, BundleEvaluation evaluation) {
         ModelBundle draft = new ModelBundle(space, queueForest, priorityForest, queueCalibration, priorityCalibration,
-                queueThresholds, targetPrecision, "", trainedAt, provenance, evaluation, null);
+                queueThresholds, targetPrecision, "", trainedAt, provenance, evaluation);
         String version = BundleFiles.version(trainedAt, BundleFiles.modelFiles(draft));
-        return draft.with(version, evaluation, null);
+        return draft.with(version, evaluation);
     }
 
-    ModelBundle with(String newVersion, BundleEvaluation newEvaluation, Path newDirectory) {
+    private ModelBundle with(String newVersion, BundleEvaluation newEvaluation) {
         return new ModelBundle(space, queueForest, priorityForest, queueCalibration, priorityCalibration,
-                queueThresholds, targetPrecision, newVersion, trainedAt, provenance, newEvaluation, newDirectory);
+                queueThresholds, targetPrecision, newVersion, trainedAt, provenance, newEvaluation);
     }
 
     /** The same bundle with other evaluation figures (the trainer adds held-out figures after building). */
     public ModelBundle withEvaluation(BundleEvaluation newEvaluation) {
-        return with(version, newEvaluation, directory);
+        return with(version, newEvaluation);
     }
 
     @Override
@@ -184,9 +184,9 @@ public final class ModelBundle implements TicketClassifier {
     }
 
     @Override
+    /** Version, labels, thresholds, provenance and evaluation; without a directory (the bundle does not know where it is stored). */
     public ModelInfo info() {
-        return new ModelInfo(version, BundleFiles.FORMAT_VERSION, trainedAt, directory, queueForest.labels(),
-                priorityForest.labels(), queueThresholds, BundleJson.toMap(provenance), BundleJson.toMap(evaluation));
+        return info;
     }
 
     public String version() {
