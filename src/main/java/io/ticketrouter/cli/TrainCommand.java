@@ -1,7 +1,7 @@
 package io.ticketrouter.cli;
 
-import io.ticketrouter.classification.bundle.BundleFiles;
 import io.ticketrouter.classification.bundle.ModelBundle;
+import io.ticketrouter.classification.bundle.ModelBundles;
 import io.ticketrouter.classification.data.TicketCsvReader;
 import io.ticketrouter.classification.data.TicketDataset;
 import io.ticketrouter.classification.evaluation.ClassifierEvaluator;
@@ -127,7 +127,7 @@ final class TrainCommand implements Callable<Integer> {
             charts = io.ticketrouter.classification.training.TrainingCharts.render(bundle, dataset, result);
             progress.finish(charts.size() + " PNG files");
         }
-        BundleFiles.save(bundle, out, charts);
+        ModelBundles.save(bundle, out, charts);
         long bytes;
         try (Stream<Path> files = Files.walk(out)) {
             bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,7 +91,7 @@ public final class BundleJson {
      * Reads a JSON object into a map (nested objects are maps, arrays lists; integers are Integer or Long, other
      * numbers Double).
      *
-     * @throws IllegalArgumentException when the text is not one JSON object; the message says where
+     * @throws IllegalArgumentException when the text is not one JSON object; the message says what and where
      */
     public static Map<String, Object> readObject(String text) {
         try {
@@ -137,13 +138,15 @@ public final class BundleJson {
         }
     }
 
+    /** "not valid JSON (...)" for a syntax error, "unexpected content (...)" for JSON of another shape; with the place. */
     private static IllegalArgumentException invalid(IOException e) {
         String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
         JsonLocation where = e instanceof JsonProcessingException j ? j.getLocation() : null;
         if (where != null && where.getLineNr() > 0) {
             message += " at line " + where.getLineNr() + ", column " + where.getColumnNr();
         }
-        return new IllegalArgumentException(message, e);
+        return new IllegalArgumentException((e instanceof DatabindException ? "unexpected content (" : "not valid JSON (")
+                + message + ")", e);
     }
 
     private static DefaultPrettyPrinter prettyPrinter() {

@@ -70,7 +70,7 @@ public final class ModelBundle implements TicketClassifier {
                                  Provenance provenance, BundleEvaluation evaluation) {
         ModelBundle draft = new ModelBundle(space, queueForest, priorityForest, queueCalibration, priorityCalibration,
                 queueThresholds, targetPrecision, "", trainedAt, provenance, evaluation);
-        String version = BundleFiles.version(trainedAt, BundleFiles.modelFiles(draft));
+        String version = BundleFiles.version(trainedAt, BundleWriter.modelFiles(draft));
         return draft.with(version, evaluation);
     }
 

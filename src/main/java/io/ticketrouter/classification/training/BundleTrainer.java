@@ -63,7 +63,7 @@ public final class BundleTrainer {
                                            TrainingParameters parameters, ProgressListener progress) throws Exception {
         TicketDataset data = TicketCsvReader.read(csvFiles);
         Result result = new BundleTrainer(parameters, progress).train(data);
-        io.ticketrouter.classification.bundle.BundleFiles.save(result.bundle(), dir, TrainingCharts.render(result.bundle(), data, result));
+        io.ticketrouter.classification.bundle.ModelBundles.save(result.bundle(), dir, TrainingCharts.render(result.bundle(), data, result));
         return result.bundle();
     }
 

@@ -35,7 +35,7 @@ class ModelBundleTest {
     }
 
     private Path save(Path dir) throws Exception {
-        BundleFiles.save(trained, dir, Map.of());
+        ModelBundles.save(trained, dir, Map.of());
         return dir;
     }
 
@@ -57,7 +57,7 @@ class ModelBundleTest {
     @Test
     void provenanceAndEvaluationReadBackAsWritten(@TempDir Path dir) throws Exception {
         ModelBundle withTest = trained.withEvaluation(trained.evaluation().withTest("test.csv", trained.evaluation().outOfBag()));
-        BundleFiles.save(withTest, dir, Map.of());
+        ModelBundles.save(withTest, dir, Map.of());
         ModelBundle loaded = (ModelBundle) ModelBundles.load(dir);
         assertEquals(withTest.provenance(), loaded.provenance());
         assertEquals(withTest.evaluation(), loaded.evaluation());
@@ -129,6 +129,35 @@ class ModelBundleTest {
         Files.writeString(manifest, BundleJson.write(m), StandardCharsets.UTF_8);
         BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir));
         assertTrue(e.getMessage().contains("queue-forest.bin.gz: corrupt forest"), e.getMessage());
+    }
+
+    @Test
+    void editedModelFileWithMatchingChecksumDoesNotMatchTheModelVersion(@TempDir Path dir) throws Exception {
+        Path thresholds = save(dir).resolve("thresholds.json");
+        reseal(dir, "thresholds.json", Files.readString(thresholds).replace("\"target_precision\": 0.8", "\"target_precision\": 0.5"));
+        BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir));
+        assertTrue(e.getMessage().contains("bundle.json: model_version " + trained.version() + " does not match the model files"),
+                e.getMessage());
+    }
+
+    @Test
+    void documentOfAnotherShapeNamesTheFile(@TempDir Path dir) throws Exception {
+        Path features = save(dir).resolve("features.json");
+        reseal(dir, "features.json", Files.readString(features).replace("\"bigrams\": true", "\"bigrams\": \"yes\""));
+        BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir));
+        assertTrue(e.getMessage().contains("features.json: unexpected content ("), e.getMessage());
+    }
+
+    /** Replaces a file and its checksum in the manifest, as someone "repairing" a bundle would. */
+    private static void reseal(Path dir, String name, String content) throws Exception {
+        Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+        Path manifest = dir.resolve("bundle.json");
+        Map<String, Object> m = BundleJson.readObject(Files.readString(manifest));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> files = (Map<String, Object>) m.get("files");
+        files.put(name, java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(dir.resolve(name)))));
+        Files.writeString(manifest, BundleJson.write(m), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ticketrouter.classification.Fixtures;
-import io.ticketrouter.classification.bundle.BundleFiles;
 import io.ticketrouter.classification.bundle.BundleJson;
 import io.ticketrouter.classification.bundle.ModelBundle;
 import io.ticketrouter.classification.bundle.ModelBundles;
@@ -28,7 +27,7 @@ class EndToEndTest {
         TicketDataset test = new TicketDataset(all.records().subList(cut, all.size()), Map.of("empty body", 2), all.sources());
 
         ModelBundle bundle = Fixtures.trainSmall(train).bundle();
-        BundleFiles.save(bundle, dir, Map.of());
+        ModelBundles.save(bundle, dir, Map.of());
         EvaluationReport report = ClassifierEvaluator.evaluate(ModelBundles.load(dir), test, n -> { });
         // The figures as evaluation.json and evaluate --json carry them.
         Map<String, Object> figures = BundleJson.toMap(report);
@@ -70,7 +69,7 @@ class EndToEndTest {
         assertTrue(Files.isRegularFile(sample), "no " + sample.toAbsolutePath() + " (committed with the repository)");
         TicketDataset data = TicketCsvReader.read(sample);
         ModelBundle bundle = Fixtures.trainSmall(data).bundle();
-        BundleFiles.save(bundle, dir, Map.of());
+        ModelBundles.save(bundle, dir, Map.of());
         EvaluationReport figures = ClassifierEvaluator.evaluate(ModelBundles.load(dir), data, n -> { });
         // Training rows, so only a sanity check: well above chance on 10 queues.
         assertTrue(figures.queue().accuracy() > 0.5);
