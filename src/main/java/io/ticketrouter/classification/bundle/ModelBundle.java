@@ -183,8 +183,8 @@ public final class ModelBundle implements TicketClassifier {
         return best;
     }
 
+    /** Version, labels, thresholds, provenance and evaluation; no directory: a bundle does not know where it is stored. */
     @Override
-    /** Version, labels, thresholds, provenance and evaluation; without a directory (the bundle does not know where it is stored). */
     public ModelInfo info() {
         return info;
     }
