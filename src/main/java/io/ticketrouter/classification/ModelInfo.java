@@ -11,7 +11,8 @@ import java.util.Map;
  * @param version          unique version of the bundle (stable for the same bundle files)
  * @param formatVersion    bundle format version
  * @param trainedAt        when the bundle was trained
- * @param directory        where it was loaded from
+ * @param directory        where it was loaded from, as the loader knows it (null from the classifier itself, which does
+ *                         not know where its files are; see {@link #withDirectory})
  * @param queues           queue labels the model knows
  * @param priorities       priority labels the model knows ("high", "medium", "low")
  * @param queueThresholds  per-queue review thresholds
@@ -28,4 +29,10 @@ public record ModelInfo(
         Map<String, Double> queueThresholds,
         Map<String, Object> provenance,
         Map<String, Object> evaluation) {
+
+    /** The same description with the directory the bundle was loaded from. */
+    public ModelInfo withDirectory(Path loadedFrom) {
+        return new ModelInfo(version, formatVersion, trainedAt, loadedFrom, queues, priorities, queueThresholds,
+                provenance, evaluation);
+    }
 }

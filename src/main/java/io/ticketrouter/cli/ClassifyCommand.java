@@ -3,7 +3,7 @@ package io.ticketrouter.cli;
 import io.ticketrouter.classification.Prediction;
 import io.ticketrouter.classification.TicketClassifier;
 import io.ticketrouter.classification.TicketText;
-import io.ticketrouter.classification.bundle.Json;
+import io.ticketrouter.classification.bundle.BundleJson;
 import io.ticketrouter.classification.bundle.ModelBundles;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ final class ClassifyCommand implements Callable<Integer> {
         TicketClassifier classifier = ModelBundles.load(model);
         Prediction p = classifier.classify(new TicketText(subject, body, language));
         if (json) {
-            System.out.println(Json.write(toMap(p)));
+            System.out.println(BundleJson.write(toMap(p)));
             return 0;
         }
         System.out.printf(Locale.ROOT, "queue     %s (%.2f)%s%n", p.queue().label(), p.queue().confidence(),

@@ -1,17 +1,17 @@
 package io.ticketrouter.cli;
 
-import io.ticketrouter.classification.bundle.BundleFiles;
 import io.ticketrouter.classification.bundle.ModelBundle;
+import io.ticketrouter.classification.bundle.ModelBundles;
 import io.ticketrouter.classification.data.TicketCsvReader;
 import io.ticketrouter.classification.data.TicketDataset;
 import io.ticketrouter.classification.evaluation.ClassifierEvaluator;
+import io.ticketrouter.classification.evaluation.EvaluationReport;
 import io.ticketrouter.classification.features.FeatureOptions;
 import io.ticketrouter.classification.forest.ForestParameters;
 import io.ticketrouter.classification.training.BundleTrainer;
 import io.ticketrouter.classification.training.TrainingParameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -117,14 +117,9 @@ final class TrainCommand implements Callable<Integer> {
         if (test != null) {
             TicketDataset testData = TicketCsvReader.read(test);
             progress.start("Evaluating " + test.getFileName(), testData.size());
-            Map<String, Object> figures = ClassifierEvaluator.evaluate(bundle, testData, progress::step);
+            EvaluationReport figures = ClassifierEvaluator.evaluate(bundle, testData, progress::step);
             progress.finish(testData.size() + " tickets");
-            Map<String, Object> evaluation = new LinkedHashMap<>(bundle.evaluation());
-            Map<String, Object> testFigures = new LinkedHashMap<>();
-            testFigures.put("file", test.getFileName().toString());
-            testFigures.putAll(figures);
-            evaluation.put("test", testFigures);
-            bundle = bundle.withEvaluation(evaluation);
+            bundle = bundle.withEvaluation(bundle.evaluation().withTest(test.getFileName().toString(), figures));
         }
         Map<String, byte[]> charts = Map.of();
         if (!noCharts) {
@@ -132,25 +127,24 @@ final class TrainCommand implements Callable<Integer> {
             charts = io.ticketrouter.classification.training.TrainingCharts.render(bundle, dataset, result);
             progress.finish(charts.size() + " PNG files");
         }
-        BundleFiles.save(bundle, out, charts);
+        ModelBundles.save(bundle, out, charts);
         long bytes;
         try (Stream<Path> files = Files.walk(out)) {
             bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
         System.out.println("Bundle " + bundle.version() + " written to " + out);
         System.out.printf(Locale.ROOT, "  size %.2f MB, training %.1f s wall (%s)%n", bytes / 1e6, trainSeconds, result.secondsPerStage());
-        print("out-of-bag", bundle.evaluation().get("out_of_bag"));
-        if (bundle.evaluation().get("test") != null) {
-            print(String.valueOf(((Map<?, ?>) bundle.evaluation().get("test")).get("file")), bundle.evaluation().get("test"));
+        print("out-of-bag", bundle.evaluation().outOfBag());
+        if (bundle.evaluation().test() != null) {
+            print(bundle.evaluation().testFile(), bundle.evaluation().test());
         }
         return 0;
     }
 
-    private static void print(String what, Object figures) {
-        Map<?, ?> m = (Map<?, ?>) figures;
-        Map<?, ?> q = (Map<?, ?>) m.get("queue");
-        Map<?, ?> p = (Map<?, ?>) m.get("priority");
+    private static void print(String what, EvaluationReport figures) {
+        EvaluationReport.TargetFigures q = figures.queue();
+        EvaluationReport.TargetFigures p = figures.priority();
         System.out.printf(Locale.ROOT, "  %-12s queue accuracy %s macro-F1 %s ECE %s | priority accuracy %s macro-F1 %s ECE %s%n", what,
-                q.get("accuracy"), q.get("macro_f1"), q.get("ece"), p.get("accuracy"), p.get("macro_f1"), p.get("ece"));
+                q.accuracy(), q.macroF1(), q.ece(), p.accuracy(), p.macroF1(), p.ece());
     }
 }

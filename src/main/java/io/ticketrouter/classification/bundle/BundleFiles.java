@@ -1,45 +1,29 @@
 package io.ticketrouter.classification.bundle;
 
-import io.ticketrouter.classification.BundleException;
-import io.ticketrouter.classification.calibration.ConfidenceCalibrator;
-import io.ticketrouter.classification.features.ClassScores;
-import io.ticketrouter.classification.features.FeatureOptions;
-import io.ticketrouter.classification.features.TfidfVectorizer;
-import io.ticketrouter.classification.forest.CompactForest;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
- * The on-disk layout of a bundle directory and its checks. {@code bundle.json} is the manifest:
- * format version, model version, trained-at and the SHA-256 of every other file, so a missing,
- * truncated or edited file is reported by name before anything is parsed.
+ * The on-disk layout of a bundle directory. {@code bundle.json} is the manifest
+ * ({@link BundleManifest}): format version, model version, trained-at and the SHA-256 of every other file, so a
+ * missing, truncated or edited file is reported by name before anything is parsed. {@link BundleWriter} writes a
+ * bundle, {@link BundleReader} reads and checks one.
  *
  * <pre>
  * bundle.json            manifest (format_version, model_version, trained_at, files{name: sha256})
  * provenance.json        trained at, input files (rows, skipped, SHA-256), parameters, library versions
  * features.json          term extraction settings
  * vocabulary.tsv         term TAB idf, one line per vocabulary entry (feature index = line number)
+ * class-scores.bin.gz    queue then priority class scores (magic "TRS1"), gzip; only with class scores
  * queue-forest.bin.gz    compact forest (magic "TRF1", format 1), gzip
  * priority-forest.bin.gz compact forest, gzip
  * calibration.json       isotonic confidence map per target (knots and values)
@@ -47,6 +31,9 @@ import java.util.zip.GZIPOutputStream;
  * evaluation.json        held-out figures (out-of-bag on the training rows, test rows when given)
  * charts/*.png           distributions, confusion matrices, top features, accuracy at coverage
  * </pre>
+ *
+ * The model version is the training time and a hash of the model files (features, vocabulary, class scores,
+ * forests, calibration, thresholds): the same model content gives the same hash, wherever it is stored.
  */
 public final class BundleFiles {
 
@@ -61,340 +48,41 @@ public final class BundleFiles {
     static final String CLASS_SCORES = "class-scores.bin.gz";
     static final String THRESHOLDS = "thresholds.json";
     static final String EVALUATION = "evaluation.json";
+    /** Prefix of the charts' names; charts are for people, a missing one does not stop the classifier. */
+    static final String CHARTS = "charts/";
+
+    /** The files every manifest lists. */
+    static final List<String> REQUIRED = List.of(PROVENANCE, FEATURES, VOCABULARY, QUEUE_FOREST, PRIORITY_FOREST,
+            CALIBRATION, THRESHOLDS, EVALUATION);
+
+    /** The files whose content defines the model's behaviour and so its version. */
+    static final Set<String> MODEL_FILES = Set.of(FEATURES, VOCABULARY, CLASS_SCORES, QUEUE_FOREST, PRIORITY_FOREST,
+            CALIBRATION, THRESHOLDS);
 
     private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private BundleFiles() {
     }
 
-    /** The files that define the model's behaviour, by name (in a fixed order); they determine the model version. */
-    static Map<String, byte[]> modelFiles(ModelBundle b) {
-        Map<String, byte[]> files = new TreeMap<>();
-        Map<String, Object> features = new LinkedHashMap<>();
-        features.put("subject_weight", b.featureOptions().subjectWeight());
-        features.put("bigrams", b.featureOptions().bigrams());
-        features.put("char_ngram_max", b.featureOptions().charNgramMax());
-        features.put("stemming", b.featureOptions().stemming());
-        features.put("class_scores", b.featureOptions().classScores());
-        features.put("vocabulary_size", b.vectorizer().size());
-        files.put(FEATURES, utf8(Json.write(features) + "\n"));
-        StringBuilder vocab = new StringBuilder();
-        for (int i = 0; i < b.vectorizer().size(); i++) {
-            vocab.append(b.vectorizer().term(i)).append('\t').append(b.vectorizer().idf(i)).append('\n');
-        }
-        files.put(VOCABULARY, utf8(vocab.toString()));
-        if (b.queueScores() != null) {
-            files.put(CLASS_SCORES, gzip(out -> {
-                b.queueScores().write(out);
-                b.priorityScores().write(out);
-            }));
-        }
-        files.put(QUEUE_FOREST, forestBytes(b.queueForest()));
-        files.put(PRIORITY_FOREST, forestBytes(b.priorityForest()));
-        Map<String, Object> calibration = new LinkedHashMap<>();
-        calibration.put("method", "isotonic map of the top-class vote share to accuracy, fitted on out-of-bag predictions");
-        calibration.put("queue", knots(b.queueCalibration()));
-        calibration.put("priority", knots(b.priorityCalibration()));
-        files.put(CALIBRATION, utf8(Json.write(calibration) + "\n"));
-        Map<String, Object> thresholds = new LinkedHashMap<>();
-        thresholds.put("target_precision", b.targetPrecision());
-        thresholds.put("queue", b.queueThresholds());
-        files.put(THRESHOLDS, utf8(Json.write(thresholds) + "\n"));
-        return files;
-    }
-
-    static String version(Instant trainedAt, Map<String, byte[]> modelFiles) {
+    /** The model version: training time and the first ten hex digits of the SHA-256 over the model files, by name. */
+    static String version(Instant trainedAt, Map<String, byte[]> files) {
         MessageDigest digest = sha256();
-        modelFiles.forEach((name, bytes) -> {
-            digest.update(utf8(name));
-            digest.update(bytes);
+        new TreeMap<>(files).forEach((name, bytes) -> {
+            if (MODEL_FILES.contains(name)) {
+                digest.update(utf8(name));
+                digest.update(bytes);
+            }
         });
         return VERSION_TIME.format(trainedAt) + "-" + HexFormat.of().formatHex(digest.digest()).substring(0, 10);
     }
 
-    /**
-     * Writes the bundle into {@code dir} (created if needed). Files are written to a temporary
-     * directory next to it and moved into place, manifest last, so a crash never leaves a
-     * directory that looks complete.
-     */
-    public static void save(ModelBundle bundle, Path dir, Map<String, byte[]> charts) throws IOException {
-        Path target = dir.toAbsolutePath().normalize();
-        Files.createDirectories(target);
-        Map<String, byte[]> files = new TreeMap<>(modelFiles(bundle));
-        files.put(PROVENANCE, utf8(Json.write(bundle.provenance()) + "\n"));
-        files.put(EVALUATION, utf8(Json.write(bundle.evaluation()) + "\n"));
-        charts.forEach((name, png) -> files.put("charts/" + name, png));
-        Files.deleteIfExists(target.resolve(MANIFEST));
-        Map<String, Object> checksums = new LinkedHashMap<>();
-        for (Map.Entry<String, byte[]> e : files.entrySet()) {
-            Path file = target.resolve(e.getKey());
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(tmp, e.getValue());
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            checksums.put(e.getKey(), HexFormat.of().formatHex(sha256().digest(e.getValue())));
-        }
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("format_version", FORMAT_VERSION);
-        manifest.put("model_version", bundle.version());
-        manifest.put("trained_at", bundle.trainedAt().toString());
-        manifest.put("files", checksums);
-        Path tmp = target.resolve(MANIFEST + ".tmp");
-        Files.write(tmp, utf8(Json.write(manifest) + "\n"));
-        Files.move(tmp, target.resolve(MANIFEST), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    /** SHA-256 of the bytes, in lower-case hex (as the manifest lists it). */
+    static String checksum(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
     }
 
-    /** Loads and checks a bundle; every failure names the directory or file and the problem. */
-    @SuppressWarnings("unchecked")
-    public static ModelBundle load(Path dir) throws BundleException {
-        Path target = dir.toAbsolutePath().normalize();
-        if (!Files.isDirectory(target)) {
-            throw new BundleException("no model bundle at " + dir + ": directory does not exist (train one with ./ticket-router train)");
-        }
-        Map<String, Object> manifest = json(target, MANIFEST, readFile(target, MANIFEST,
-                "not a model bundle (bundle.json missing; partial or unfinished bundle?)"));
-        Object format = manifest.get("format_version");
-        if (!(format instanceof Long f) || f != FORMAT_VERSION) {
-            throw new BundleException(target.resolve(MANIFEST) + ": bundle format version " + format
-                    + " is not supported (this build reads version " + FORMAT_VERSION + "; retrain the bundle)");
-        }
-        String version = string(target, manifest, "model_version");
-        Instant trainedAt;
-        try {
-            trainedAt = Instant.parse(string(target, manifest, "trained_at"));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new BundleException(target.resolve(MANIFEST) + ": trained_at is not a timestamp");
-        }
-        if (!(manifest.get("files") instanceof Map<?, ?> listed)) {
-            throw new BundleException(target.resolve(MANIFEST) + ": \"files\" is missing");
-        }
-        for (String required : List.of(PROVENANCE, FEATURES, VOCABULARY, QUEUE_FOREST, PRIORITY_FOREST, CALIBRATION, THRESHOLDS, EVALUATION)) {
-            if (!listed.containsKey(required)) {
-                throw new BundleException(target.resolve(MANIFEST) + ": does not list " + required + " (partial bundle?)");
-            }
-        }
-        Map<String, byte[]> content = new TreeMap<>();
-        for (Map.Entry<?, ?> e : listed.entrySet()) {
-            String name = String.valueOf(e.getKey());
-            if (name.startsWith("charts/")) {
-                continue; // charts are for people; a missing chart does not stop the classifier
-            }
-            byte[] bytes = readFile(target, name, "missing (partial bundle?)");
-            String actual = HexFormat.of().formatHex(sha256().digest(bytes));
-            if (!actual.equals(e.getValue())) {
-                throw new BundleException(target.resolve(name) + ": corrupt (SHA-256 differs from bundle.json)");
-            }
-            content.put(name, bytes);
-        }
-        try {
-            Map<String, Object> features = json(target, FEATURES, content.get(FEATURES));
-            FeatureOptions options = new FeatureOptions(
-                    (int) number(target, FEATURES, features, "subject_weight"),
-                    bool(target, FEATURES, features, "bigrams"),
-                    (int) number(target, FEATURES, features, "char_ngram_max"),
-                    bool(target, FEATURES, features, "stemming"),
-                    bool(target, FEATURES, features, "class_scores"));
-            TfidfVectorizer vectorizer = vocabulary(target, content.get(VOCABULARY));
-            int width = vectorizer.size();
-            ClassScores queueScores = null;
-            ClassScores priorityScores = null;
-            if (options.classScores()) {
-                if (!content.containsKey(CLASS_SCORES)) {
-                    throw new BundleException(target.resolve(MANIFEST) + ": does not list " + CLASS_SCORES + " (partial bundle?)");
-                }
-                // Class counts come from the forests' label lists, read first without scores.
-                int[] counts = labelCounts(target, content);
-                try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(content.get(CLASS_SCORES))))) {
-                    queueScores = ClassScores.readOne(in, counts[0], vectorizer.size());
-                    priorityScores = ClassScores.readOne(in, counts[1], vectorizer.size());
-                    if (in.read() != -1) {
-                        throw new IOException("unexpected data after the class scores");
-                    }
-                } catch (IOException e) {
-                    throw new BundleException(target.resolve(CLASS_SCORES) + ": corrupt (" + e.getMessage() + ")", e);
-                }
-                width += counts[0] + counts[1];
-            }
-            CompactForest queue = forest(target, QUEUE_FOREST, content.get(QUEUE_FOREST), width);
-            CompactForest priority = forest(target, PRIORITY_FOREST, content.get(PRIORITY_FOREST), width);
-            Map<String, Object> calibration = json(target, CALIBRATION, content.get(CALIBRATION));
-            Map<String, Object> thresholdsJson = json(target, THRESHOLDS, content.get(THRESHOLDS));
-            if (!(thresholdsJson.get("queue") instanceof Map<?, ?> thresholdMap)) {
-                throw new BundleException(target.resolve(THRESHOLDS) + ": \"queue\" thresholds missing");
-            }
-            Map<String, Double> thresholds = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : thresholdMap.entrySet()) {
-                if (!(e.getValue() instanceof Number n)) {
-                    throw new BundleException(target.resolve(THRESHOLDS) + ": threshold of " + e.getKey() + " is not a number");
-                }
-                thresholds.put(String.valueOf(e.getKey()), n.doubleValue());
-            }
-            ModelBundle bundle = new ModelBundle(options, vectorizer, queueScores, priorityScores, queue, priority,
-                    calibrator(target, calibration, "queue"),
-                    calibrator(target, calibration, "priority"),
-                    thresholds, number(target, THRESHOLDS, thresholdsJson, "target_precision"), version, trainedAt,
-                    json(target, PROVENANCE, content.get(PROVENANCE)),
-                    json(target, EVALUATION, content.get(EVALUATION)), target);
-            String expected = version(trainedAt, modelFiles(bundle));
-            if (!expected.equals(version)) {
-                throw new BundleException(target.resolve(MANIFEST) + ": model_version " + version
-                        + " does not match the model files (expected " + expected + ")");
-            }
-            return bundle;
-        } catch (IllegalArgumentException e) {
-            throw new BundleException(target + ": invalid bundle content (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private static TfidfVectorizer vocabulary(Path dir, byte[] bytes) throws BundleException {
-        List<String> terms = new ArrayList<>();
-        List<Double> idf = new ArrayList<>();
-        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n");
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isEmpty()) {
-                continue;
-            }
-            int tab = lines[i].lastIndexOf('\t');
-            try {
-                if (tab <= 0) {
-                    throw new NumberFormatException("no tab");
-                }
-                idf.add(Double.parseDouble(lines[i].substring(tab + 1)));
-                terms.add(lines[i].substring(0, tab));
-            } catch (NumberFormatException e) {
-                throw new BundleException(dir.resolve(VOCABULARY) + ": line " + (i + 1) + " is not \"term<TAB>idf\"");
-            }
-        }
-        if (terms.isEmpty()) {
-            throw new BundleException(dir.resolve(VOCABULARY) + ": empty vocabulary");
-        }
-        return new TfidfVectorizer(terms, idf.stream().mapToDouble(Double::doubleValue).toArray());
-    }
-
-    private static CompactForest forest(Path dir, String name, byte[] bytes, int vocabularySize) throws BundleException {
-        try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(bytes)))) {
-            return CompactForest.read(in, vocabularySize);
-        } catch (IOException e) {
-            throw new BundleException(dir.resolve(name) + ": corrupt forest (" + e.getMessage() + ")", e);
-        }
-    }
-
-    /** Number of queue and priority labels, from the forest files' headers. */
-    private static int[] labelCounts(Path dir, Map<String, byte[]> content) throws BundleException {
-        int[] counts = new int[2];
-        String[] names = {QUEUE_FOREST, PRIORITY_FOREST};
-        for (int i = 0; i < 2; i++) {
-            try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(content.get(names[i]))))) {
-                in.readInt();
-                in.readInt();
-                counts[i] = in.readInt();
-            } catch (IOException e) {
-                throw new BundleException(dir.resolve(names[i]) + ": corrupt forest (" + e.getMessage() + ")", e);
-            }
-        }
-        return counts;
-    }
-
-    private interface Writer {
-        void write(DataOutputStream out) throws IOException;
-    }
-
-    private static byte[] gzip(Writer writer) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes) {
-            {
-                def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
-            }
-        })) {
-            writer.write(out);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static byte[] forestBytes(CompactForest forest) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes) {
-            {
-                def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
-            }
-        })) {
-            forest.write(out);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static byte[] readFile(Path dir, String name, String problem) throws BundleException {
-        Path file = dir.resolve(name).normalize();
-        if (!file.startsWith(dir)) {
-            throw new BundleException(dir.resolve(MANIFEST) + ": file name " + name + " points outside the bundle");
-        }
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new BundleException(file + ": " + problem);
-        } catch (IOException e) {
-            throw new BundleException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private static Map<String, Object> json(Path dir, String name, byte[] bytes) throws BundleException {
-        try {
-            return Json.parseObject(new String(bytes, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new BundleException(dir.resolve(name) + ": not valid JSON (" + e.getMessage() + ")");
-        }
-    }
-
-    private static Map<String, Object> knots(ConfidenceCalibrator c) {
-        Map<String, Object> m = new LinkedHashMap<>(); // fixed key order: this file is part of the model version
-        m.put("knots", c.knots());
-        m.put("values", c.values());
-        return m;
-    }
-
-    private static ConfidenceCalibrator calibrator(Path dir, Map<String, Object> calibration, String target) throws BundleException {
-        if (!(calibration.get(target) instanceof Map<?, ?> m) || !(m.get("knots") instanceof List<?> knots)
-                || !(m.get("values") instanceof List<?> values)) {
-            throw new BundleException(dir.resolve(CALIBRATION) + ": \"" + target + "\" needs \"knots\" and \"values\"");
-        }
-        try {
-            return new ConfidenceCalibrator(doubles(knots), doubles(values));
-        } catch (IllegalArgumentException | ClassCastException e) {
-            throw new BundleException(dir.resolve(CALIBRATION) + ": \"" + target + "\" " + e.getMessage());
-        }
-    }
-
-    private static double[] doubles(List<?> list) {
-        double[] out = new double[list.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ((Number) list.get(i)).doubleValue();
-        }
-        return out;
-    }
-
-    private static String string(Path dir, Map<String, Object> m, String key) throws BundleException {
-        if (!(m.get(key) instanceof String s)) {
-            throw new BundleException(dir.resolve(MANIFEST) + ": \"" + key + "\" missing");
-        }
-        return s;
-    }
-
-    private static double number(Path dir, String file, Map<String, Object> m, String key) throws BundleException {
-        if (!(m.get(key) instanceof Number n)) {
-            throw new BundleException(dir.resolve(file) + ": \"" + key + "\" missing or not a number");
-        }
-        return n.doubleValue();
-    }
-
-    private static boolean bool(Path dir, String file, Map<String, Object> m, String key) throws BundleException {
-        if (!(m.get(key) instanceof Boolean b)) {
-            throw new BundleException(dir.resolve(file) + ": \"" + key + "\" missing or not true/false");
-        }
-        return b;
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     private static MessageDigest sha256() {
@@ -403,9 +91,5 @@ public final class BundleFiles {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -2,11 +2,13 @@ package io.ticketrouter.classification.bundle;
 
 import io.ticketrouter.classification.BundleException;
 import io.ticketrouter.classification.TicketClassifier;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The entry point for code that uses trained models (the server, the CLI): load a bundle
- * directory into an immutable, thread-safe {@link TicketClassifier}.
+ * directory into an immutable, thread-safe {@link TicketClassifier}, or write one.
  */
 public final class ModelBundles {
 
@@ -20,7 +22,15 @@ public final class ModelBundles {
      *                         another format version; the message names the file and the problem
      */
     public static TicketClassifier load(Path dir) throws BundleException {
-        return BundleFiles.load(dir);
+        return BundleReader.load(dir);
+    }
+
+    /**
+     * Writes the bundle into {@code dir} (created if needed) with the given charts (file name → PNG), manifest last:
+     * a directory whose {@code bundle.json} exists is complete.
+     */
+    public static void save(ModelBundle bundle, Path dir, Map<String, byte[]> charts) throws IOException {
+        BundleWriter.save(bundle, dir, charts);
     }
 
     /** Loads the OpenNLP models now (about a second) instead of on the first classification. */

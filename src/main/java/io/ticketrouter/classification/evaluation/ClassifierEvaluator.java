@@ -7,19 +7,18 @@ import io.ticketrouter.classification.data.TicketDataset;
 import io.ticketrouter.classification.data.TicketRecord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongConsumer;
 
 /**
  * Runs a classifier over labelled rows exactly as the service would (the row's language is passed
- * when the file has one, otherwise detected) and computes {@link Evaluation}'s figures.
+ * when the file has one, otherwise detected) and computes its {@link EvaluationReport}.
  */
 public final class ClassifierEvaluator {
 
     private ClassifierEvaluator() {
     }
 
-    public static Map<String, Object> evaluate(TicketClassifier classifier, TicketDataset data, LongConsumer progress) {
+    public static EvaluationReport evaluate(TicketClassifier classifier, TicketDataset data, LongConsumer progress) {
         TargetResults queue = new TargetResults(classifier.info().queues());
         TargetResults priority = new TargetResults(classifier.info().priorities());
         List<String> languages = new ArrayList<>();

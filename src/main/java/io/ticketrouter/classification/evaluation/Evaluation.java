@@ -1,20 +1,21 @@
 package io.ticketrouter.classification.evaluation;
 
 import io.ticketrouter.classification.calibration.ConfidenceCalibrator;
+import io.ticketrouter.classification.evaluation.EvaluationReport.ByTarget;
+import io.ticketrouter.classification.evaluation.EvaluationReport.ClassFigures;
+import io.ticketrouter.classification.evaluation.EvaluationReport.Confusion;
+import io.ticketrouter.classification.evaluation.EvaluationReport.CoveragePoint;
+import io.ticketrouter.classification.evaluation.EvaluationReport.LanguageFigures;
+import io.ticketrouter.classification.evaluation.EvaluationReport.ReviewCoverage;
+import io.ticketrouter.classification.evaluation.EvaluationReport.TargetFigures;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/**
- * Computes the evaluation figures of a model (see MODEL_CARD.md) from collected predictions. The result is a map in a
- * fixed key order, written as JSON by the bundle and by {@code evaluate --json}:
- * {@code rows, skipped_rows, queue {...}, priority {...}, per_language, high_to_low_rate,
- * low_to_high_rate, ece {queue, priority}, accuracy_at_coverage}; each target has
- * {@code accuracy, macro_f1, weighted_f1, per_class, confusion {labels, matrix}, ece,
- * accuracy_at_coverage [{threshold, coverage, accuracy}]}.
- */
+/** Computes the {@link EvaluationReport} of a model (see MODEL_CARD.md) from collected predictions. */
 public final class Evaluation {
 
     public static final double[] COVERAGE_THRESHOLDS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
@@ -22,31 +23,19 @@ public final class Evaluation {
     private Evaluation() {
     }
 
-    public static Map<String, Object> evaluate(TargetResults queue, TargetResults priority, List<String> languages,
-                                               int skippedRows, Map<String, Double> queueThresholds) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("rows", queue.size());
-        out.put("skipped_rows", skippedRows);
-        Map<String, Object> q = target(queue);
-        if (queueThresholds != null && !queueThresholds.isEmpty()) {
-            q.put("review_thresholds", reviewCoverage(queue, queueThresholds));
-        }
-        out.put("queue", q);
-        out.put("priority", target(priority));
-        out.put("per_language", perLanguage(queue, priority, languages));
+    public static EvaluationReport evaluate(TargetResults queue, TargetResults priority, List<String> languages,
+                                            int skippedRows, Map<String, Double> queueThresholds) {
+        TargetFigures q = target(queue, queueThresholds != null && !queueThresholds.isEmpty()
+                ? reviewCoverage(queue, queueThresholds) : null);
+        TargetFigures p = target(priority, null);
         int high = priority.labels().indexOf("high");
         int low = priority.labels().indexOf("low");
-        out.put("high_to_low_rate", inversion(priority, high, low));
-        out.put("low_to_high_rate", inversion(priority, low, high));
-        Map<String, Object> ece = new LinkedHashMap<>();
-        ece.put("queue", q.get("ece"));
-        ece.put("priority", ((Map<?, ?>) out.get("priority")).get("ece"));
-        out.put("ece", ece);
-        out.put("accuracy_at_coverage", q.get("accuracy_at_coverage"));
-        return out;
+        return new EvaluationReport(queue.size(), skippedRows, q, p, perLanguage(queue, priority, languages),
+                inversion(priority, high, low), inversion(priority, low, high), new ByTarget(q.ece(), p.ece()),
+                q.accuracyAtCoverage());
     }
 
-    static Map<String, Object> target(TargetResults r) {
+    static TargetFigures target(TargetResults r, ReviewCoverage reviewThresholds) {
         List<String> labels = r.labels();
         int k = labels.size();
         int n = r.size();
@@ -72,42 +61,28 @@ public final class Evaluation {
                 predictedCount[p]++;
             }
         }
-        Map<String, Object> perClass = new LinkedHashMap<>();
+        Map<String, ClassFigures> perClass = new LinkedHashMap<>();
         double macro = 0;
         double weighted = 0;
         for (int c = 0; c < k; c++) {
             double precision = predictedCount[c] == 0 ? 0 : (double) truePositive[c] / predictedCount[c];
             double recall = support[c] == 0 ? 0 : (double) truePositive[c] / support[c];
             double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("precision", round(precision));
-            m.put("recall", round(recall));
-            m.put("f1", round(f1));
-            m.put("support", support[c]);
-            perClass.put(labels.get(c), m);
+            perClass.put(labels.get(c), new ClassFigures(round(precision), round(recall), round(f1), support[c]));
             macro += f1 / k;
             weighted += n == 0 ? 0 : f1 * support[c] / n;
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("accuracy", round(n == 0 ? 0 : (double) correct / n));
-        out.put("macro_f1", round(macro));
-        out.put("weighted_f1", round(weighted));
-        out.put("per_class", perClass);
-        List<Object> matrix = new ArrayList<>();
+        List<List<Long>> matrix = new ArrayList<>();
         for (long[] row : confusion) {
-            List<Object> cells = new ArrayList<>();
+            List<Long> cells = new ArrayList<>();
             for (long v : row) {
                 cells.add(v);
             }
-            matrix.add(cells);
+            matrix.add(List.copyOf(cells));
         }
-        Map<String, Object> conf = new LinkedHashMap<>();
-        conf.put("labels", labels);
-        conf.put("matrix", matrix);
-        out.put("confusion", conf);
-        out.put("ece", round(ece(r)));
-        out.put("accuracy_at_coverage", accuracyAtCoverage(r));
-        return out;
+        return new TargetFigures(round(n == 0 ? 0 : (double) correct / n), round(macro), round(weighted),
+                Collections.unmodifiableMap(perClass), new Confusion(labels, List.copyOf(matrix)), round(ece(r)),
+                accuracyAtCoverage(r), reviewThresholds);
     }
 
     static double ece(TargetResults r) {
@@ -118,8 +93,8 @@ public final class Evaluation {
         return ConfidenceCalibrator.expectedCalibrationError(r.confidenceArray(), ok, 10);
     }
 
-    static List<Object> accuracyAtCoverage(TargetResults r) {
-        List<Object> points = new ArrayList<>();
+    static List<CoveragePoint> accuracyAtCoverage(TargetResults r) {
+        List<CoveragePoint> points = new ArrayList<>();
         for (double t : COVERAGE_THRESHOLDS) {
             int covered = 0;
             int ok = 0;
@@ -131,17 +106,13 @@ public final class Evaluation {
                     }
                 }
             }
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("threshold", t);
-            p.put("coverage", round(r.size() == 0 ? 0 : (double) covered / r.size()));
-            p.put("accuracy", covered == 0 ? null : round((double) ok / covered));
-            p.put("rows", covered);
-            points.add(p);
+            points.add(new CoveragePoint(t, round(r.size() == 0 ? 0 : (double) covered / r.size()),
+                    covered == 0 ? null : round((double) ok / covered), covered));
         }
-        return points;
+        return List.copyOf(points);
     }
 
-    private static Map<String, Object> reviewCoverage(TargetResults r, Map<String, Double> thresholds) {
+    private static ReviewCoverage reviewCoverage(TargetResults r, Map<String, Double> thresholds) {
         int covered = 0;
         int ok = 0;
         for (int i = 0; i < r.size(); i++) {
@@ -154,14 +125,11 @@ public final class Evaluation {
                 }
             }
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("auto_routed_share", round(r.size() == 0 ? 0 : (double) covered / r.size()));
-        m.put("auto_routed_accuracy", covered == 0 ? null : round((double) ok / covered));
-        m.put("thresholds", thresholds);
-        return m;
+        return new ReviewCoverage(round(r.size() == 0 ? 0 : (double) covered / r.size()),
+                covered == 0 ? null : round((double) ok / covered), thresholds);
     }
 
-    private static Map<String, Object> perLanguage(TargetResults queue, TargetResults priority, List<String> languages) {
+    private static Map<String, LanguageFigures> perLanguage(TargetResults queue, TargetResults priority, List<String> languages) {
         Map<String, int[]> counts = new TreeMap<>();
         for (int i = 0; i < languages.size(); i++) {
             int[] c = counts.computeIfAbsent(languages.get(i), l -> new int[3]);
@@ -173,15 +141,10 @@ public final class Evaluation {
                 c[2]++;
             }
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        counts.forEach((lang, c) -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("rows", c[0]);
-            m.put("queue_accuracy", round((double) c[1] / c[0]));
-            m.put("priority_accuracy", round((double) c[2] / c[0]));
-            out.put(lang, m);
-        });
-        return out;
+        Map<String, LanguageFigures> out = new LinkedHashMap<>();
+        counts.forEach((lang, c) -> out.put(lang, new LanguageFigures(c[0], round((double) c[1] / c[0]),
+                round((double) c[2] / c[0]))));
+        return Collections.unmodifiableMap(out);
     }
 
     private static double inversion(TargetResults priority, int from, int to) {

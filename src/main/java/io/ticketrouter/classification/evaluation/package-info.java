@@ -1,7 +1,8 @@
 /**
  * Measuring a classifier on labelled rows: accuracy, macro and weighted F1, per-class figures,
  * confusion matrices, per-language accuracy, priority inversions, calibration error and accuracy
- * at coverage, as plain maps ready for JSON ({@code evaluation.json}, {@code evaluate --json}).
+ * at coverage, as an {@link io.ticketrouter.classification.evaluation.EvaluationReport} (records that the bundle writes
+ * to {@code evaluation.json} and {@code evaluate --json} prints).
  *
  * <p>Depends on {@code calibration}, {@code data}, the classifier contract and the JDK.
  */

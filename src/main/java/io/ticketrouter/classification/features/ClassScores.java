@@ -35,6 +35,11 @@ public final class ClassScores {
         return weights.length;
     }
 
+    /** Number of vocabulary terms each class has a weight for. */
+    public int vocabularySize() {
+        return weights.length == 0 ? 0 : weights[0].length;
+    }
+
     public double weight(int cls, int feature) {
         return weights[cls][feature];
     }

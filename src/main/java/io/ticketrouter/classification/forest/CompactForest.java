@@ -261,18 +261,8 @@ public final class CompactForest {
      * file fails with an {@link IOException} saying what is wrong instead of predicting nonsense.
      */
     public static CompactForest read(DataInputStream in, int vocabularySize) throws IOException {
-        if (in.readInt() != MAGIC) {
-            throw new IOException("not a Ticket Router forest file (bad magic number)");
-        }
-        int format = in.readInt();
-        if (format != FORMAT) {
-            throw new IOException("forest format version " + format + " is not supported (expected " + FORMAT + ")");
-        }
-        int numLabels = check(in.readInt(), 1, 255, "number of labels");
-        List<String> labels = new ArrayList<>();
-        for (int i = 0; i < numLabels; i++) {
-            labels.add(in.readUTF());
-        }
+        List<String> labels = readLabels(in);
+        int numLabels = labels.size();
         int numFeatures = check(in.readInt(), 0, vocabularySize, "number of features");
         int[] features = new int[numFeatures];
         for (int i = 0; i < numFeatures; i++) {
@@ -313,6 +303,26 @@ public final class CompactForest {
             throw new IOException("unexpected data after the last tree");
         }
         return new CompactForest(labels, features, trees);
+    }
+
+    /**
+     * Reads the start of what {@link #write} wrote, checking magic and format version, up to and including the class
+     * labels: what a reader needs before the features (their number depends on the labels when class scores are on).
+     */
+    public static List<String> readLabels(DataInputStream in) throws IOException {
+        if (in.readInt() != MAGIC) {
+            throw new IOException("not a Ticket Router forest file (bad magic number)");
+        }
+        int format = in.readInt();
+        if (format != FORMAT) {
+            throw new IOException("forest format version " + format + " is not supported (expected " + FORMAT + ")");
+        }
+        int numLabels = check(in.readInt(), 1, 255, "number of labels");
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < numLabels; i++) {
+            labels.add(in.readUTF());
+        }
+        return labels;
     }
 
     private static int check(int value, int min, int max, String what) throws IOException {

@@ -1,15 +1,19 @@
 package io.ticketrouter.classification.training;
 
 import io.ticketrouter.classification.TicketText;
+import io.ticketrouter.classification.bundle.BundleEvaluation;
 import io.ticketrouter.classification.bundle.ModelBundle;
+import io.ticketrouter.classification.bundle.Provenance;
 import io.ticketrouter.classification.calibration.ConfidenceCalibrator;
 import io.ticketrouter.classification.calibration.ReviewThresholds;
 import io.ticketrouter.classification.data.TicketCsvReader;
 import io.ticketrouter.classification.data.TicketDataset;
 import io.ticketrouter.classification.data.TicketRecord;
 import io.ticketrouter.classification.evaluation.Evaluation;
+import io.ticketrouter.classification.evaluation.EvaluationReport;
 import io.ticketrouter.classification.evaluation.TargetResults;
 import io.ticketrouter.classification.features.ClassScores;
+import io.ticketrouter.classification.features.FeatureSpace;
 import io.ticketrouter.classification.features.SparseVector;
 import io.ticketrouter.classification.features.TermExtractor;
 import io.ticketrouter.classification.features.TfidfVectorizer;
@@ -19,6 +23,7 @@ import io.ticketrouter.classification.text.NlpModels;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +63,7 @@ public final class BundleTrainer {
                                            TrainingParameters parameters, ProgressListener progress) throws Exception {
         TicketDataset data = TicketCsvReader.read(csvFiles);
         Result result = new BundleTrainer(parameters, progress).train(data);
-        io.ticketrouter.classification.bundle.BundleFiles.save(result.bundle(), dir, TrainingCharts.render(result.bundle(), data, result));
+        io.ticketrouter.classification.bundle.ModelBundles.save(result.bundle(), dir, TrainingCharts.render(result.bundle(), data, result));
         return result.bundle();
     }
 
@@ -100,29 +105,27 @@ public final class BundleTrainer {
 
         // Class scores: fitted on all rows for prediction, cross-fitted for the forest's training rows.
         t0 = System.nanoTime();
-        ClassScores queueScores = null;
-        ClassScores priorityScores = null;
-        int[] queueFeatures = fitted.best("queue", parameters.forestTerms());
-        int[] priorityFeatures = fitted.best("priority", parameters.forestTerms());
-        List<SparseVector> forestRows = vectors;
-        int width = vectorizer.size();
+        FeatureSpace space;
+        List<SparseVector> forestRows;
         if (parameters.features().classScores()) {
             int v = vectorizer.size();
             ClassScores.Method method = parameters.scoreMethod();
-            queueScores = ClassScores.fit(method, vectors, queueClass, queues.size(), v, null);
-            priorityScores = ClassScores.fit(method, vectors, priorityClass, priorities.size(), v, null);
+            space = new FeatureSpace(parameters.features(), vectorizer, queues, priorities,
+                    ClassScores.fit(method, vectors, queueClass, queues.size(), v, null),
+                    ClassScores.fit(method, vectors, priorityClass, priorities.size(), v, null));
             double[][] qs = ClassScores.crossFitted(method, vectors, queueClass, queues.size(), v, TrainingParameters.CLASS_SCORE_FOLDS);
             double[][] ps = ClassScores.crossFitted(method, vectors, priorityClass, priorities.size(), v, TrainingParameters.CLASS_SCORE_FOLDS);
-            List<SparseVector> extended = new ArrayList<>(vectors.size());
+            forestRows = new ArrayList<>(vectors.size());
             for (int r = 0; r < vectors.size(); r++) {
-                extended.add(ModelBundle.extend(vectors.get(r), v, qs[r], ps[r]));
+                forestRows.add(space.trainingRow(vectors.get(r), qs[r], ps[r]));
             }
-            forestRows = extended;
-            width = v + queues.size() + priorities.size();
-            int[] scoreFeatures = java.util.stream.IntStream.range(v, width).toArray();
-            queueFeatures = java.util.stream.IntStream.concat(java.util.Arrays.stream(queueFeatures), java.util.Arrays.stream(scoreFeatures)).toArray();
-            priorityFeatures = java.util.stream.IntStream.concat(java.util.Arrays.stream(priorityFeatures), java.util.Arrays.stream(scoreFeatures)).toArray();
+        } else {
+            space = new FeatureSpace(parameters.features(), vectorizer, queues, priorities, null, null);
+            forestRows = vectors;
         }
+        int width = space.width();
+        int[] queueFeatures = space.forestFeatures(fitted.best("queue", parameters.forestTerms()));
+        int[] priorityFeatures = space.forestFeatures(fitted.best("priority", parameters.forestTerms()));
         seconds.put("class_scores", secondsSince(t0));
 
         t0 = System.nanoTime();
@@ -152,15 +155,11 @@ public final class BundleTrainer {
         seconds.put("calibration", secondsSince(t0));
 
         Instant trainedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Map<String, Object> evaluation = new LinkedHashMap<>();
-        Map<String, Object> oob = Evaluation.evaluate(queueResults, priorityResults, languages, data.skippedRows(), thresholds);
-        Map<String, Object> uncalibrated = new LinkedHashMap<>();
-        uncalibrated.put("queue", eceOf(queues, oobQueue, ConfidenceCalibrator.identity(), queueClass));
-        uncalibrated.put("priority", eceOf(priorities, oobPriority, ConfidenceCalibrator.identity(), priorityClass));
-        oob.put("uncalibrated_ece", uncalibrated);
-        evaluation.put("out_of_bag", oob);
-        ModelBundle bundle = ModelBundle.of(parameters.features(), vectorizer, queueScores, priorityScores,
-                queueForest.forest(), priorityForest.forest(),
+        BundleEvaluation evaluation = BundleEvaluation.outOfBag(
+                Evaluation.evaluate(queueResults, priorityResults, languages, data.skippedRows(), thresholds),
+                new EvaluationReport.ByTarget(eceOf(queues, oobQueue, ConfidenceCalibrator.identity(), queueClass),
+                        eceOf(priorities, oobPriority, ConfidenceCalibrator.identity(), priorityClass)));
+        ModelBundle bundle = ModelBundle.of(space, queueForest.forest(), priorityForest.forest(),
                 queueCalibration, priorityCalibration, thresholds, parameters.targetPrecision(), trainedAt,
                 provenance(data, trainedAt, seconds), evaluation);
         return new Result(bundle, seconds, queueResults, priorityResults, languages);
@@ -223,31 +222,14 @@ public final class BundleTrainer {
         return Math.round(ConfidenceCalibrator.expectedCalibrationError(r.confidenceArray(), ok, 10) * 10000.0) / 10000.0;
     }
 
-    private Map<String, Object> provenance(TicketDataset data, Instant trainedAt, Map<String, Double> seconds) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("trained_at", trainedAt.toString());
-        List<Object> inputs = new ArrayList<>();
-        for (TicketDataset.Source s : data.sources()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("file", s.file());
-            m.put("rows", s.rows());
-            m.put("skipped_rows", s.skippedRows());
-            m.put("sha256", s.sha256());
-            inputs.add(m);
-        }
-        p.put("inputs", inputs);
-        p.put("rows", data.size());
-        p.put("skipped_rows", data.skippedByReason());
-        p.put("parameters", parameters.describe());
-        Map<String, Object> versions = new LinkedHashMap<>();
-        versions.put("weka", weka.core.Version.VERSION);
-        versions.put("opennlp", NlpModels.openNlpVersion());
-        versions.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
-        versions.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        versions.put("processors", Runtime.getRuntime().availableProcessors());
-        p.put("versions", versions);
-        p.put("training_seconds", seconds);
-        return p;
+    private Provenance provenance(TicketDataset data, Instant trainedAt, Map<String, Double> seconds) {
+        List<Provenance.Input> inputs = data.sources().stream()
+                .map(s -> new Provenance.Input(s.file(), s.rows(), s.skippedRows(), s.sha256())).toList();
+        Provenance.Versions versions = new Provenance.Versions(weka.core.Version.VERSION, NlpModels.openNlpVersion(),
+                System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors());
+        return new Provenance(trainedAt, inputs, data.size(), data.skippedByReason(), parameters.describe(), versions,
+                Collections.unmodifiableMap(new LinkedHashMap<>(seconds)));
     }
 
     private static double secondsSince(long t0) {

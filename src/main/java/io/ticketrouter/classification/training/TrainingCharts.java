@@ -2,6 +2,7 @@ package io.ticketrouter.classification.training;
 
 import io.ticketrouter.classification.data.TicketDataset;
 import io.ticketrouter.classification.data.TicketRecord;
+import io.ticketrouter.classification.evaluation.EvaluationReport;
 import io.ticketrouter.classification.forest.CompactForest;
 import io.ticketrouter.classification.bundle.ModelBundle;
 import java.io.IOException;
@@ -39,13 +40,13 @@ public final class TrainingCharts {
             languages.merge(l, 1, (a, b) -> a.intValue() + b.intValue());
         }
         charts.put("language-distribution.png", png(bars("Training rows per language", "language", languages)));
-        Map<?, ?> heldOut = (Map<?, ?>) (bundle.evaluation().get("test") != null ? bundle.evaluation().get("test") : bundle.evaluation().get("out_of_bag"));
-        String source = bundle.evaluation().get("test") != null ? "test rows" : "out-of-bag";
-        charts.put("queue-confusion.png", png(confusion("Queue confusion (" + source + ")", (Map<?, ?>) ((Map<?, ?>) heldOut.get("queue")).get("confusion"))));
-        charts.put("priority-confusion.png", png(confusion("Priority confusion (" + source + ")", (Map<?, ?>) ((Map<?, ?>) heldOut.get("priority")).get("confusion"))));
+        EvaluationReport heldOut = bundle.evaluation().heldOut();
+        String source = bundle.evaluation().test() != null ? "test rows" : "out-of-bag";
+        charts.put("queue-confusion.png", png(confusion("Queue confusion (" + source + ")", heldOut.queue().confusion())));
+        charts.put("priority-confusion.png", png(confusion("Priority confusion (" + source + ")", heldOut.priority().confusion())));
         charts.put("queue-top-features.png", png(bars("Queue forest: most used terms (share of split weight)", "term", topFeatures(bundle, bundle.queueForest(), 25))));
         charts.put("priority-top-features.png", png(bars("Priority forest: most used terms (share of split weight)", "term", topFeatures(bundle, bundle.priorityForest(), 25))));
-        charts.put("accuracy-at-coverage.png", png(coverage("Queue accuracy at coverage (" + source + ")", (List<?>) ((Map<?, ?>) heldOut.get("queue")).get("accuracy_at_coverage"))));
+        charts.put("accuracy-at-coverage.png", png(coverage("Queue accuracy at coverage (" + source + ")", heldOut.queue().accuracyAtCoverage())));
         return charts;
     }
 
@@ -58,7 +59,7 @@ public final class TrainingCharts {
     }
 
     private static Map<String, Number> topFeatures(ModelBundle bundle, CompactForest forest, int n) {
-        double[] weight = forest.splitWeights(bundle.featureWidth());
+        double[] weight = forest.splitWeights(bundle.featureSpace().width());
         Integer[] order = new Integer[weight.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -66,7 +67,7 @@ public final class TrainingCharts {
         java.util.Arrays.sort(order, (a, b) -> Double.compare(weight[b], weight[a]));
         Map<String, Number> m = new LinkedHashMap<>();
         for (int i = 0; i < Math.min(n, order.length) && weight[order[i]] > 0; i++) {
-            m.put(bundle.featureName(order[i]), weight[order[i]]);
+            m.put(bundle.featureSpace().featureName(order[i]), weight[order[i]]);
         }
         return m;
     }
@@ -79,41 +80,40 @@ public final class TrainingCharts {
         return chart;
     }
 
-    private static HeatMapChart confusion(String title, Map<?, ?> confusion) {
-        List<?> labels = (List<?>) confusion.get("labels");
-        List<?> matrix = (List<?>) confusion.get("matrix");
+    private static HeatMapChart confusion(String title, EvaluationReport.Confusion confusion) {
+        List<String> labels = confusion.labels();
+        List<List<Long>> matrix = confusion.matrix();
         HeatMapChart chart = new HeatMapChartBuilder().width(900).height(800).title(title + " — rows: true, columns: predicted").build();
         chart.getStyler().setShowValue(true);
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setXAxisLabelRotation(45);
         List<Number[]> cells = new ArrayList<>();
         for (int t = 0; t < labels.size(); t++) {
-            List<?> row = (List<?>) matrix.get(t);
+            List<Long> row = matrix.get(t);
             for (int p = 0; p < labels.size(); p++) {
                 // y axis runs bottom-up: put the first label on top.
-                cells.add(new Number[] {p, labels.size() - 1 - t, ((Number) row.get(p)).intValue()});
+                cells.add(new Number[] {p, labels.size() - 1 - t, row.get(p).intValue()});
             }
         }
-        List<String> xs = labels.stream().map(String::valueOf).toList();
+        List<String> xs = List.copyOf(labels);
         List<String> ys = new ArrayList<>(xs);
         java.util.Collections.reverse(ys);
         chart.addSeries("confusion", xs, ys, cells);
         return chart;
     }
 
-    private static XYChart coverage(String title, List<?> points) {
+    private static XYChart coverage(String title, List<EvaluationReport.CoveragePoint> points) {
         XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle("confidence threshold").yAxisTitle("share").build();
         List<Double> t = new ArrayList<>();
         List<Double> cov = new ArrayList<>();
         List<Double> acc = new ArrayList<>();
-        for (Object o : points) {
-            Map<?, ?> p = (Map<?, ?>) o;
-            if (p.get("accuracy") == null) {
+        for (EvaluationReport.CoveragePoint p : points) {
+            if (p.accuracy() == null) {
                 continue;
             }
-            t.add(((Number) p.get("threshold")).doubleValue());
-            cov.add(((Number) p.get("coverage")).doubleValue());
-            acc.add(((Number) p.get("accuracy")).doubleValue());
+            t.add(p.threshold());
+            cov.add(p.coverage());
+            acc.add(p.accuracy());
         }
         if (!t.isEmpty()) {
             chart.addSeries("coverage (auto-routed share)", t, cov);

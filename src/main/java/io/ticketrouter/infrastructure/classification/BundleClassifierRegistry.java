@@ -128,7 +128,7 @@ public class BundleClassifierRegistry implements ClassifierRegistry {
             }
             TicketClassifier loaded = loader.load(dir);
             classifier.set(loaded);
-            status = new ModelStatus(dir.toString(), loaded.info(), null);
+            status = new ModelStatus(dir.toString(), loaded.info().withDirectory(dir), null);
             lastManifest = manifest;
             LOG.log(Level.INFO, "Model bundle {0} loaded from {1} in {2} ms ({3}; previous: {4})", new Object[] {
                     loaded.info().version(), dir, (System.nanoTime() - start) / 1_000_000, trigger, previous});

@@ -15,6 +15,7 @@ import io.ticketrouter.classification.data.TicketRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class ModelBundleTest {
     }
 
     private Path save(Path dir) throws Exception {
-        BundleFiles.save(trained, dir, Map.of());
+        ModelBundles.save(trained, dir, Map.of());
         return dir;
     }
 
@@ -51,6 +52,28 @@ class ModelBundleTest {
         }
         assertFalse(loaded.info().provenance().isEmpty());
         assertTrue(loaded.info().evaluation().containsKey("out_of_bag"));
+    }
+
+    @Test
+    void provenanceAndEvaluationReadBackAsWritten(@TempDir Path dir) throws Exception {
+        ModelBundle withTest = trained.withEvaluation(trained.evaluation().withTest("test.csv", trained.evaluation().outOfBag()));
+        ModelBundles.save(withTest, dir, Map.of());
+        ModelBundle loaded = (ModelBundle) ModelBundles.load(dir);
+        assertEquals(withTest.provenance(), loaded.provenance());
+        assertEquals(withTest.evaluation(), loaded.evaluation());
+
+        Map<String, Object> json = BundleJson.readObject(Files.readString(dir.resolve("evaluation.json")));
+        assertEquals(List.of("out_of_bag", "test"), List.copyOf(json.keySet()));
+        Map<?, ?> oob = (Map<?, ?>) json.get("out_of_bag");
+        assertEquals(List.of("rows", "skipped_rows", "queue", "priority", "per_language", "high_to_low_rate",
+                "low_to_high_rate", "ece", "accuracy_at_coverage", "uncalibrated_ece"), List.copyOf(oob.keySet()));
+        assertEquals("test.csv", List.copyOf(((Map<?, ?>) json.get("test")).values()).get(0));
+        assertEquals(List.of("accuracy", "macro_f1", "weighted_f1", "per_class", "confusion", "ece",
+                "accuracy_at_coverage", "review_thresholds"), List.copyOf(((Map<?, ?>) oob.get("queue")).keySet()));
+        assertFalse(((Map<?, ?>) oob.get("priority")).containsKey("review_thresholds"));
+        assertEquals(json, loaded.info().evaluation());
+        assertEquals(List.of("trained_at", "inputs", "rows", "skipped_rows", "parameters", "versions", "training_seconds"),
+                List.copyOf(loaded.info().provenance().keySet()));
     }
 
     @Test
@@ -98,14 +121,43 @@ class ModelBundleTest {
         byte[] bytes = Files.readAllBytes(forest);
         Files.write(forest, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         Path manifest = dir.resolve("bundle.json");
-        Map<String, Object> m = Json.parseObject(Files.readString(manifest));
+        Map<String, Object> m = BundleJson.readObject(Files.readString(manifest));
         @SuppressWarnings("unchecked")
         Map<String, Object> files = (Map<String, Object>) m.get("files");
         files.put("queue-forest.bin.gz", java.util.HexFormat.of().formatHex(
                 java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(forest))));
-        Files.writeString(manifest, Json.write(m), StandardCharsets.UTF_8);
+        Files.writeString(manifest, BundleJson.write(m), StandardCharsets.UTF_8);
         BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir));
         assertTrue(e.getMessage().contains("queue-forest.bin.gz: corrupt forest"), e.getMessage());
+    }
+
+    @Test
+    void editedModelFileWithMatchingChecksumDoesNotMatchTheModelVersion(@TempDir Path dir) throws Exception {
+        Path thresholds = save(dir).resolve("thresholds.json");
+        reseal(dir, "thresholds.json", Files.readString(thresholds).replace("\"target_precision\": 0.8", "\"target_precision\": 0.5"));
+        BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir));
+        assertTrue(e.getMessage().contains("bundle.json: model_version " + trained.version() + " does not match the model files"),
+                e.getMessage());
+    }
+
+    @Test
+    void documentOfAnotherShapeNamesTheFile(@TempDir Path dir) throws Exception {
+        Path features = save(dir).resolve("features.json");
+        reseal(dir, "features.json", Files.readString(features).replace("\"bigrams\": true", "\"bigrams\": \"yes\""));
+        BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir));
+        assertTrue(e.getMessage().contains("features.json: unexpected content ("), e.getMessage());
+    }
+
+    /** Replaces a file and its checksum in the manifest, as someone "repairing" a bundle would. */
+    private static void reseal(Path dir, String name, String content) throws Exception {
+        Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+        Path manifest = dir.resolve("bundle.json");
+        Map<String, Object> m = BundleJson.readObject(Files.readString(manifest));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> files = (Map<String, Object>) m.get("files");
+        files.put(name, java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(dir.resolve(name)))));
+        Files.writeString(manifest, BundleJson.write(m), StandardCharsets.UTF_8);
     }
 
     @Test

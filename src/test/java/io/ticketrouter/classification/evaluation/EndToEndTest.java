@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ticketrouter.classification.Fixtures;
-import io.ticketrouter.classification.bundle.BundleFiles;
+import io.ticketrouter.classification.bundle.BundleJson;
 import io.ticketrouter.classification.bundle.ModelBundle;
 import io.ticketrouter.classification.bundle.ModelBundles;
 import io.ticketrouter.classification.data.TicketCsvReader;
@@ -27,8 +27,10 @@ class EndToEndTest {
         TicketDataset test = new TicketDataset(all.records().subList(cut, all.size()), Map.of("empty body", 2), all.sources());
 
         ModelBundle bundle = Fixtures.trainSmall(train).bundle();
-        BundleFiles.save(bundle, dir, Map.of());
-        Map<String, Object> figures = ClassifierEvaluator.evaluate(ModelBundles.load(dir), test, n -> { });
+        ModelBundles.save(bundle, dir, Map.of());
+        EvaluationReport report = ClassifierEvaluator.evaluate(ModelBundles.load(dir), test, n -> { });
+        // The figures as evaluation.json and evaluate --json carry them.
+        Map<String, Object> figures = BundleJson.toMap(report);
 
         assertEquals(test.size(), figures.get("rows"));
         assertEquals(2, figures.get("skipped_rows"));
@@ -57,7 +59,7 @@ class EndToEndTest {
         assertTrue(((Map<?, ?>) figures.get("per_language")).keySet().containsAll(Fixtures.languages()));
 
         // evaluation.json round-trips as JSON.
-        assertTrue(io.ticketrouter.classification.bundle.Json.parseObject(Files.readString(dir.resolve("evaluation.json"))).containsKey("out_of_bag"));
+        assertTrue(BundleJson.readObject(Files.readString(dir.resolve("evaluation.json"))).containsKey("out_of_bag"));
     }
 
     /** data/sample/tickets.csv is part of the repository (data/sample/generate.py), so it is always there. */
@@ -67,9 +69,9 @@ class EndToEndTest {
         assertTrue(Files.isRegularFile(sample), "no " + sample.toAbsolutePath() + " (committed with the repository)");
         TicketDataset data = TicketCsvReader.read(sample);
         ModelBundle bundle = Fixtures.trainSmall(data).bundle();
-        BundleFiles.save(bundle, dir, Map.of());
-        Map<String, Object> figures = ClassifierEvaluator.evaluate(ModelBundles.load(dir), data, n -> { });
+        ModelBundles.save(bundle, dir, Map.of());
+        EvaluationReport figures = ClassifierEvaluator.evaluate(ModelBundles.load(dir), data, n -> { });
         // Training rows, so only a sanity check: well above chance on 10 queues.
-        assertTrue(((Number) ((Map<?, ?>) figures.get("queue")).get("accuracy")).doubleValue() > 0.5);
+        assertTrue(figures.queue().accuracy() > 0.5);
     }
 }
