@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
@@ -38,11 +37,12 @@ import java.util.Map;
  * JSON for the bundle's files and the command line's {@code --json} output, through one configured Jackson mapper.
  *
  * <p>Records map to objects with snake_case keys in component order ({@code skippedRows} is {@code "skipped_rows"});
- * maps keep their order. Doubles are written in Java's shortest form that reads back to the same value;
- * {@link Instant}s as ISO-8601 strings; {@link BundleEvaluation} as {@code evaluation.json} lays it out, and
- * {@link EvaluationReport.TargetFigures#reviewThresholds()} only when there are thresholds. Reading is strict: one JSON value and nothing after it, no duplicate keys, no
- * strings or fractions where a number, boolean or integer is expected. Text is indented by two spaces with
- * {@code "key": value} and arrays on one line.
+ * maps keep their order. Doubles are written as {@link Double#toString(double)} writes them, which reads back to the
+ * same value; {@link Instant}s as ISO-8601 strings; {@link BundleEvaluation} as {@code evaluation.json} lays it out;
+ * {@link EvaluationReport.TargetFigures#reviewThresholds()} only when there are thresholds. Reading is strict: one
+ * JSON value and nothing after it, no duplicate keys, no strings or fractions where a number, boolean or integer is
+ * expected, no missing numbers or booleans. Text is indented by two spaces, with {@code "key": value} and arrays on
+ * one line.
  */
 public final class BundleJson {
 
@@ -54,7 +54,6 @@ public final class BundleJson {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .withConfigOverride(EvaluationReport.TargetFigures.class, o -> o.setInclude(
                     JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS)))
             .addModule(new SimpleModule("bundle")
