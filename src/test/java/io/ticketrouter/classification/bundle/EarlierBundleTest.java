@@ -15,24 +15,24 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A bundle of format version 1 as an earlier build wrote it ({@code format-1/} next to this test, trained on
+ * A bundle of format version 1 as an earlier build wrote it ({@code src/test/resources/fixtures/bundle-format-1/}, trained on
  * tickets-small.csv with five trees per forest) loads, and predicts what that build predicted
- * ({@code format-1-predictions.tsv}: row, queue, confidence, priority, confidence, keywords).
+ * ({@code bundle-format-1-predictions.tsv}: row, queue, confidence, priority, confidence, keywords).
  */
 class EarlierBundleTest {
 
-    private static final Path HERE = Path.of("src", "test", "java", "io", "ticketrouter", "classification", "bundle");
+    private static final Path HERE = Path.of("src", "test", "resources", "fixtures");
 
     @Test
     void formatOneBundleLoadsAndPredictsAsWhenItWasWritten() throws Exception {
-        TicketClassifier classifier = ModelBundles.load(HERE.resolve("format-1"));
+        TicketClassifier classifier = ModelBundles.load(HERE.resolve("bundle-format-1"));
         assertEquals("20261202T063657Z-c67b81268e", classifier.info().version());
         assertEquals(1, classifier.info().formatVersion());
         assertTrue(classifier.info().evaluation().containsKey("out_of_bag"));
         assertEquals("tickets-small.csv", ((java.util.Map<?, ?>) ((List<?>) classifier.info().provenance().get("inputs")).get(0)).get("file"));
 
         List<TicketRecord> rows = Fixtures.smallTickets().records();
-        List<String> lines = Files.readAllLines(HERE.resolve("format-1-predictions.tsv"));
+        List<String> lines = Files.readAllLines(HERE.resolve("bundle-format-1-predictions.tsv"));
         int checked = 0;
         for (String line : lines) {
             if (line.startsWith("#")) {
