@@ -46,16 +46,26 @@ public class ClassifyBenchmark {
     private int next;
 
     private static final List<TicketText> TICKETS = List.of(
-            TicketText.of("Invoice charged twice", "Hello, my credit card was charged twice for the March invoice. "
-                    + "Please refund the duplicate payment as soon as possible. Thank you."),
-            TicketText.of("Server nicht erreichbar", "Guten Tag, seit dem Update gestern ist unser Server nicht mehr erreichbar "
-                    + "und die Anwendung zeigt einen Datenbankfehler. Bitte helfen Sie uns schnell."),
-            TicketText.of("Problema con la factura", "Hola, la factura de este mes tiene un importe incorrecto y necesito "
-                    + "una factura corregida para nuestra contabilidad."),
-            TicketText.of("Connexion impossible", "Bonjour, je ne peux plus me connecter à mon compte depuis la mise à jour "
-                    + "du logiciel. La réinitialisation du mot de passe échoue."),
-            TicketText.of("Dúvida sobre o produto", "Olá, gostaria de saber se o novo modelo é compatível com o software "
-                    + "que já utilizamos e qual é o prazo de entrega."));
+            TicketText.of(
+                    "Invoice charged twice",
+                    "Hello, my credit card was charged twice for the March invoice. "
+                            + "Please refund the duplicate payment as soon as possible. Thank you."),
+            TicketText.of(
+                    "Server nicht erreichbar",
+                    "Guten Tag, seit dem Update gestern ist unser Server nicht mehr erreichbar "
+                            + "und die Anwendung zeigt einen Datenbankfehler. Bitte helfen Sie uns schnell."),
+            TicketText.of(
+                    "Problema con la factura",
+                    "Hola, la factura de este mes tiene un importe incorrecto y necesito "
+                            + "una factura corregida para nuestra contabilidad."),
+            TicketText.of(
+                    "Connexion impossible",
+                    "Bonjour, je ne peux plus me connecter à mon compte depuis la mise à jour "
+                            + "du logiciel. La réinitialisation du mot de passe échoue."),
+            TicketText.of(
+                    "Dúvida sobre o produto",
+                    "Olá, gostaria de saber se o novo modelo é compatível com o software "
+                            + "que já utilizamos e qual é o prazo de entrega."));
 
     @Setup(Level.Trial)
     public void load() throws Exception {

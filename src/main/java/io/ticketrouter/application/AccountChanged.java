@@ -5,5 +5,4 @@ package io.ticketrouter.application;
  * sessions of that user cached by this instance must be forgotten now (other instances forget them when their caches
  * expire), and the user's open dashboards on this instance are closed, to reconnect with what is still valid.
  */
-public record AccountChanged(String username) {
-}
+public record AccountChanged(String username) {}

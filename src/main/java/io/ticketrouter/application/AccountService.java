@@ -35,8 +35,8 @@ public interface AccountService {
      *
      * @throws InvalidInputException for a new password the rules do not allow, or one equal to the current
      */
-    Optional<SignedIn> changeOwnPassword(String username, char[] currentPassword, String newPassword,
-                                         Duration lifetime);
+    Optional<SignedIn> changeOwnPassword(
+            String username, char[] currentPassword, String newPassword, Duration lifetime);
 
     /** Removes the user and their sessions; refuses to remove the last administrator. */
     void remove(String username);

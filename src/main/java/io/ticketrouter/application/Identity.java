@@ -3,5 +3,4 @@ package io.ticketrouter.application;
 import io.ticketrouter.domain.model.user.Role;
 
 /** Who is calling: a user and the role the user has now. */
-public record Identity(String username, Role role) {
-}
+public record Identity(String username, Role role) {}

@@ -13,11 +13,12 @@ import java.time.Instant;
  * @param trigger         what asked for it: {@code "startup"}, {@code "api"} or {@code "watcher"}
  * @param at              when
  */
-public record ModelChanged(Kind kind, String version, String previousVersion, String reason, String trigger,
-                           Instant at) {
+public record ModelChanged(
+        Kind kind, String version, String previousVersion, String reason, String trigger, Instant at) {
 
     public enum Kind {
-        LOADED, REFUSED;
+        LOADED,
+        REFUSED;
 
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -25,5 +25,4 @@ public record PredictionView(
         List<RoutingDecision> routing,
         String modelVersion,
         String finalQueue,
-        String finalPriority) {
-}
+        String finalPriority) {}

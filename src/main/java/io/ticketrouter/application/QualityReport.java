@@ -16,8 +16,13 @@ import java.util.Map;
  * @param byModel    per model version that classified the tickets, oldest version first
  * @param latency    classifier latency since start: count, mean_ms, p50_ms, p95_ms, p99_ms, max_ms
  */
-public record QualityReport(Instant computedAt, String serving, Group overall, List<Group> byQueue,
-                            List<Group> byModel, Map<String, Number> latency) {
+public record QualityReport(
+        Instant computedAt,
+        String serving,
+        Group overall,
+        List<Group> byQueue,
+        List<Group> byModel,
+        Map<String, Number> latency) {
 
     /**
      * Figures of one group of tickets. Ratios are null when the group is empty.
@@ -30,7 +35,12 @@ public record QualityReport(Instant computedAt, String serving, Group overall, L
      * @param priorityAgreement  share whose final priority is the predicted one
      * @param autoRoutedShare    autoRouted / tickets
      */
-    public record Group(String key, long tickets, long autoRouted, long corrected, Double queueAgreement,
-                        Double priorityAgreement, Double autoRoutedShare) {
-    }
+    public record Group(
+            String key,
+            long tickets,
+            long autoRouted,
+            long corrected,
+            Double queueAgreement,
+            Double priorityAgreement,
+            Double autoRoutedShare) {}
 }

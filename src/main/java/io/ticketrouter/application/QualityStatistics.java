@@ -14,9 +14,14 @@ public interface QualityStatistics {
      * @param priorityAgreed  final priority equals the predicted priority
      * @param corrected       an agent corrected queue or priority
      */
-    record Row(String modelVersion, String predictedQueue, long tickets, long needsReview, long queueAgreed,
-               long priorityAgreed, long corrected) {
-    }
+    record Row(
+            String modelVersion,
+            String predictedQueue,
+            long tickets,
+            long needsReview,
+            long queueAgreed,
+            long priorityAgreed,
+            long corrected) {}
 
     List<Row> rows();
 }

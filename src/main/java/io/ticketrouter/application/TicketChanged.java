@@ -11,7 +11,9 @@ package io.ticketrouter.application;
 public record TicketChanged(Kind kind, String reference, TicketView ticket) {
 
     public enum Kind {
-        CREATED, UPDATED, DELETED;
+        CREATED,
+        UPDATED,
+        DELETED;
 
         /** Lower-case name used on the wire ({@code "created"}, {@code "updated"}, {@code "deleted"}). */
         public String wireName() {

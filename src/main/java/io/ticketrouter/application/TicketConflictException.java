@@ -11,11 +11,15 @@ public class TicketConflictException extends RuntimeException {
     private final transient TicketView current;
 
     public TicketConflictException(TicketView current) {
-        super("ticket " + current.reference() + " was changed by other requests at the same moment and this change "
-                + "was not applied; it is now: status " + current.status() + ", queue " + current.finalQueue()
-                + ", priority " + current.finalPriority() + ", " + (current.history() == null ? 0
-                : current.history().size()) + " history entries, last changed " + current.updatedAt()
-                + " (the whole ticket is in \"current\"); send the change again if it still applies", null, false,
+        super(
+                "ticket " + current.reference() + " was changed by other requests at the same moment and this change "
+                        + "was not applied; it is now: status " + current.status() + ", queue " + current.finalQueue()
+                        + ", priority " + current.finalPriority() + ", "
+                        + (current.history() == null ? 0 : current.history().size()) + " history entries, last changed "
+                        + current.updatedAt()
+                        + " (the whole ticket is in \"current\"); send the change again if it still applies",
+                null,
+                false,
                 false);
         this.current = current;
     }

@@ -9,5 +9,4 @@ import java.util.List;
  * @param nextBefore when older tickets remain, the reference to pass as {@code before} for the next page
  * @param nextAfter  when catching up ({@code after}) and newer tickets remain, the reference to pass as {@code after}
  */
-public record TicketPage(List<TicketView> items, String nextBefore, String nextAfter) {
-}
+public record TicketPage(List<TicketView> items, String nextBefore, String nextAfter) {}

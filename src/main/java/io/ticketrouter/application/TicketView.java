@@ -40,10 +40,8 @@ public record TicketView(
         String finalPriority,
         List<HistoryEntry> history) {
 
-    public record Scored(String label, double confidence) {
-    }
+    public record Scored(String label, double confidence) {}
 
     /** One agent change: who, when, which field, from what to what (or a note). */
-    public record HistoryEntry(Instant at, String actor, String field, String from, String to) {
-    }
+    public record HistoryEntry(Instant at, String actor, String field, String from, String to) {}
 }

@@ -32,7 +32,15 @@ public record ModelInfo(
 
     /** The same description with the directory the bundle was loaded from. */
     public ModelInfo withDirectory(Path loadedFrom) {
-        return new ModelInfo(version, formatVersion, trainedAt, loadedFrom, queues, priorities, queueThresholds,
-                provenance, evaluation);
+        return new ModelInfo(
+                version,
+                formatVersion,
+                trainedAt,
+                loadedFrom,
+                queues,
+                priorities,
+                queueThresholds,
+                provenance,
+                evaluation);
     }
 }

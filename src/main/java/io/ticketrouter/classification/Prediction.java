@@ -25,11 +25,9 @@ public record Prediction(
         double queueReviewThreshold,
         String modelVersion) {
 
-    public record Label(String label, double confidence) {
-    }
+    public record Label(String label, double confidence) {}
 
-    public record Keyword(String term, double weight) {
-    }
+    public record Keyword(String term, double weight) {}
 
     /** True when the queue confidence is below the bundle's threshold for that queue. */
     public boolean belowReviewThreshold() {

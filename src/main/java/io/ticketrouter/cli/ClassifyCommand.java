@@ -17,7 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code classify}: one prediction for a quick look. */
-@Command(name = "classify", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "classify",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Classify one ticket text with a model bundle.")
 final class ClassifyCommand implements Callable<Integer> {
 
@@ -27,13 +30,19 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--subject", paramLabel = "S", description = "Subject line (optional).")
     String subject = "";
 
-    @Option(names = "--language", paramLabel = "CODE", description = "Language code if known (en, de, es, fr, pt); detected otherwise.")
+    @Option(
+            names = "--language",
+            paramLabel = "CODE",
+            description = "Language code if known (en, de, es, fr, pt); detected otherwise.")
     String language;
 
     @Option(names = "--json", description = "Print the prediction as JSON.")
     boolean json;
 
-    @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The ticket's text (several words are joined with spaces).")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "TEXT",
+            description = "The ticket's text (several words are joined with spaces).")
     List<String> text;
 
     @Override
@@ -48,15 +57,28 @@ final class ClassifyCommand implements Callable<Integer> {
             System.out.println(BundleJson.write(toMap(p)));
             return 0;
         }
-        System.out.printf(Locale.ROOT, "queue     %s (%.2f)%s%n", p.queue().label(), p.queue().confidence(),
-                p.belowReviewThreshold() ? String.format(Locale.ROOT, "  — below review threshold %.2f: needs review", p.queueReviewThreshold()) : "");
-        System.out.printf(Locale.ROOT, "priority  %s (%.2f)%n", p.priority().label(), p.priority().confidence());
+        System.out.printf(
+                Locale.ROOT,
+                "queue     %s (%.2f)%s%n",
+                p.queue().label(),
+                p.queue().confidence(),
+                p.belowReviewThreshold()
+                        ? String.format(
+                                Locale.ROOT, "  — below review threshold %.2f: needs review", p.queueReviewThreshold())
+                        : "");
+        System.out.printf(
+                Locale.ROOT,
+                "priority  %s (%.2f)%n",
+                p.priority().label(),
+                p.priority().confidence());
         System.out.printf(Locale.ROOT, "language  %s%n", p.language());
         List<String> words = new ArrayList<>();
         p.keywords().forEach(k -> words.add(String.format(Locale.ROOT, "%s (+%.3f)", k.term(), k.weight())));
         System.out.println("keywords  " + (words.isEmpty() ? "-" : String.join(", ", words)));
         List<String> alternatives = new ArrayList<>();
-        p.queueProbabilities().entrySet().stream().skip(1).limit(3)
+        p.queueProbabilities().entrySet().stream()
+                .skip(1)
+                .limit(3)
                 .forEach(e -> alternatives.add(String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue())));
         System.out.println("next      " + String.join(", ", alternatives));
         System.out.println("model     " + p.modelVersion());
@@ -67,7 +89,9 @@ final class ClassifyCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("language", p.language());
         m.put("queue", pair("label", p.queue().label(), "confidence", p.queue().confidence()));
-        m.put("priority", pair("label", p.priority().label(), "confidence", p.priority().confidence()));
+        m.put(
+                "priority",
+                pair("label", p.priority().label(), "confidence", p.priority().confidence()));
         m.put("queue_probabilities", p.queueProbabilities());
         m.put("priority_probabilities", p.priorityProbabilities());
         List<Object> keywords = new ArrayList<>();

@@ -7,8 +7,7 @@ import java.util.List;
 /** The data-grid addresses of {@code serve --cluster-members}: {@code HOST:PORT[-PORT],...}. */
 final class ClusterMembers {
 
-    private ClusterMembers() {
-    }
+    private ClusterMembers() {}
 
     /** {@code 127.0.0.1:6900-6902,10.0.0.5:6900} → one {@code host:port} per port. */
     static List<String> expand(String spec) {
@@ -29,8 +28,8 @@ final class ClusterMembers {
                 int first = Integer.parseInt(dash < 0 ? ports : ports.substring(0, dash));
                 int last = dash < 0 ? first : Integer.parseInt(ports.substring(dash + 1));
                 if (first < 1 || last > 65535 || last < first || last - first > 100) {
-                    throw new IllegalArgumentException("--cluster-members: bad port range in \"" + m
-                            + "\" (1-65535, at most 100 ports)");
+                    throw new IllegalArgumentException(
+                            "--cluster-members: bad port range in \"" + m + "\" (1-65535, at most 100 ports)");
                 }
                 for (int p = first; p <= last; p++) {
                     out.add(host + ":" + p);

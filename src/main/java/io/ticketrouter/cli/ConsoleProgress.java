@@ -25,7 +25,9 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     static ConsoleProgress forStderr() {
-        return new ConsoleProgress(System.err, System.console() != null && System.getenv("TERM") != null && !"dumb".equals(System.getenv("TERM")));
+        return new ConsoleProgress(
+                System.err,
+                System.console() != null && System.getenv("TERM") != null && !"dumb".equals(System.getenv("TERM")));
     }
 
     @Override
@@ -33,8 +35,13 @@ final class ConsoleProgress implements ProgressListener {
         this.stage = stage;
         this.started = System.nanoTime();
         if (terminal) {
-            bar = new ProgressBarBuilder().setTaskName(stage).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-                    .setUpdateIntervalMillis(200).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err)).build();
+            bar = new ProgressBarBuilder()
+                    .setTaskName(stage)
+                    .setInitialMax(total)
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setUpdateIntervalMillis(200)
+                    .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err))
+                    .build();
         } else {
             err.println(stage + "…");
         }

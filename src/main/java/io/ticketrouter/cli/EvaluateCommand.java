@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code evaluate}: measures a bundle on a labelled CSV; readable tables or one JSON object. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Evaluate a model bundle on a labelled CSV file.")
 final class EvaluateCommand implements Callable<Integer> {
 
@@ -33,40 +36,77 @@ final class EvaluateCommand implements Callable<Integer> {
         TicketClassifier classifier = ModelBundles.load(model);
         TicketDataset dataset = TicketCsvReader.read(data);
         long start = System.nanoTime();
-        EvaluationReport figures = ClassifierEvaluator.evaluate(classifier, dataset, n -> { });
+        EvaluationReport figures = ClassifierEvaluator.evaluate(classifier, dataset, n -> {});
         double seconds = (System.nanoTime() - start) / 1e9;
         if (json) {
             System.out.println(BundleJson.write(figures));
             return 0;
         }
-        System.out.printf(Locale.ROOT, "Model %s on %s: %d rows (%d skipped), %.1f s%n%n", classifier.info().version(),
-                data.getFileName(), dataset.size(), dataset.skippedRows(), seconds);
+        System.out.printf(
+                Locale.ROOT,
+                "Model %s on %s: %d rows (%d skipped), %.1f s%n%n",
+                classifier.info().version(),
+                data.getFileName(),
+                dataset.size(),
+                dataset.skippedRows(),
+                seconds);
         table("Queue", figures.queue());
         table("Priority", figures.priority());
-        System.out.printf(Locale.ROOT, "Priority inversions: high→low %s, low→high %s%n%n", figures.highToLowRate(), figures.lowToHighRate());
+        System.out.printf(
+                Locale.ROOT,
+                "Priority inversions: high→low %s, low→high %s%n%n",
+                figures.highToLowRate(),
+                figures.lowToHighRate());
         System.out.println("Per language      rows  queue acc  priority acc");
-        figures.perLanguage().forEach((lang, m) ->
-                System.out.printf(Locale.ROOT, "  %-14s %5s  %9s  %12s%n", lang, m.rows(), m.queueAccuracy(), m.priorityAccuracy()));
+        figures.perLanguage()
+                .forEach((lang, m) -> System.out.printf(
+                        Locale.ROOT,
+                        "  %-14s %5s  %9s  %12s%n",
+                        lang,
+                        m.rows(),
+                        m.queueAccuracy(),
+                        m.priorityAccuracy()));
         System.out.println();
         System.out.println("Queue accuracy at coverage (confidence ≥ threshold)");
         System.out.println("  threshold  coverage  accuracy");
         for (EvaluationReport.CoveragePoint p : figures.accuracyAtCoverage()) {
-            System.out.printf(Locale.ROOT, "  %9s  %8s  %8s%n", p.threshold(), p.coverage(), p.accuracy() == null ? "-" : p.accuracy());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %9s  %8s  %8s%n",
+                    p.threshold(),
+                    p.coverage(),
+                    p.accuracy() == null ? "-" : p.accuracy());
         }
         EvaluationReport.ReviewCoverage review = figures.queue().reviewThresholds();
         if (review != null) {
-            System.out.printf(Locale.ROOT, "%nWith the bundle's per-queue review thresholds: %s auto-routed, accuracy %s%n",
-                    review.autoRoutedShare(), review.autoRoutedAccuracy());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nWith the bundle's per-queue review thresholds: %s auto-routed, accuracy %s%n",
+                    review.autoRoutedShare(),
+                    review.autoRoutedAccuracy());
         }
         return 0;
     }
 
     private static void table(String title, EvaluationReport.TargetFigures t) {
-        System.out.printf(Locale.ROOT, "%s: accuracy %s, macro-F1 %s, weighted-F1 %s, ECE %s%n", title, t.accuracy(),
-                t.macroF1(), t.weightedF1(), t.ece());
+        System.out.printf(
+                Locale.ROOT,
+                "%s: accuracy %s, macro-F1 %s, weighted-F1 %s, ECE %s%n",
+                title,
+                t.accuracy(),
+                t.macroF1(),
+                t.weightedF1(),
+                t.ece());
         System.out.println("  label                              precision  recall      f1  support");
-        t.perClass().forEach((label, m) ->
-                System.out.printf(Locale.ROOT, "  %-34s %9s %7s %7s %8s%n", label, m.precision(), m.recall(), m.f1(), m.support()));
+        t.perClass()
+                .forEach((label, m) -> System.out.printf(
+                        Locale.ROOT,
+                        "  %-34s %9s %7s %7s %8s%n",
+                        label,
+                        m.precision(),
+                        m.recall(),
+                        m.f1(),
+                        m.support()));
         List<String> labels = t.confusion().labels();
         System.out.println("  confusion (rows true, columns predicted, in label order above):");
         for (int i = 0; i < labels.size(); i++) {

@@ -26,16 +26,30 @@ import picocli.CommandLine.Option;
  * {@code .password} as system properties or environment variables ({@code TICKETROUTER_DB_URL}, ...), else the
  * embedded H2 file under {@code --data-dir}. Plain JDBC: the command line does not start JPA.
  */
-@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Write stored tickets with their final (agent-corrected) labels as a training CSV "
                 + "(subject, body, queue, priority, language).")
 final class ExportCommand implements Callable<Integer> {
 
     /** Columns train reads, then columns kept for the audit trail (train ignores them). */
-    static final List<String> HEADER = List.of("subject", "body", "queue", "priority", "language", "reference",
-            "model_version", "predicted_queue", "predicted_priority", "corrected");
+    static final List<String> HEADER = List.of(
+            "subject",
+            "body",
+            "queue",
+            "priority",
+            "language",
+            "reference",
+            "model_version",
+            "predicted_queue",
+            "predicted_priority",
+            "corrected");
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
             description = "The server's data directory (embedded H2 under DIR/db); ignored when ticketrouter.db.url "
                     + "is set (default: var/ in the repository).")
     Path dataDir;
@@ -68,11 +82,12 @@ final class ExportCommand implements Callable<Integer> {
             }
         } catch (SQLException e) {
             Files.deleteIfExists(tmp);
-            throw new CliFailure("export: cannot read tickets from " + Installation.redact(url) + ": " + Installation.explain(e));
+            throw new CliFailure(
+                    "export: cannot read tickets from " + Installation.redact(url) + ": " + Installation.explain(e));
         }
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        System.out.printf(Locale.ROOT, "Exported %d tickets (%d corrected by agents) to %s%n", counts[0], counts[1],
-                target);
+        System.out.printf(
+                Locale.ROOT, "Exported %d tickets (%d corrected by agents) to %s%n", counts[0], counts[1], target);
         return 0;
     }
 
@@ -87,14 +102,27 @@ final class ExportCommand implements Callable<Integer> {
                 + " ORDER BY id";
         int rows = 0;
         int corrected = 0;
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get();
-        try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setHeader(HEADER.toArray(String[]::new))
+                .get();
+        try (PreparedStatement st = c.prepareStatement(sql);
+                ResultSet rs = st.executeQuery()) {
             st.setFetchSize(500);
             CSVPrinter csv = new CSVPrinter(out, format);
             while (rs.next()) {
                 boolean isCorrected = rs.getString(10) != null || rs.getString(11) != null;
-                csv.printRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), isCorrected ? "yes" : "no");
+                csv.printRecord(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        isCorrected ? "yes" : "no");
                 rows++;
                 corrected += isCorrected ? 1 : 0;
             }

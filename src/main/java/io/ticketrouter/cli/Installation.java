@@ -12,8 +12,7 @@ import java.util.Locale;
  */
 final class Installation {
 
-    private Installation() {
-    }
+    private Installation() {}
 
     /** The repository: target/classes/../.. of this class, or -Dticketrouter.home, or the working directory. */
     static Path home() {
@@ -22,7 +21,11 @@ final class Installation {
             return Path.of(configured).toAbsolutePath().normalize();
         }
         try {
-            Path classes = Path.of(Installation.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path classes = Path.of(Installation.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             if (classes.endsWith(Path.of("target", "classes"))) {
                 return classes.getParent().getParent();
             }
@@ -43,7 +46,9 @@ final class Installation {
 
     /** The given data directory, else {@code ticketrouter.data.dir}, else var/ in the repository. */
     static Path dataDir(Path given) {
-        Path dir = given != null ? given : Path.of(setting("ticketrouter.data.dir", home().resolve("var").toString()));
+        Path dir = given != null
+                ? given
+                : Path.of(setting("ticketrouter.data.dir", home().resolve("var").toString()));
         return dir.toAbsolutePath().normalize();
     }
 
@@ -59,7 +64,9 @@ final class Installation {
 
     /** A connection to the ticket database at {@code url} with the configured user and password. */
     static Connection connect(String url) throws SQLException {
-        return DriverManager.getConnection(url, setting("ticketrouter.db.user", "ticketrouter"),
+        return DriverManager.getConnection(
+                url,
+                setting("ticketrouter.db.user", "ticketrouter"),
                 setting("ticketrouter.db.password", "ticketrouter"));
     }
 

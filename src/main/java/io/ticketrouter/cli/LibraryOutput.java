@@ -18,10 +18,10 @@ final class LibraryOutput {
 
     /** Held so that the level set on the logger is not lost when the logger is garbage collected. */
     private static final Logger OPENNLP = Logger.getLogger("opennlp");
+
     private static final String WEKA_NATIVE_PROBE = "WARNING: core mtj jar files are not available";
 
-    private LibraryOutput() {
-    }
+    private LibraryOutput() {}
 
     static void quiet() {
         OPENNLP.setLevel(Level.WARNING);

@@ -24,57 +24,78 @@ import picocli.CommandLine.Option;
  * the listed addresses, no multicast) so that dashboards on every member see every member's changes; the members must
  * share a PostgreSQL database and the models directory. Without it the server runs alone ({@code --nocluster}).
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Start Ticket Router (portal, agent dashboard, REST API) on Payara Micro.")
 public class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--data-dir",
-            description = "Where the embedded database and logs live; survives restarts (default: var/ in the repository).")
+    @Option(
+            names = "--data-dir",
+            description =
+                    "Where the embedded database and logs live; survives restarts (default: var/ in the repository).")
     Path dataDir;
 
-    @Option(names = "--models",
-            description = "Model bundle directory; trained from data/sample/ when empty (default: models/ in the repository).")
+    @Option(
+            names = "--models",
+            description =
+                    "Model bundle directory; trained from data/sample/ when empty (default: models/ in the repository).")
     Path models;
 
-    @Option(names = "--plugins",
+    @Option(
+            names = "--plugins",
             description = "Directory of routing-plugin jars (default: plugins/ in the data directory).")
     Path plugins;
 
-    @Option(names = "--timeout", defaultValue = "180",
+    @Option(
+            names = "--timeout",
+            defaultValue = "180",
             description = "Seconds to wait for the server to become ready (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    @Option(names = "--java-opts", defaultValue = "-Xms256m -Xmx1g -XX:+UseParallelGC",
+    @Option(
+            names = "--java-opts",
+            defaultValue = "-Xms256m -Xmx1g -XX:+UseParallelGC",
             description = "JVM options of the server process (default: ${DEFAULT-VALUE}).")
     String javaOpts;
 
-    @Option(names = "--cluster",
+    @Option(
+            names = "--cluster",
             description = "Join a cluster of Ticket Router members (needs a shared PostgreSQL database: "
                     + "TICKETROUTER_DB_URL=jdbc:postgresql://...).")
     boolean cluster;
 
-    @Option(names = "--cluster-members", defaultValue = DEFAULT_MEMBERS, paramLabel = "HOST:PORT[-PORT],...",
+    @Option(
+            names = "--cluster-members",
+            defaultValue = DEFAULT_MEMBERS,
+            paramLabel = "HOST:PORT[-PORT],...",
             description = "Data-grid addresses of the members (TCP/IP discovery, no multicast); a port range "
                     + "stands for every port in it (default: ${DEFAULT-VALUE}).")
     String clusterMembers;
 
-    @Option(names = "--cluster-port",
+    @Option(
+            names = "--cluster-port",
             description = "This member's data-grid port (default: the first free port of --cluster-members on this "
                     + "machine).")
     Integer clusterPort;
 
-    @Option(names = "--cluster-name", defaultValue = "ticket-router",
+    @Option(
+            names = "--cluster-name",
+            defaultValue = "ticket-router",
             description = "Cluster name: only members with the same name join (default: ${DEFAULT-VALUE}).")
     String clusterName;
 
-    @Option(names = "--cluster-interface", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--cluster-interface",
+            defaultValue = "127.0.0.1",
             description = "Network interface of the data grid (default: ${DEFAULT-VALUE}, this machine only).")
     String clusterInterface;
 
-    @Option(names = "--instance-name",
+    @Option(
+            names = "--instance-name",
             description = "This member's name in the cluster and on dashboards (default: member-<port>).")
     String instanceName;
 
@@ -83,10 +104,11 @@ public class ServeCommand implements Callable<Integer> {
      * {@code --nocluster}, binds one of those, and a member pushed past the listed ports would never find the others.
      */
     static final String DEFAULT_MEMBERS = "127.0.0.1:6700-6703";
+
     private static final String POSTGRESQL_DATA_SOURCE = "org.postgresql.ds.PGSimpleDataSource";
     /** Database settings given to this command as system properties reach the server too. */
-    private static final List<String> DATABASE_KEYS = List.of("ticketrouter.db.url", "ticketrouter.db.class",
-            "ticketrouter.db.user", "ticketrouter.db.password");
+    private static final List<String> DATABASE_KEYS =
+            List.of("ticketrouter.db.url", "ticketrouter.db.class", "ticketrouter.db.user", "ticketrouter.db.password");
 
     private final Path home = Installation.home();
 
@@ -112,16 +134,21 @@ public class ServeCommand implements Callable<Integer> {
         }
         // given paths are relative to the caller's directory (like the other subcommands), defaults to the repository;
         // a cluster member keeps its logs and temporary files apart from the other members on the same machine
-        Path data = dataDir != null ? dataDir.toAbsolutePath().normalize()
+        Path data = dataDir != null
+                ? dataDir.toAbsolutePath().normalize()
                 : cluster ? home.resolve("var/cluster").resolve(member) : home.resolve("var");
-        Path modelDir = models == null ? home.resolve("models") : models.toAbsolutePath().normalize();
-        Path pluginDir = plugins == null ? data.resolve("plugins") : plugins.toAbsolutePath().normalize();
+        Path modelDir = models == null
+                ? home.resolve("models")
+                : models.toAbsolutePath().normalize();
+        Path pluginDir = plugins == null
+                ? data.resolve("plugins")
+                : plugins.toAbsolutePath().normalize();
 
         buildWhenMissing(launcher);
         trainWhenMissing(modelDir);
         if (!PayaraLauncher.portFree(port)) {
-            throw new ServeFailure("port " + port + " is already in use; stop what uses it or choose another with "
-                    + "--port N");
+            throw new ServeFailure(
+                    "port " + port + " is already in use; stop what uses it or choose another with " + "--port N");
         }
         Files.createDirectories(data.resolve("logs"));
         Files.createDirectories(pluginDir);
@@ -141,20 +168,26 @@ public class ServeCommand implements Callable<Integer> {
         if (!startup.up()) {
             String tail = server.tail(30);
             stop(server);
-            throw new ServeFailure(switch (startup.state()) {
-                case FAILED -> startup.reason().contains("BindException")
-                        ? "port " + port + " was taken by another process while Payara Micro started ("
-                                + startup.reason() + "); choose another with --port N"
-                        : "Payara Micro failed to start (" + startup.reason() + "). Last log lines:\n" + tail;
-                case EXITED -> "Payara Micro " + startup.reason() + ". Last log lines:\n" + tail;
-                default -> "the server did not become ready within " + timeoutSeconds + " s. Last log lines:\n"
-                        + tail;
-            });
+            throw new ServeFailure(
+                    switch (startup.state()) {
+                        case FAILED ->
+                            startup.reason().contains("BindException")
+                                    ? "port " + port + " was taken by another process while Payara Micro started ("
+                                            + startup.reason() + "); choose another with --port N"
+                                    : "Payara Micro failed to start (" + startup.reason() + "). Last log lines:\n"
+                                            + tail;
+                        case EXITED -> "Payara Micro " + startup.reason() + ". Last log lines:\n" + tail;
+                        default ->
+                            "the server did not become ready within " + timeoutSeconds + " s. Last log lines:\n" + tail;
+                    });
         }
-        say(String.format(Locale.ROOT, startup.modelReady()
-                ? "Ticket Router is ready (model loaded) after %.1f s."
-                : "Ticket Router is up after %.1f s but NOT READY: no model is loaded (see /health/ready for the "
-                        + "reason); the API answers 503 until one is.", startup.took().toMillis() / 1000.0));
+        say(String.format(
+                Locale.ROOT,
+                startup.modelReady()
+                        ? "Ticket Router is ready (model loaded) after %.1f s."
+                        : "Ticket Router is up after %.1f s but NOT READY: no model is loaded (see /health/ready for the "
+                                + "reason); the API answers 503 until one is.",
+                startup.took().toMillis() / 1000.0));
         welcome(data, startedAt);
         int rc = server.waitFor();
         return rc == 0 || rc == 143 || rc == 130 ? 0 : rc;
@@ -187,7 +220,8 @@ public class ServeCommand implements Callable<Integer> {
 
     /** The server's configuration: directories, the database, the JVM options and the cluster member name. */
     private void configure(PayaraLauncher launcher, Path data, Path modelDir, Path pluginDir, String member) {
-        launcher.javaOptions(javaOpts).tmpDir(data.resolve("tmp"))
+        launcher.javaOptions(javaOpts)
+                .tmpDir(data.resolve("tmp"))
                 .property("ticketrouter.data.dir", data.toString())
                 .property("ticketrouter.models.dir", modelDir.toString())
                 .property("ticketrouter.plugins.dir", pluginDir.toString());
@@ -229,11 +263,18 @@ public class ServeCommand implements Callable<Integer> {
             throw new ServeFailure("no model bundle in " + modelDir + " and no sample data at " + sample
                     + " to train one; train with ./ticket-router train --data FILE --out " + modelDir);
         }
-        say("No model bundle in " + modelDir + ": training one from "
-                + sample + " first (the server needs a model to classify tickets).");
+        say("No model bundle in " + modelDir + ": training one from " + sample
+                + " first (the server needs a model to classify tickets).");
         String cp = home.resolve("target/classes") + java.io.File.pathSeparator + home.resolve("target/cli-lib/*");
-        int rc = run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", cp,
-                TicketRouterCommand.class.getName(), "train", "--data", sample.toString(), "--out",
+        int rc = run(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                cp,
+                TicketRouterCommand.class.getName(),
+                "train",
+                "--data",
+                sample.toString(),
+                "--out",
                 modelDir.toString()));
         if (rc != 0 || !hasBundle(modelDir)) {
             throw new ServeFailure("training the model failed (exit " + rc + ")");
@@ -251,7 +292,8 @@ public class ServeCommand implements Callable<Integer> {
         Path passwordFile = data.resolve("admin-password.txt");
         if (Files.isRegularFile(passwordFile)
                 && Files.getLastModifiedTime(passwordFile).toMillis() >= startedAt - 1_000) {
-            say("First start: user 'admin' was created with the password " + Files.readString(passwordFile).trim()
+            say("First start: user 'admin' was created with the password "
+                    + Files.readString(passwordFile).trim()
                     + " (also in " + passwordFile + ", readable only by you). Change it with "
                     + "./ticket-router users passwd admin; add agents with ./ticket-router users add NAME.");
         } else if (System.getenv("TICKET_ROUTER_ADMIN_PASSWORD") == null && Files.isRegularFile(passwordFile)) {
@@ -282,7 +324,8 @@ public class ServeCommand implements Callable<Integer> {
 
     private int run(List<String> command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile()).inheritIO();
-        pb.environment().putIfAbsent("WEKA_HOME", home.resolve("target/wekafiles").toString());
+        pb.environment()
+                .putIfAbsent("WEKA_HOME", home.resolve("target/wekafiles").toString());
         return pb.start().waitFor();
     }
 

@@ -9,21 +9,30 @@ import picocli.CommandLine.Command;
  * {@code ticket-router}: the command-line entry point. Exit codes: 0 success, 2 bad usage,
  * 1 bad data or any other failure — always with a one-line reason on stderr.
  */
-@Command(name = "ticket-router", mixinStandardHelpOptions = true, versionProvider = TicketRouterCommand.Version.class,
+@Command(
+        name = "ticket-router",
+        mixinStandardHelpOptions = true,
+        versionProvider = TicketRouterCommand.Version.class,
         description = "Multilingual support-ticket classification: train, evaluate and try model bundles.",
         subcommands = CommandLine.HelpCommand.class)
 public final class TicketRouterCommand implements Runnable {
 
     /** Subcommands in the order shown by --help; add new ones (e.g. serve) here. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(TrainCommand.class, EvaluateCommand.class, ClassifyCommand.class,
-            ServeCommand.class, ExportCommand.class, UsersCommand.class);
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            TrainCommand.class,
+            EvaluateCommand.class,
+            ClassifyCommand.class,
+            ServeCommand.class,
+            ExportCommand.class,
+            UsersCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (one of: train, evaluate, classify, serve, export, users)");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "missing subcommand (one of: train, evaluate, classify, serve, export, users)");
     }
 
     public static void main(String[] args) {
@@ -55,14 +64,16 @@ public final class TicketRouterCommand implements Runnable {
     }
 
     static String reason(Throwable ex) {
-        if (ex instanceof CliFailure || ex instanceof io.ticketrouter.classification.data.DataException
+        if (ex instanceof CliFailure
+                || ex instanceof io.ticketrouter.classification.data.DataException
                 || ex instanceof io.ticketrouter.classification.BundleException) {
             return CliFailure.oneLine(ex.getMessage());
         }
-        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getClass().getSimpleName() + ": " + ex.getMessage();
+        String message = ex.getMessage() == null
+                ? ex.getClass().getSimpleName()
+                : ex.getClass().getSimpleName() + ": " + ex.getMessage();
         return "ticket-router: " + CliFailure.oneLine(message);
     }
-
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override

@@ -21,7 +21,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code train}: reads labelled CSV files, trains both forests and writes a bundle directory. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Train the queue and priority forests from labelled CSV files and write a model bundle.")
 final class TrainCommand implements Callable<Integer> {
 
@@ -30,64 +33,113 @@ final class TrainCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled CSV (repeat to concatenate files).")
+    @Option(
+            names = "--data",
+            required = true,
+            paramLabel = "FILE",
+            description = "Labelled CSV (repeat to concatenate files).")
     List<Path> data;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Bundle directory to write.")
     Path out;
 
-    @Option(names = "--test", paramLabel = "FILE", description = "Optional held-out CSV evaluated into the bundle's evaluation.json.")
+    @Option(
+            names = "--test",
+            paramLabel = "FILE",
+            description = "Optional held-out CSV evaluated into the bundle's evaluation.json.")
     Path test;
 
     @Option(names = "--trees", paramLabel = "N", description = "Trees per forest (default: ${DEFAULT-VALUE}).")
     int trees = D.queueForest().trees();
 
-    @Option(names = "--queue-terms", paramLabel = "N", description = "Terms chosen by chi² for the queue forest (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--queue-terms",
+            paramLabel = "N",
+            description = "Terms chosen by chi² for the queue forest (default: ${DEFAULT-VALUE}).")
     int queueTerms = D.queueTerms();
 
-    @Option(names = "--priority-terms", paramLabel = "N", description = "Terms chosen by chi² for the priority forest (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--priority-terms",
+            paramLabel = "N",
+            description = "Terms chosen by chi² for the priority forest (default: ${DEFAULT-VALUE}).")
     int priorityTerms = D.priorityTerms();
 
-    @Option(names = "--forest-terms", paramLabel = "N", description = "Of each target's terms, how many the forest splits on (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--forest-terms",
+            paramLabel = "N",
+            description = "Of each target's terms, how many the forest splits on (default: ${DEFAULT-VALUE}).")
     int forestTerms = D.forestTerms();
 
-    @Option(names = "--features-per-split", paramLabel = "K", description = "Features tried per split, 0 = log2(M)+1 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--features-per-split",
+            paramLabel = "K",
+            description = "Features tried per split, 0 = log2(M)+1 (default: ${DEFAULT-VALUE}).")
     int featuresPerSplit = D.queueForest().featuresPerSplit();
 
-    @Option(names = "--max-depth", paramLabel = "N", description = "Maximum tree depth, 0 = unlimited (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-depth",
+            paramLabel = "N",
+            description = "Maximum tree depth, 0 = unlimited (default: ${DEFAULT-VALUE}).")
     int maxDepth = D.queueForest().maxDepth();
 
-    @Option(names = "--min-leaf", paramLabel = "W", description = "Minimum weight per leaf (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--min-leaf",
+            paramLabel = "W",
+            description = "Minimum weight per leaf (default: ${DEFAULT-VALUE}).")
     double minLeaf = D.queueForest().minLeafWeight();
 
-    @Option(names = "--subject-weight", paramLabel = "N", description = "How often subject terms count (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--subject-weight",
+            paramLabel = "N",
+            description = "How often subject terms count (default: ${DEFAULT-VALUE}).")
     int subjectWeight = D.features().subjectWeight();
 
-    @Option(names = "--char-ngrams", paramLabel = "N", description = "Character n-grams 3..N inside words, 0 = off (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--char-ngrams",
+            paramLabel = "N",
+            description = "Character n-grams 3..N inside words, 0 = off (default: ${DEFAULT-VALUE}).")
     int charNgrams = D.features().charNgramMax();
 
     @Option(names = "--stemming", negatable = true, description = "Snowball stemming (default: ${DEFAULT-VALUE}).")
     boolean stemming = D.features().stemming();
 
-    @Option(names = "--class-scores", negatable = true, description = "Cross-fitted naive-Bayes class scores as extra forest features (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--class-scores",
+            negatable = true,
+            description = "Cross-fitted naive-Bayes class scores as extra forest features (default: ${DEFAULT-VALUE}).")
     boolean classScores = D.features().classScores();
 
-    @Option(names = "--score-method", paramLabel = "M", description = "Class scores: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--score-method",
+            paramLabel = "M",
+            description = "Class scores: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     io.ticketrouter.classification.features.ClassScores.Method scoreMethod = D.scoreMethod();
 
-    @Option(names = "--balanced", negatable = true, description = "Class-balanced bootstrap (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--balanced",
+            negatable = true,
+            description = "Class-balanced bootstrap (default: ${DEFAULT-VALUE}).")
     boolean balanced = D.queueForest().balanced();
 
-    @Option(names = "--min-df", paramLabel = "N", description = "Minimum document frequency of a term (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--min-df",
+            paramLabel = "N",
+            description = "Minimum document frequency of a term (default: ${DEFAULT-VALUE}).")
     int minDf = D.minDf();
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
     int seed = D.queueForest().seed();
 
-    @Option(names = "--threads", paramLabel = "N", description = "Tree-building threads, 0 = all processors (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "Tree-building threads, 0 = all processors (default: ${DEFAULT-VALUE}).")
     int threads = D.queueForest().threads();
 
-    @Option(names = "--target-precision", paramLabel = "P", description = "Precision the per-queue review thresholds aim for (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--target-precision",
+            paramLabel = "P",
+            description = "Precision the per-queue review thresholds aim for (default: ${DEFAULT-VALUE}).")
     double targetPrecision = D.targetPrecision();
 
     @Option(names = "--no-charts", description = "Skip the PNG charts.")
@@ -97,8 +149,14 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainingParameters parameters;
         try {
-            parameters = new TrainingParameters(new FeatureOptions(subjectWeight, true, charNgrams, stemming, classScores), minDf,
-                    D.maxDfRatio(), queueTerms, priorityTerms, forestTerms, scoreMethod,
+            parameters = new TrainingParameters(
+                    new FeatureOptions(subjectWeight, true, charNgrams, stemming, classScores),
+                    minDf,
+                    D.maxDfRatio(),
+                    queueTerms,
+                    priorityTerms,
+                    forestTerms,
+                    scoreMethod,
                     new ForestParameters(trees, featuresPerSplit, maxDepth, minLeaf, seed, balanced, threads),
                     new ForestParameters(trees, featuresPerSplit, maxDepth, minLeaf, seed + 1, balanced, threads),
                     targetPrecision);
@@ -109,8 +167,8 @@ final class TrainCommand implements Callable<Integer> {
         ConsoleProgress progress = ConsoleProgress.forStderr();
         progress.start("Reading", data.size());
         TicketDataset dataset = TicketCsvReader.read(data);
-        progress.finish(dataset.size() + " tickets from " + data.size() + " file(s), " + dataset.skippedRows() + " skipped"
-                + (dataset.skippedRows() > 0 ? " " + dataset.skippedByReason() : ""));
+        progress.finish(dataset.size() + " tickets from " + data.size() + " file(s), " + dataset.skippedRows()
+                + " skipped" + (dataset.skippedRows() > 0 ? " " + dataset.skippedByReason() : ""));
         BundleTrainer.Result result = new BundleTrainer(parameters, progress).train(dataset);
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         ModelBundle bundle = result.bundle();
@@ -119,7 +177,8 @@ final class TrainCommand implements Callable<Integer> {
             progress.start("Evaluating " + test.getFileName(), testData.size());
             EvaluationReport figures = ClassifierEvaluator.evaluate(bundle, testData, progress::step);
             progress.finish(testData.size() + " tickets");
-            bundle = bundle.withEvaluation(bundle.evaluation().withTest(test.getFileName().toString(), figures));
+            bundle = bundle.withEvaluation(
+                    bundle.evaluation().withTest(test.getFileName().toString(), figures));
         }
         Map<String, byte[]> charts = Map.of();
         if (!noCharts) {
@@ -130,10 +189,17 @@ final class TrainCommand implements Callable<Integer> {
         ModelBundles.save(bundle, out, charts);
         long bytes;
         try (Stream<Path> files = Files.walk(out)) {
-            bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            bytes = files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
         System.out.println("Bundle " + bundle.version() + " written to " + out);
-        System.out.printf(Locale.ROOT, "  size %.2f MB, training %.1f s wall (%s)%n", bytes / 1e6, trainSeconds, result.secondsPerStage());
+        System.out.printf(
+                Locale.ROOT,
+                "  size %.2f MB, training %.1f s wall (%s)%n",
+                bytes / 1e6,
+                trainSeconds,
+                result.secondsPerStage());
         print("out-of-bag", bundle.evaluation().outOfBag());
         if (bundle.evaluation().test() != null) {
             print(bundle.evaluation().testFile(), bundle.evaluation().test());
@@ -144,7 +210,15 @@ final class TrainCommand implements Callable<Integer> {
     private static void print(String what, EvaluationReport figures) {
         EvaluationReport.TargetFigures q = figures.queue();
         EvaluationReport.TargetFigures p = figures.priority();
-        System.out.printf(Locale.ROOT, "  %-12s queue accuracy %s macro-F1 %s ECE %s | priority accuracy %s macro-F1 %s ECE %s%n", what,
-                q.accuracy(), q.macroF1(), q.ece(), p.accuracy(), p.macroF1(), p.ece());
+        System.out.printf(
+                Locale.ROOT,
+                "  %-12s queue accuracy %s macro-F1 %s ECE %s | priority accuracy %s macro-F1 %s ECE %s%n",
+                what,
+                q.accuracy(),
+                q.macroF1(),
+                q.ece(),
+                p.accuracy(),
+                p.macroF1(),
+                p.ece());
     }
 }

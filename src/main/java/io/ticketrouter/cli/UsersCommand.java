@@ -1,8 +1,8 @@
 package io.ticketrouter.cli;
 
 import io.ticketrouter.domain.model.user.AccountRules;
-import io.ticketrouter.security.PasswordHasher;
 import io.ticketrouter.domain.model.user.Role;
+import io.ticketrouter.security.PasswordHasher;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.InputStreamReader;
@@ -28,10 +28,18 @@ import picocli.CommandLine.Parameters;
  * format and rules as the server's {@code /api/users}. A running server notices a changed password or a removed user
  * within {@code ticketrouter.security.cache-seconds} (60 s).
  */
-@Command(name = "users", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "users",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Manage users: list, add NAME, remove NAME, passwd NAME, role NAME ROLE.",
-        subcommands = {UsersCommand.ListUsers.class, UsersCommand.Add.class, UsersCommand.Remove.class,
-                UsersCommand.Passwd.class, UsersCommand.ChangeRole.class})
+        subcommands = {
+            UsersCommand.ListUsers.class,
+            UsersCommand.Add.class,
+            UsersCommand.Remove.class,
+            UsersCommand.Passwd.class,
+            UsersCommand.ChangeRole.class
+        })
 final class UsersCommand implements Callable<Integer> {
 
     /** The tables as the server's JPA mapping creates them (UserAccount, LoginSession); kept in step. */
@@ -43,7 +51,8 @@ final class UsersCommand implements Callable<Integer> {
         "CREATE UNIQUE INDEX IF NOT EXISTS tr_user_key_uq ON tr_user (username_key)",
         "CREATE TABLE IF NOT EXISTS tr_session (token_digest VARCHAR(64) NOT NULL PRIMARY KEY, "
                 + "username VARCHAR(64) NOT NULL, created_at TIMESTAMP NOT NULL, expires_at TIMESTAMP NOT NULL)",
-        "CREATE INDEX IF NOT EXISTS tr_session_user ON tr_session (username)"};
+        "CREATE INDEX IF NOT EXISTS tr_session_user ON tr_session (username)"
+    };
 
     @Override
     public Integer call() throws CliFailure {
@@ -54,7 +63,9 @@ final class UsersCommand implements Callable<Integer> {
     /** Options every subcommand shares. */
     abstract static class Base implements Callable<Integer> {
 
-        @Option(names = "--data-dir", paramLabel = "DIR",
+        @Option(
+                names = "--data-dir",
+                paramLabel = "DIR",
                 description = "The server's data directory (embedded H2 under DIR/db); ignored when "
                         + "ticketrouter.db.url is set (default: var/ in the repository).")
         Path dataDir;
@@ -82,8 +93,8 @@ final class UsersCommand implements Callable<Integer> {
                 c.commit();
                 return rc;
             } catch (SQLException e) {
-                throw new CliFailure("users: cannot use the database " + Installation.redact(url) + ": "
-                        + Installation.explain(e));
+                throw new CliFailure(
+                        "users: cannot use the database " + Installation.redact(url) + ": " + Installation.explain(e));
             }
         }
 
@@ -95,11 +106,12 @@ final class UsersCommand implements Callable<Integer> {
         @Override
         int run(Connection c) throws SQLException {
             try (Statement s = c.createStatement();
-                 ResultSet r = s.executeQuery("SELECT username, role, created_at FROM tr_user ORDER BY username")) {
+                    ResultSet r = s.executeQuery("SELECT username, role, created_at FROM tr_user ORDER BY username")) {
                 int n = 0;
                 while (r.next()) {
-                    System.out.printf("%-32s %-6s since %s%n", r.getString(1), r.getString(2),
-                            r.getTimestamp(3).toInstant());
+                    System.out.printf(
+                            "%-32s %-6s since %s%n",
+                            r.getString(1), r.getString(2), r.getTimestamp(3).toInstant());
                     n++;
                 }
                 if (n == 0) {
@@ -115,7 +127,8 @@ final class UsersCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "NAME", description = "The user name.")
         String name;
 
-        @Option(names = "--password-stdin",
+        @Option(
+                names = "--password-stdin",
                 description = "Read the password from the first line of standard input (for scripts) instead of "
                         + "asking twice on the terminal.")
         boolean passwordStdin;
@@ -128,11 +141,12 @@ final class UsersCommand implements Callable<Integer> {
             } else {
                 Console console = System.console();
                 if (console == null) {
-                    throw new CliFailure("users: no terminal to ask for the password: pipe it in with "
-                            + "--password-stdin");
+                    throw new CliFailure(
+                            "users: no terminal to ask for the password: pipe it in with " + "--password-stdin");
                 }
-                char[] first = console.readPassword("New password for %s (%d to %d characters): ", name,
-                        AccountRules.PASSWORD_MIN, AccountRules.PASSWORD_MAX);
+                char[] first = console.readPassword(
+                        "New password for %s (%d to %d characters): ",
+                        name, AccountRules.PASSWORD_MIN, AccountRules.PASSWORD_MAX);
                 char[] second = console.readPassword("Again: ");
                 if (first == null || second == null || !Arrays.equals(first, second)) {
                     throw new CliFailure("users: the two passwords differ; nothing changed");
@@ -159,7 +173,7 @@ final class UsersCommand implements Callable<Integer> {
 
         static long admins(Connection c) throws SQLException {
             try (Statement s = c.createStatement();
-                 ResultSet r = s.executeQuery("SELECT COUNT(*) FROM tr_user WHERE role = 'admin'")) {
+                    ResultSet r = s.executeQuery("SELECT COUNT(*) FROM tr_user WHERE role = 'admin'")) {
                 r.next();
                 return r.getLong(1);
             }
@@ -175,7 +189,10 @@ final class UsersCommand implements Callable<Integer> {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a user (role agent by default).")
     static final class Add extends Named {
-        @Option(names = "--role", defaultValue = "agent", paramLabel = "agent|admin",
+        @Option(
+                names = "--role",
+                defaultValue = "agent",
+                paramLabel = "agent|admin",
                 description = "The user's role (default: ${DEFAULT-VALUE}).")
         String role;
 
@@ -189,14 +206,16 @@ final class UsersCommand implements Callable<Integer> {
             String key = AccountRules.usernameKey(name);
             String existing = null;
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT username FROM tr_user")) {
+                    ResultSet rs = s.executeQuery("SELECT username FROM tr_user")) {
                 while (rs.next() && existing == null) {
                     existing = AccountRules.usernameKey(rs.getString(1)).equals(key) ? rs.getString(1) : null;
                 }
             }
             if (existing != null) {
-                throw new CliFailure("users add: user " + existing + " exists already" + (existing.equals(name) ? ""
-                        : " (user names are the same without regard to case and Unicode compatibility forms)")
+                throw new CliFailure("users add: user " + existing + " exists already"
+                        + (existing.equals(name)
+                                ? ""
+                                : " (user names are the same without regard to case and Unicode compatibility forms)")
                         + " (change it with users passwd " + existing + " or users role " + existing + " ROLE)");
             }
             String password = readPassword();
@@ -216,7 +235,9 @@ final class UsersCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true,
+    @Command(
+            name = "remove",
+            mixinStandardHelpOptions = true,
             description = "Remove a user and end their sessions (never the last admin).")
     static final class Remove extends Named {
         @Override
@@ -240,7 +261,9 @@ final class UsersCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "passwd", mixinStandardHelpOptions = true,
+    @Command(
+            name = "passwd",
+            mixinStandardHelpOptions = true,
             description = "Set a user's password and end their sessions.")
     static final class Passwd extends Named {
         @Override
@@ -281,8 +304,8 @@ final class UsersCommand implements Callable<Integer> {
             if ("admin".equals(current) && r != Role.ADMIN && admins(c) <= 1) {
                 throw new CliFailure("users role: " + name + " is the last admin; make another user admin first");
             }
-            try (PreparedStatement p = c.prepareStatement("UPDATE tr_user SET role = ?, updated_at = ?, "
-                    + "version = version + 1 WHERE username = ?")) {
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE tr_user SET role = ?, updated_at = ?, " + "version = version + 1 WHERE username = ?")) {
                 p.setString(1, r.wireName());
                 p.setTimestamp(2, Timestamp.from(Instant.now()));
                 p.setString(3, name);

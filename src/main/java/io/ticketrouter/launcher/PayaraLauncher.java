@@ -47,7 +47,9 @@ public final class PayaraLauncher {
 
     /** A launcher for the WAR and Payara Micro jar built under {@code home/target}, with the pre-boot file of home. */
     public static PayaraLauncher forBuild(Path home) {
-        return new PayaraLauncher(home.resolve("target/payara-micro.jar"), home.resolve("target/ticket-router.war"),
+        return new PayaraLauncher(
+                home.resolve("target/payara-micro.jar"),
+                home.resolve("target/ticket-router.war"),
                 home.resolve(PRE_BOOT_FILE));
     }
 
@@ -130,8 +132,15 @@ public final class PayaraLauncher {
         if (tmpDir != null) {
             cmd.add("-Djava.io.tmpdir=" + tmpDir);
         }
-        cmd.addAll(List.of("-jar", microJar.toString(), "--deploy", war.toString(), "--contextroot", "/",
-                "--port", Integer.toString(port)));
+        cmd.addAll(List.of(
+                "-jar",
+                microJar.toString(),
+                "--deploy",
+                war.toString(),
+                "--contextroot",
+                "/",
+                "--port",
+                Integer.toString(port)));
         cmd.addAll(clusterArguments);
         cmd.addAll(List.of("--prebootcommandfile", preBootFile.toString()));
         return cmd;
@@ -152,9 +161,12 @@ public final class PayaraLauncher {
         }
         Files.createDirectories(log.toAbsolutePath().getParent());
         long logStart = append && Files.exists(log) ? Files.size(log) : 0;
-        ProcessBuilder pb = new ProcessBuilder(command()).redirectErrorStream(true)
-                .redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log.toFile())
-                        : ProcessBuilder.Redirect.to(log.toFile()));
+        ProcessBuilder pb = new ProcessBuilder(command())
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        append
+                                ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                                : ProcessBuilder.Redirect.to(log.toFile()));
         pb.environment().putAll(environment);
         return new PayaraProcess(pb.start(), port, log, logStart);
     }
@@ -164,14 +176,22 @@ public final class PayaraLauncher {
      * the cluster name (members of other clusters on the same machine never join), the data-grid port and interface,
      * and the instance name.
      */
-    public static List<String> clusterArguments(String clusterName, String instanceName, String networkInterface,
-                                                int dataGridPort, List<String> members) {
+    public static List<String> clusterArguments(
+            String clusterName, String instanceName, String networkInterface, int dataGridPort, List<String> members) {
         if (members.isEmpty()) {
             throw new IllegalArgumentException("--cluster-members lists no member");
         }
-        return List.of("--clustermode", "tcpip:" + String.join(",", members), "--clustername", clusterName,
-                "--startport", Integer.toString(dataGridPort), "--interfaces", networkInterface,
-                "--name", instanceName);
+        return List.of(
+                "--clustermode",
+                "tcpip:" + String.join(",", members),
+                "--clustername",
+                clusterName,
+                "--startport",
+                Integer.toString(dataGridPort),
+                "--interfaces",
+                networkInterface,
+                "--name",
+                instanceName);
     }
 
     /** Whether a listener could bind this port on all addresses now (a port in TIME_WAIT counts as free). */

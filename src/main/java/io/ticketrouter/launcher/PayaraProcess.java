@@ -30,7 +30,12 @@ public final class PayaraProcess implements AutoCloseable {
     }
 
     /** How a start ended: the application answered, Payara gave up, the JVM exited, or the time ran out. */
-    public enum State { UP, FAILED, EXITED, TIMED_OUT }
+    public enum State {
+        UP,
+        FAILED,
+        EXITED,
+        TIMED_OUT
+    }
 
     /**
      * The outcome of {@link #awaitApplication}: the state, why (for anything but {@link State#UP}), the body of
@@ -54,23 +59,31 @@ public final class PayaraProcess implements AutoCloseable {
      */
     public Startup awaitApplication(Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         long deadline = start + timeout.toNanos();
         String lastPoll = "no answer yet";
         while (System.nanoTime() < deadline) {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             String failure = startFailure(log());
             if (!process.isAlive()) {
-                return new Startup(State.EXITED, "exited with " + process.exitValue()
-                        + (failure == null ? "" : " (" + failure + ")"), null, took);
+                return new Startup(
+                        State.EXITED,
+                        "exited with " + process.exitValue() + (failure == null ? "" : " (" + failure + ")"),
+                        null,
+                        took);
             }
             if (failure != null) {
                 return new Startup(State.FAILED, failure, null, took);
             }
             try {
-                HttpResponse<String> api = client.send(HttpRequest.newBuilder(url("/api"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> api = client.send(
+                        HttpRequest.newBuilder(url("/api"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (api.statusCode() == 200 && api.body().contains("Ticket Router")) {
                     return new Startup(State.UP, null, api.body(), took);
                 }
@@ -80,9 +93,14 @@ public final class PayaraProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        return new Startup(State.TIMED_OUT, "did not answer on port " + port + " within " + timeout.toSeconds()
-                + " s (last poll: " + lastPoll + "; Payara " + (log().contains("ready in") ? "logged" : "did not log")
-                + " \"ready in\")", null, Duration.ofNanos(System.nanoTime() - start));
+        return new Startup(
+                State.TIMED_OUT,
+                "did not answer on port " + port + " within " + timeout.toSeconds()
+                        + " s (last poll: " + lastPoll + "; Payara "
+                        + (log().contains("ready in") ? "logged" : "did not log")
+                        + " \"ready in\")",
+                null,
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     /**

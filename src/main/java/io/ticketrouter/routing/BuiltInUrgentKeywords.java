@@ -2,7 +2,6 @@ package io.ticketrouter.routing;
 
 import io.ticketrouter.spi.RoutingApi;
 import io.ticketrouter.spi.UrgentKeywordList;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,7 +67,8 @@ public final class BuiltInUrgentKeywords implements UrgentKeywordList {
                         + ": expected '<language>: <word or phrase>' (for example 'en: data breach'), got '"
                         + trimmed + "'");
             }
-            result.computeIfAbsent(m.group(1), language -> new LinkedHashSet<>()).add(m.group(2));
+            result.computeIfAbsent(m.group(1), language -> new LinkedHashSet<>())
+                    .add(m.group(2));
         }
         Map<String, Set<String>> frozen = new TreeMap<>();
         result.forEach((language, words) -> frozen.put(language, Set.copyOf(words)));

@@ -30,17 +30,14 @@ import java.util.Set;
 final class KeywordMatcher {
 
     /** One keyword of one list. */
-    record Entry(String list, String language, String keyword) {
-    }
+    record Entry(String list, String language, String keyword) {}
 
     /** A keyword found in a ticket. */
-    record Match(String list, String language, String keyword) {
-    }
+    record Match(String list, String language, String keyword) {}
 
     static final KeywordMatcher EMPTY = new KeywordMatcher(List.of());
 
-    private record Compiled(Entry entry, String[] words, String[] separators) {
-    }
+    private record Compiled(Entry entry, String[] words, String[] separators) {}
 
     private final Map<String, Map<String, List<Compiled>>> byLanguageAndFirstWord;
 
@@ -52,8 +49,8 @@ final class KeywordMatcher {
                 throw new IllegalArgumentException("keyword '" + entry.keyword() + "' of " + entry.list()
                         + " must start and end with a letter or digit");
             }
-            Compiled compiled = new Compiled(entry, tokens.words.toArray(String[]::new),
-                    tokens.separators.toArray(String[]::new));
+            Compiled compiled =
+                    new Compiled(entry, tokens.words.toArray(String[]::new), tokens.separators.toArray(String[]::new));
             index.computeIfAbsent(entry.language(), language -> new HashMap<>())
                     .computeIfAbsent(compiled.words[0], word -> new ArrayList<>())
                     .add(compiled);
@@ -122,7 +119,9 @@ final class KeywordMatcher {
         String trailing = "";
 
         static Tokens of(String raw) {
-            String s = Normalizer.normalize(raw, Normalizer.Form.NFC).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+            String s = Normalizer.normalize(raw, Normalizer.Form.NFC)
+                    .toLowerCase(Locale.ROOT)
+                    .replace('\u2019', '\'');
             Tokens t = new Tokens();
             int i = 0;
             int n = s.length();
@@ -152,8 +151,10 @@ final class KeywordMatcher {
 
         private static boolean isWordChar(int cp) {
             int type = Character.getType(cp);
-            return Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
-                    || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
+            return Character.isLetterOrDigit(cp)
+                    || type == Character.NON_SPACING_MARK
+                    || type == Character.COMBINING_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK;
         }
 
         /** Whitespace runs become one space; everything else is kept as is. */

@@ -4,7 +4,6 @@ import io.ticketrouter.spi.RoutingApi;
 import io.ticketrouter.spi.RoutingChange;
 import io.ticketrouter.spi.RoutingRequest;
 import io.ticketrouter.spi.RoutingRule;
-
 import java.util.Locale;
 
 /**
@@ -41,10 +40,12 @@ public final class LowConfidenceRule implements RoutingRule {
         if (!prediction.belowReviewThreshold() || request.needsReview()) {
             return RoutingChange.NONE;
         }
-        return RoutingChange.because(String.format(Locale.ROOT,
+        return RoutingChange.because(String.format(
+                        Locale.ROOT,
                         "the model is only %d%% sure this belongs to %s, below the %d%% review threshold for that "
                                 + "queue: check the department before routing",
-                        Math.round(prediction.queueConfidence() * 100), prediction.queue(),
+                        Math.round(prediction.queueConfidence() * 100),
+                        prediction.queue(),
                         Math.round(prediction.queueReviewThreshold() * 100)))
                 .needsReview(true);
     }

@@ -33,23 +33,35 @@ final class PluginConfigurator {
         this.labels = labels;
     }
 
-    record Loaded(Plugin plugin, String name, String version, String apiVersion, Integer order,
-                          boolean enabled, Map<String, Set<String>> keywords) {
-    }
+    record Loaded(
+            Plugin plugin,
+            String name,
+            String version,
+            String apiVersion,
+            Integer order,
+            boolean enabled,
+            Map<String, Set<String>> keywords) {}
 
     /** Runs on a loader thread, within the load time limit: checks and configures one plugin instance. */
     Loaded configure(Plugin plugin) {
         String name = plugin.name();
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new PluginFailure(null, "invalid name '" + name
-                    + "': use 2 to 64 lower-case letters, digits and hyphens, for example 'vip-senders'", null);
+            throw new PluginFailure(
+                    null,
+                    "invalid name '" + name
+                            + "': use 2 to 64 lower-case letters, digits and hyphens, for example 'vip-senders'",
+                    null);
         }
         try {
             String apiVersion = plugin.apiVersion();
             if (!RoutingApi.isCompatible(apiVersion, RoutingApi.VERSION)) {
-                throw new PluginFailure(name, "written for routing API " + apiVersion + ", this server provides "
-                        + RoutingApi.VERSION + " (a plugin must be built for " + RoutingApi.VERSION.split("\\.")[0]
-                        + ".x, at most " + RoutingApi.VERSION + ")", null);
+                throw new PluginFailure(
+                        name,
+                        "written for routing API " + apiVersion + ", this server provides "
+                                + RoutingApi.VERSION + " (a plugin must be built for "
+                                + RoutingApi.VERSION.split("\\.")[0]
+                                + ".x, at most " + RoutingApi.VERSION + ")",
+                        null);
             }
             String version = plugin.version();
             Set<String> declared = Set.copyOf(plugin.configurationKeys());
@@ -62,13 +74,19 @@ final class PluginConfigurator {
             Set<String> unknown = new TreeSet<>(settings.explicit(name).keySet());
             unknown.removeAll(known);
             if (!unknown.isEmpty()) {
-                throw new PluginFailure(name, "unknown configuration key" + (unknown.size() > 1 ? "s " : " ")
-                        + unknown + "; plugin '" + name + "' supports the following keys: " + known, null);
+                throw new PluginFailure(
+                        name,
+                        "unknown configuration key" + (unknown.size() > 1 ? "s " : " ") + unknown + "; plugin '" + name
+                                + "' supports the following keys: " + known,
+                        null);
             }
-            boolean enabled = settings.value(name, ENABLED).map(v -> parseBoolean(name, v)).orElse(true);
+            boolean enabled = settings.value(name, ENABLED)
+                    .map(v -> parseBoolean(name, v))
+                    .orElse(true);
             Integer order = null;
             if (isRule) {
-                order = settings.value(name, ORDER).map(v -> parseOrder(name, v))
+                order = settings.value(name, ORDER)
+                        .map(v -> parseOrder(name, v))
                         .orElseGet(((RoutingRule) plugin)::order);
             }
             Map<String, Set<String>> keywords = Map.of();
@@ -93,7 +111,8 @@ final class PluginConfigurator {
 
     private static List<KeywordMatcher.Entry> entries(String list, Map<String, Set<String>> keywords) {
         List<KeywordMatcher.Entry> entries = new ArrayList<>();
-        keywords.forEach((language, words) -> words.forEach(w -> entries.add(new KeywordMatcher.Entry(list, language, w))));
+        keywords.forEach(
+                (language, words) -> words.forEach(w -> entries.add(new KeywordMatcher.Entry(list, language, w))));
         return entries;
     }
 
@@ -135,7 +154,8 @@ final class PluginConfigurator {
         public Optional<String> get(String key) {
             if (!declared.contains(key)) {
                 throw new IllegalArgumentException("plugin '" + pluginName + "' asked for configuration key '" + key
-                        + "', which its configurationKeys() does not declare; declared keys: " + new TreeSet<>(declared));
+                        + "', which its configurationKeys() does not declare; declared keys: "
+                        + new TreeSet<>(declared));
             }
             return settings.value(pluginName, key);
         }

@@ -4,7 +4,6 @@ import io.ticketrouter.application.PluginStatus;
 import io.ticketrouter.spi.Plugin;
 import io.ticketrouter.spi.RoutingRule;
 import io.ticketrouter.spi.UrgentKeywordList;
-
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -63,12 +62,17 @@ final class PluginLoader {
     private final Map<String, PluginRecord> byName = new HashMap<>();
     /** Names of every plugin instance seen, including failed ones. */
     private final Set<String> names = new TreeSet<>();
+
     private final List<KeywordMatcher.Entry> keywordEntries = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<URLClassLoader> loaders = new ArrayList<>();
 
-    PluginLoader(RoutingOptions options, PluginSettings settings, ModelLabels labels, ClassLoader application,
-                 ExecutorService executor) {
+    PluginLoader(
+            RoutingOptions options,
+            PluginSettings settings,
+            ModelLabels labels,
+            ClassLoader application,
+            ExecutorService executor) {
         this.options = options;
         this.settings = settings;
         this.labels = labels;
@@ -85,7 +89,8 @@ final class PluginLoader {
             List<Path> jars;
             try (Stream<Path> files = Files.list(dir)) {
                 jars = files.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p))
-                        .sorted().toList();
+                        .sorted()
+                        .toList();
             } catch (IOException e) {
                 jars = List.of();
                 warn("cannot list the plugin directory " + dir + ": " + e);
@@ -118,16 +123,22 @@ final class PluginLoader {
     private void loadJar(Path jar, Path copies) {
         String source = jar.getFileName().toString();
         try {
-            Path copy = copies == null ? jar : Files.copy(jar, copies.resolve(source),
-                    StandardCopyOption.REPLACE_EXISTING);
-            URLClassLoader loader = new URLClassLoader("plugin:" + source, new URL[] {copy.toUri().toURL()},
-                    new SpiOnlyClassLoader(application));
+            Path copy =
+                    copies == null ? jar : Files.copy(jar, copies.resolve(source), StandardCopyOption.REPLACE_EXISTING);
+            URLClassLoader loader = new URLClassLoader(
+                    "plugin:" + source, new URL[] {copy.toUri().toURL()}, new SpiOnlyClassLoader(application));
             loaders.add(loader);
             int before = records.size();
             discover(loader, source);
             if (records.size() == before) {
-                fail(null, null, source, null, "the jar declares no plugin: add META-INF/services/"
-                        + RoutingRule.class.getName() + " or " + UrgentKeywordList.class.getName(), null);
+                fail(
+                        null,
+                        null,
+                        source,
+                        null,
+                        "the jar declares no plugin: add META-INF/services/" + RoutingRule.class.getName() + " or "
+                                + UrgentKeywordList.class.getName(),
+                        null);
             }
         } catch (IOException | RuntimeException e) {
             fail(null, null, source, null, "cannot open the jar: " + PluginFailure.describe(e), e);
@@ -157,20 +168,32 @@ final class PluginLoader {
                 provider = providers.next();
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                 String className = classNameIn(e);
-                fail(className, kind, jar == null ? "application class path" : jar, className, PluginFailure.describe(e), e);
+                fail(
+                        className,
+                        kind,
+                        jar == null ? "application class path" : jar,
+                        className,
+                        PluginFailure.describe(e),
+                        e);
                 continue;
             }
             String source = jar != null ? jar : applicationSource(provider);
             String className = provider.type().getName();
-            if (jar == null && records.stream().anyMatch(r -> className.equals(r.className) && r.source.equals(source))) {
+            if (jar == null
+                    && records.stream().anyMatch(r -> className.equals(r.className) && r.source.equals(source))) {
                 continue; // the same class path entry seen twice (nested class loaders)
             }
             instantiate(provider, type, kind, source, className, jar == null && source.equals(BUILT_IN));
         }
     }
 
-    private <S extends Plugin> void instantiate(ServiceLoader.Provider<S> provider, Class<S> type, String kind,
-                                                String source, String className, boolean builtIn) {
+    private <S extends Plugin> void instantiate(
+            ServiceLoader.Provider<S> provider,
+            Class<S> type,
+            String kind,
+            String source,
+            String className,
+            boolean builtIn) {
         Future<PluginConfigurator.Loaded> future;
         try {
             future = executor.submit(() -> configurator.configure(provider.get()));
@@ -183,8 +206,14 @@ final class PluginLoader {
             loaded = future.get(options.loadTimeLimit().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            fail(className, kind, source, className, "did not finish loading within "
-                    + options.loadTimeLimit().toMillis() + " ms (constructor or configure hangs)", null);
+            fail(
+                    className,
+                    kind,
+                    source,
+                    className,
+                    "did not finish loading within " + options.loadTimeLimit().toMillis()
+                            + " ms (constructor or configure hangs)",
+                    null);
             return;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -203,24 +232,44 @@ final class PluginLoader {
         names.add(loaded.name());
         PluginRecord winner = byName.get(loaded.name());
         if (winner != null) {
-            fail(loaded.name(), kind, source, className, "duplicate name '" + loaded.name() + "': already provided by "
-                    + winner.className + " from " + winner.source + ", which was found first and is used", null);
+            fail(
+                    loaded.name(),
+                    kind,
+                    source,
+                    className,
+                    "duplicate name '" + loaded.name() + "': already provided by " + winner.className + " from "
+                            + winner.source + ", which was found first and is used",
+                    null);
             return;
         }
         PluginRecord record;
         if (!loaded.enabled()) {
-            record = PluginRecord.disabled(loaded.name(), kind, loaded.version(), loaded.apiVersion(), source, className,
+            record = PluginRecord.disabled(
+                    loaded.name(),
+                    kind,
+                    loaded.version(),
+                    loaded.apiVersion(),
+                    source,
+                    className,
                     "disabled by configuration (" + loaded.name() + "." + PluginConfigurator.ENABLED + "=false)");
         } else {
-            record = PluginRecord.active(loaded.name(), kind, loaded.version(), loaded.apiVersion(), source, className,
-                    loaded.order(), loaded.plugin(), builtIn);
-            loaded.keywords().forEach((language, words) -> words.forEach(
-                    word -> keywordEntries.add(new KeywordMatcher.Entry(loaded.name(), language, word))));
+            record = PluginRecord.active(
+                    loaded.name(),
+                    kind,
+                    loaded.version(),
+                    loaded.apiVersion(),
+                    source,
+                    className,
+                    loaded.order(),
+                    loaded.plugin(),
+                    builtIn);
+            loaded.keywords()
+                    .forEach((language, words) -> words.forEach(
+                            word -> keywordEntries.add(new KeywordMatcher.Entry(loaded.name(), language, word))));
         }
         records.add(record);
         byName.put(loaded.name(), record);
     }
-
 
     private String applicationSource(ServiceLoader.Provider<?> provider) {
         Class<?> type = provider.type();
@@ -242,8 +291,11 @@ final class PluginLoader {
 
     private void fail(String name, String kind, String source, String className, String reason, Throwable cause) {
         String shown = name != null ? name : className != null ? className : source;
-        LOG.log(Level.WARNING, "Plugin " + shown + (className != null ? " (class " + className + ")" : "")
-                + " from " + source + " not loaded: " + reason, cause);
+        LOG.log(
+                Level.WARNING,
+                "Plugin " + shown + (className != null ? " (class " + className + ")" : "") + " from " + source
+                        + " not loaded: " + reason,
+                cause);
         records.add(PluginRecord.failed(shown, kind, null, null, source, className, reason));
     }
 
@@ -260,9 +312,15 @@ final class PluginLoader {
     private static String summary(PluginSnapshot snapshot) {
         StringBuilder s = new StringBuilder("Routing plugins (load " + snapshot.generation + "):");
         for (PluginRecord r : snapshot.all) {
-            s.append("\n  ").append(r.state).append("  ").append(r.kind).append(' ').append(r.name)
+            s.append("\n  ")
+                    .append(r.state)
+                    .append("  ")
+                    .append(r.kind)
+                    .append(' ')
+                    .append(r.name)
                     .append(r.order != null ? " (order " + r.order + ")" : "")
-                    .append(" from ").append(r.source)
+                    .append(" from ")
+                    .append(r.source)
                     .append(r.reason != null ? ": " + r.reason : "");
         }
         return s.toString();

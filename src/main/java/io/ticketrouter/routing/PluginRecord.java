@@ -2,7 +2,6 @@ package io.ticketrouter.routing;
 
 import io.ticketrouter.application.PluginStatus;
 import io.ticketrouter.spi.Plugin;
-
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -32,11 +31,21 @@ final class PluginRecord {
     final LongAdder timeouts = new LongAdder();
     /** Calls that passed the time limit and have not returned yet. */
     final AtomicInteger stuck = new AtomicInteger();
+
     volatile String lastError;
 
-    private PluginRecord(String name, String kind, String version, String apiVersion, String source,
-                         String className, String state, String reason, Integer order, Plugin plugin,
-                         boolean builtIn) {
+    private PluginRecord(
+            String name,
+            String kind,
+            String version,
+            String apiVersion,
+            String source,
+            String className,
+            String state,
+            String reason,
+            Integer order,
+            Plugin plugin,
+            boolean builtIn) {
         this.name = name;
         this.kind = kind;
         this.version = version;
@@ -50,22 +59,42 @@ final class PluginRecord {
         this.builtIn = builtIn;
     }
 
-    static PluginRecord active(String name, String kind, String version, String apiVersion, String source,
-                               String className, Integer order, Plugin plugin, boolean builtIn) {
-        return new PluginRecord(name, kind, version, apiVersion, source, className, PluginStatus.ACTIVE, null,
-                order, plugin, builtIn);
+    static PluginRecord active(
+            String name,
+            String kind,
+            String version,
+            String apiVersion,
+            String source,
+            String className,
+            Integer order,
+            Plugin plugin,
+            boolean builtIn) {
+        return new PluginRecord(
+                name, kind, version, apiVersion, source, className, PluginStatus.ACTIVE, null, order, plugin, builtIn);
     }
 
-    static PluginRecord disabled(String name, String kind, String version, String apiVersion, String source,
-                                 String className, String reason) {
-        return new PluginRecord(name, kind, version, apiVersion, source, className, PluginStatus.DISABLED, reason,
-                null, null, false);
+    static PluginRecord disabled(
+            String name,
+            String kind,
+            String version,
+            String apiVersion,
+            String source,
+            String className,
+            String reason) {
+        return new PluginRecord(
+                name, kind, version, apiVersion, source, className, PluginStatus.DISABLED, reason, null, null, false);
     }
 
-    static PluginRecord failed(String name, String kind, String version, String apiVersion, String source,
-                               String className, String reason) {
-        return new PluginRecord(name, kind, version, apiVersion, source, className, PluginStatus.FAILED, reason,
-                null, null, false);
+    static PluginRecord failed(
+            String name,
+            String kind,
+            String version,
+            String apiVersion,
+            String source,
+            String className,
+            String reason) {
+        return new PluginRecord(
+                name, kind, version, apiVersion, source, className, PluginStatus.FAILED, reason, null, null, false);
     }
 
     boolean isActive() {
@@ -83,7 +112,20 @@ final class PluginRecord {
     }
 
     PluginStatus status() {
-        return new PluginStatus(name, kind, version, apiVersion, source, className, state, reason, order,
-                calls.sum(), fired.sum(), errors.sum(), timeouts.sum(), lastError);
+        return new PluginStatus(
+                name,
+                kind,
+                version,
+                apiVersion,
+                source,
+                className,
+                state,
+                reason,
+                order,
+                calls.sum(),
+                fired.sum(),
+                errors.sum(),
+                timeouts.sum(),
+                lastError);
     }
 }

@@ -5,13 +5,11 @@ import io.ticketrouter.application.RoutingPlugins;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.Config;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +24,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * The routing engine as an application-scoped CDI bean, configured through MicroProfile Config and started with
@@ -67,14 +66,24 @@ public class PluginRouting implements RoutingPlugins {
 
     @PostConstruct
     void start() {
-        String dataDir = config.getOptionalValue("ticketrouter.data.dir", String.class).orElse("var");
+        String dataDir =
+                config.getOptionalValue("ticketrouter.data.dir", String.class).orElse("var");
         pluginDirectory = Path.of(config.getOptionalValue("ticketrouter.plugins.dir", String.class)
-                .orElse(Path.of(dataDir, "plugins").toString())).toAbsolutePath().normalize();
-        long timeoutMs = config.getOptionalValue("ticketrouter.plugins.timeout-ms", Long.class).orElse(50L);
-        int threads = config.getOptionalValue("ticketrouter.plugins.threads", Integer.class).orElse(8);
+                        .orElse(Path.of(dataDir, "plugins").toString()))
+                .toAbsolutePath()
+                .normalize();
+        long timeoutMs = config.getOptionalValue("ticketrouter.plugins.timeout-ms", Long.class)
+                .orElse(50L);
+        int threads = config.getOptionalValue("ticketrouter.plugins.threads", Integer.class)
+                .orElse(8);
         RoutingOptions defaults = RoutingOptions.defaults(pluginDirectory);
-        RoutingOptions options = new RoutingOptions(pluginDirectory, Duration.ofMillis(timeoutMs),
-                defaults.loadTimeLimit(), threads, defaults.stuckCallsLimit(), defaults.closeGrace());
+        RoutingOptions options = new RoutingOptions(
+                pluginDirectory,
+                Duration.ofMillis(timeoutMs),
+                defaults.loadTimeLimit(),
+                threads,
+                defaults.stuckCallsLimit(),
+                defaults.closeGrace());
         configurationWarnings = unknownEngineKeys();
         configurationWarnings.forEach(LOG::warning);
         LOG.info(() -> "Routing plugins: directory " + pluginDirectory + ", time limit " + timeoutMs + " ms per rule");
@@ -120,8 +129,11 @@ public class PluginRouting implements RoutingPlugins {
         List<String> warnings = new ArrayList<>();
         for (String name : config.getPropertyNames()) {
             if (name.startsWith(ENGINE_PREFIX) && !ENGINE_KEYS.contains(name.substring(ENGINE_PREFIX.length()))) {
-                warnings.add("unknown setting " + name + " is ignored; known settings: " + ENGINE_KEYS.stream()
-                        .sorted().map(key -> ENGINE_PREFIX + key).toList() + ", and " + PLUGIN_PREFIX
+                warnings.add("unknown setting " + name + " is ignored; known settings: "
+                        + ENGINE_KEYS.stream()
+                                .sorted()
+                                .map(key -> ENGINE_PREFIX + key)
+                                .toList() + ", and " + PLUGIN_PREFIX
                         + "<plugin name>.<key> for a plugin");
             }
         }
@@ -141,7 +153,9 @@ public class PluginRouting implements RoutingPlugins {
     }
 
     private ModelLabels labels() {
-        return labelSources != null && labelSources.isResolvable() ? labelSources.get().labels() : ModelLabels.NONE;
+        return labelSources != null && labelSources.isResolvable()
+                ? labelSources.get().labels()
+                : ModelLabels.NONE;
     }
 
     /** {@code plugins.properties} in the plugin directory, overridden by MicroProfile Config. Read on every load. */

@@ -20,8 +20,8 @@ public final class PluginSettings {
     private final Map<String, Map<String, String>> explicit;
     private final BiFunction<String, String, Optional<String>> fallback;
 
-    private PluginSettings(Map<String, Map<String, String>> explicit,
-                           BiFunction<String, String, Optional<String>> fallback) {
+    private PluginSettings(
+            Map<String, Map<String, String>> explicit, BiFunction<String, String, Optional<String>> fallback) {
         Map<String, Map<String, String>> copy = new TreeMap<>();
         explicit.forEach((plugin, values) -> copy.put(plugin, Map.copyOf(values)));
         this.explicit = Map.copyOf(copy);

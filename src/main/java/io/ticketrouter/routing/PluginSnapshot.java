@@ -27,6 +27,7 @@ final class PluginSnapshot implements AutoCloseable {
     final List<PluginRecord> rules;
     /** Active keyword lists, in discovery order. */
     final List<PluginRecord> keywordLists;
+
     final KeywordMatcher matcher;
     /** Problems that are not a single plugin's, for example configuration for a plugin that does not exist. */
     final List<String> warnings;
@@ -34,8 +35,13 @@ final class PluginSnapshot implements AutoCloseable {
     private final List<URLClassLoader> loaders;
     private final Path copies;
 
-    PluginSnapshot(long generation, List<PluginRecord> all, KeywordMatcher matcher, List<String> warnings,
-                   List<URLClassLoader> loaders, Path copies) {
+    PluginSnapshot(
+            long generation,
+            List<PluginRecord> all,
+            KeywordMatcher matcher,
+            List<String> warnings,
+            List<URLClassLoader> loaders,
+            Path copies) {
         this.generation = generation;
         this.all = List.copyOf(all);
         this.rules = all.stream()
@@ -56,7 +62,10 @@ final class PluginSnapshot implements AutoCloseable {
     }
 
     PluginRecord keywordList(String name) {
-        return keywordLists.stream().filter(p -> p.name.equals(name)).findFirst().orElse(null);
+        return keywordLists.stream()
+                .filter(p -> p.name.equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     /** Closes the plugin jars' class loaders and deletes their copies. */
@@ -71,7 +80,8 @@ final class PluginSnapshot implements AutoCloseable {
         }
         if (copies != null) {
             try (Stream<Path> files = Files.walk(copies)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             } catch (IOException e) {
                 LOG.log(Level.FINE, "deleting plugin copies in " + copies + " failed", e);
             }

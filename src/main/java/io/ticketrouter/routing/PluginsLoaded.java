@@ -9,5 +9,4 @@ import java.util.List;
  *
  * @param plugins the plugins of the new load, in the order {@code GET /api/plugins} lists them
  */
-public record PluginsLoaded(List<PluginStatus> plugins) {
-}
+public record PluginsLoaded(List<PluginStatus> plugins) {}

@@ -7,7 +7,6 @@ import io.ticketrouter.spi.RoutingChange;
 import io.ticketrouter.spi.RoutingRequest;
 import io.ticketrouter.spi.RoutingRule;
 import io.ticketrouter.spi.Ticket;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,14 +64,22 @@ public final class RoutingEngine implements AutoCloseable {
      * @param labels      the loaded model's labels, read at start-up and on every reload
      * @param application the class loader whose class path is searched for plugins, and which provides the SPI
      */
-    public RoutingEngine(RoutingOptions options, Supplier<PluginSettings> settings, Supplier<ModelLabels> labels,
-                         ClassLoader application) {
+    public RoutingEngine(
+            RoutingOptions options,
+            Supplier<PluginSettings> settings,
+            Supplier<ModelLabels> labels,
+            ClassLoader application) {
         this.options = options;
         this.settings = settings;
         this.labels = labels;
         this.application = application;
-        this.executor = new ThreadPoolExecutor(options.threads(), options.threads(), 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(1024), daemonThreads("ticketrouter-plugin-"));
+        this.executor = new ThreadPoolExecutor(
+                options.threads(),
+                options.threads(),
+                30,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(1024),
+                daemonThreads("ticketrouter-plugin-"));
         this.executor.allowCoreThreadTimeOut(true);
         this.closer = Executors.newSingleThreadScheduledExecutor(daemonThreads("ticketrouter-plugin-closer-"));
         current.set(loadSnapshot());
@@ -82,12 +89,19 @@ public final class RoutingEngine implements AutoCloseable {
     public RoutingOutcome route(RoutingInput input) {
         PluginSnapshot snapshot = current.get();
         Prediction prediction = input.prediction();
-        Set<String> queues = labelsOf(prediction.queueProbabilities(), prediction.queue().label());
-        Set<String> priorities = labelsOf(prediction.priorityProbabilities(), prediction.priority().label());
+        Set<String> queues =
+                labelsOf(prediction.queueProbabilities(), prediction.queue().label());
+        Set<String> priorities = labelsOf(
+                prediction.priorityProbabilities(), prediction.priority().label());
         Ticket ticket = new Ticket(input.subject(), input.body(), prediction.language(), input.senderAddress());
-        ModelPrediction model = new ModelPrediction(prediction.queue().label(), prediction.queue().confidence(),
-                prediction.priority().label(), prediction.priority().confidence(), prediction.queueProbabilities(),
-                prediction.priorityProbabilities(), prediction.queueReviewThreshold(),
+        ModelPrediction model = new ModelPrediction(
+                prediction.queue().label(),
+                prediction.queue().confidence(),
+                prediction.priority().label(),
+                prediction.priority().confidence(),
+                prediction.queueProbabilities(),
+                prediction.priorityProbabilities(),
+                prediction.queueReviewThreshold(),
                 prediction.keywords().stream().map(Prediction.Keyword::term).toList());
 
         String queue = model.queue();
@@ -97,7 +111,8 @@ public final class RoutingEngine implements AutoCloseable {
         List<RoutingOutcome.FiredRule> fired = new ArrayList<>();
 
         for (PluginRecord rule : snapshot.rules) {
-            RoutingRequest request = new RoutingRequest(ticket, model, queue, priority, needsReview, queues, priorities);
+            RoutingRequest request =
+                    new RoutingRequest(ticket, model, queue, priority, needsReview, queues, priorities);
             RoutingChange change = call(rule, request);
             if (change == null || change.isNone()) {
                 continue;
@@ -127,8 +142,8 @@ public final class RoutingEngine implements AutoCloseable {
             priority = newPriority;
             needsReview = newReview;
             rule.fired.increment();
-            fired.add(new RoutingOutcome.FiredRule(rule.name, changes.isEmpty() ? "no change" : String.join("; ", changes),
-                    reason));
+            fired.add(new RoutingOutcome.FiredRule(
+                    rule.name, changes.isEmpty() ? "no change" : String.join("; ", changes), reason));
         }
 
         boolean urgent = false;
@@ -140,8 +155,11 @@ public final class RoutingEngine implements AutoCloseable {
                 KeywordMatcher.byList(snapshot.matcher.find(ticket.language(), ticket.text()));
         for (Map.Entry<String, List<KeywordMatcher.Match>> entry : matches.entrySet()) {
             PluginRecord list = snapshot.keywordList(entry.getKey());
-            String words = entry.getValue().stream().map(m -> "\"" + m.keyword() + "\"").distinct()
-                    .reduce((a, b) -> a + ", " + b).orElse("");
+            String words = entry.getValue().stream()
+                    .map(m -> "\"" + m.keyword() + "\"")
+                    .distinct()
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("");
             String reason = "mentions " + words + " (" + entry.getValue().get(0).language() + ")";
             List<String> changes = new ArrayList<>();
             describe(changes, "priority", priority, HIGH);
@@ -154,11 +172,16 @@ public final class RoutingEngine implements AutoCloseable {
             if (list != null) {
                 list.fired.increment();
             }
-            fired.add(new RoutingOutcome.FiredRule(entry.getKey(), changes.isEmpty() ? "no change"
-                    : String.join("; ", changes), reason));
+            fired.add(new RoutingOutcome.FiredRule(
+                    entry.getKey(), changes.isEmpty() ? "no change" : String.join("; ", changes), reason));
         }
-        return new RoutingOutcome(queue, priority, needsReview, urgent,
-                recommendation(queue, priority, reviewReason, urgentReason), fired);
+        return new RoutingOutcome(
+                queue,
+                priority,
+                needsReview,
+                urgent,
+                recommendation(queue, priority, reviewReason, urgentReason),
+                fired);
     }
 
     private static String recommendation(String queue, String priority, String reviewReason, String urgentReason) {

@@ -1,7 +1,6 @@
 package io.ticketrouter.routing;
 
 import io.ticketrouter.classification.Prediction;
-
 import java.util.Objects;
 
 /**

@@ -28,8 +28,8 @@ public record RoutingOptions(
                     + " ms (ticketrouter.plugins.timeout-ms)");
         }
         if (threads < 1 || threads > 256) {
-            throw new IllegalArgumentException("plugin threads must be 1 to 256, got " + threads
-                    + " (ticketrouter.plugins.threads)");
+            throw new IllegalArgumentException(
+                    "plugin threads must be 1 to 256, got " + threads + " (ticketrouter.plugins.threads)");
         }
         if (stuckCallsLimit < 1) {
             throw new IllegalArgumentException("stuck calls limit must be at least 1, got " + stuckCallsLimit);
@@ -37,8 +37,8 @@ public record RoutingOptions(
     }
 
     public static RoutingOptions defaults(Path pluginDirectory) {
-        return new RoutingOptions(pluginDirectory, Duration.ofMillis(50), Duration.ofSeconds(5), 8, 2,
-                Duration.ofSeconds(30));
+        return new RoutingOptions(
+                pluginDirectory, Duration.ofMillis(50), Duration.ofSeconds(5), 8, 2, Duration.ofSeconds(30));
     }
 
     public RoutingOptions withRuleTimeLimit(Duration limit) {

@@ -32,6 +32,5 @@ public record RoutingOutcome(
      *               decision already was what the rule wanted
      * @param reason the rule's reason, for agents
      */
-    public record FiredRule(String rule, String change, String reason) {
-    }
+    public record FiredRule(String rule, String change, String reason) {}
 }

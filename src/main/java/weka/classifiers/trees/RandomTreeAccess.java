@@ -13,11 +13,9 @@ import java.util.List;
 public final class RandomTreeAccess {
 
     /** One node in pre-order: split attribute (-1 for a leaf), split point, children, raw class weights (null = empty). */
-    public record Node(int attribute, double splitPoint, int left, int right, double[] classDistribution) {
-    }
+    public record Node(int attribute, double splitPoint, int left, int right, double[] classDistribution) {}
 
-    private RandomTreeAccess() {
-    }
+    private RandomTreeAccess() {}
 
     /** The nodes of the tree in pre-order; node 0 is the root. Only numeric binary splits are supported. */
     public static List<Node> nodes(RandomTree tree) {

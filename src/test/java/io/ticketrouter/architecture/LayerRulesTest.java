@@ -29,32 +29,50 @@ class LayerRulesTest {
 
     @BeforeAll
     static void importProduct() {
-        product = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        product = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(ROOT);
     }
 
     @Test
     void theServerIsLayeredInterfacesApplicationDomainWithInfrastructureBesideIt() {
-        ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Interfaces").definedBy(ROOT + ".interfaces..")
-                .layer("Application").definedBy(ROOT + ".application..")
-                .layer("Domain").definedBy(ROOT + ".domain..")
-                .layer("Infrastructure").definedBy(ROOT + ".infrastructure..")
-                .layer("Command line").definedBy(ROOT + ".cli..")
-                .whereLayer("Interfaces").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Command line").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Infrastructure").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Application").mayOnlyBeAccessedByLayers("Interfaces", "Infrastructure")
-                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Interfaces", "Infrastructure",
-                        "Command line");
+        ArchRule layers = layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("Interfaces")
+                .definedBy(ROOT + ".interfaces..")
+                .layer("Application")
+                .definedBy(ROOT + ".application..")
+                .layer("Domain")
+                .definedBy(ROOT + ".domain..")
+                .layer("Infrastructure")
+                .definedBy(ROOT + ".infrastructure..")
+                .layer("Command line")
+                .definedBy(ROOT + ".cli..")
+                .whereLayer("Interfaces")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Command line")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Infrastructure")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Application")
+                .mayOnlyBeAccessedByLayers("Interfaces", "Infrastructure")
+                .whereLayer("Domain")
+                .mayOnlyBeAccessedByLayers("Application", "Interfaces", "Infrastructure", "Command line");
         layers.check(product);
     }
 
     @Test
     void resourcesUseTheApplicationsPublicFaceNotItsImplementations() {
-        noClasses().that().resideInAPackage(ROOT + ".interfaces..")
-                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".application.internal..",
-                        ROOT + ".routing..", ROOT + ".spi..", ROOT + ".infrastructure..",
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".interfaces..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        ROOT + ".application.internal..",
+                        ROOT + ".routing..",
+                        ROOT + ".spi..",
+                        ROOT + ".infrastructure..",
                         ROOT + ".classification.*..")
                 .because("interfaces call the application services and ports, never their implementations, the "
                         + "routing engine, the persistence adapters or the classifier's insides (the classification contract, "
@@ -64,69 +82,139 @@ class LayerRulesTest {
 
     @Test
     void theMlCoreKnowsNothingOfTheServer() {
-        noClasses().that().resideInAPackage(ROOT + ".classification..")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "javax.ws..", "javax.servlet..",
-                        "org.eclipse.microprofile..", "fish.payara..", "org.glassfish..")
-                .orShould().dependOnClassesThat().resideInAnyPackage(ROOT + ".application..", ROOT + ".domain..",
-                        ROOT + ".infrastructure..", ROOT + ".interfaces..", ROOT + ".routing..", ROOT + ".cli..",
-                        ROOT + ".security..", ROOT + ".spi..", ROOT + ".launcher..")
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".classification..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "jakarta..",
+                        "javax.ws..",
+                        "javax.servlet..",
+                        "org.eclipse.microprofile..",
+                        "fish.payara..",
+                        "org.glassfish..")
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        ROOT + ".application..",
+                        ROOT + ".domain..",
+                        ROOT + ".infrastructure..",
+                        ROOT + ".interfaces..",
+                        ROOT + ".routing..",
+                        ROOT + ".cli..",
+                        ROOT + ".security..",
+                        ROOT + ".spi..",
+                        ROOT + ".launcher..")
                 .check(product);
     }
 
     @Test
     void theDomainModelUsesOnlyJakartaPersistenceAndTheJdk() {
-        noClasses().that().resideInAPackage(ROOT + ".domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws..", "jakarta.servlet..",
-                        "jakarta.enterprise..", "jakarta.websocket..", "jakarta.security..", "jakarta.validation..",
-                        "org.eclipse.microprofile..", ROOT + ".security..", ROOT + ".routing..", ROOT + ".spi..",
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "jakarta.ws..",
+                        "jakarta.servlet..",
+                        "jakarta.enterprise..",
+                        "jakarta.websocket..",
+                        "jakarta.security..",
+                        "jakarta.validation..",
+                        "org.eclipse.microprofile..",
+                        ROOT + ".security..",
+                        ROOT + ".routing..",
+                        ROOT + ".spi..",
                         ROOT + ".classification..")
                 .check(product);
         // JSON only as the column format of the prediction's maps and lists, inside the JPA converters
-        noClasses().that().resideInAPackage(ROOT + ".domain..")
-                .and().doNotImplement(jakarta.persistence.AttributeConverter.class)
-                .and().doNotHaveSimpleName("JsonColumn")
-                .should().dependOnClassesThat().resideInAPackage("jakarta.json..")
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".domain..")
+                .and()
+                .doNotImplement(jakarta.persistence.AttributeConverter.class)
+                .and()
+                .doNotHaveSimpleName("JsonColumn")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("jakarta.json..")
                 .check(product);
     }
 
     @Test
     void theRoutingEngineKnowsNoHttpAndNoPersistence() {
-        noClasses().that().resideInAnyPackage(ROOT + ".routing..", ROOT + ".spi..")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws..", "jakarta.servlet..",
-                        "jakarta.persistence..", "jakarta.websocket..", ROOT + ".interfaces..",
-                        ROOT + ".infrastructure..", ROOT + ".application.internal..", ROOT + ".domain..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(ROOT + ".routing..", ROOT + ".spi..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "jakarta.ws..",
+                        "jakarta.servlet..",
+                        "jakarta.persistence..",
+                        "jakarta.websocket..",
+                        ROOT + ".interfaces..",
+                        ROOT + ".infrastructure..",
+                        ROOT + ".application.internal..",
+                        ROOT + ".domain..")
                 .check(product);
     }
 
     @Test
     void pluginsSeeOnlyTheSpiAndTheJdk() {
-        classes().that().resideInAPackage(ROOT + ".spi..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".spi..", "java..")
+        classes()
+                .that()
+                .resideInAPackage(ROOT + ".spi..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(ROOT + ".spi..", "java..")
                 .check(product);
     }
 
     @Test
     void onlyThePayaraClusterAdapterUsesPayaraApis() {
-        noClasses().that().resideOutsideOfPackage(ROOT + ".infrastructure.cluster.payara..")
-                .should().dependOnClassesThat().resideInAPackage("fish.payara..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(ROOT + ".infrastructure.cluster.payara..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("fish.payara..")
                 .check(product);
     }
 
     @Test
     void theLauncherAndTheSecurityPrimitivesUseOnlyTheJdk() {
-        classes().that().resideInAPackage(ROOT + ".launcher..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".launcher..", "java..")
+        classes()
+                .that()
+                .resideInAPackage(ROOT + ".launcher..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(ROOT + ".launcher..", "java..")
                 .check(product);
-        noClasses().that().resideInAPackage(ROOT + ".security..")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "org.eclipse.microprofile..",
-                        ROOT + ".infrastructure..", ROOT + ".interfaces..", ROOT + ".application..")
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".security..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "jakarta..",
+                        "org.eclipse.microprofile..",
+                        ROOT + ".infrastructure..",
+                        ROOT + ".interfaces..",
+                        ROOT + ".application..")
                 .check(product);
     }
 
     @Test
     void theWebSocketAdapterUsesTheClusterPortNeverItsPayaraImplementation() {
-        noClasses().that().resideInAPackage(ROOT + ".interfaces..")
-                .should().dependOnClassesThat().resideInAPackage(ROOT + ".infrastructure.cluster.payara..")
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".interfaces..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(ROOT + ".infrastructure.cluster.payara..")
                 .check(product);
     }
 
@@ -137,14 +225,19 @@ class LayerRulesTest {
      */
     @Test
     void commandsDoNotBorrowEachOthersHelpers() {
-        classes().that().resideInAPackage(ROOT + ".cli").and().doNotHaveSimpleName("TicketRouterCommand")
+        classes()
+                .that()
+                .resideInAPackage(ROOT + ".cli")
+                .and()
+                .doNotHaveSimpleName("TicketRouterCommand")
                 .should(new ArchCondition<JavaClass>("not depend on another command's class") {
                     @Override
                     public void check(JavaClass origin, ConditionEvents events) {
                         String own = topLevel(origin).getName();
                         for (Dependency d : origin.getDirectDependenciesFromSelf()) {
                             JavaClass target = topLevel(d.getTargetClass());
-                            if (target.getPackageName().equals(ROOT + ".cli") && target.getSimpleName().endsWith("Command")
+                            if (target.getPackageName().equals(ROOT + ".cli")
+                                    && target.getSimpleName().endsWith("Command")
                                     && !target.getName().equals(own)
                                     && !target.getSimpleName().equals("TicketRouterCommand")) {
                                 events.add(SimpleConditionEvent.violated(d, d.getDescription()));

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 /** Test data of our own making (src/test/resources/fixtures) and small, fast training settings. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static Path resource(String name) {
         try {
@@ -33,9 +32,17 @@ public final class Fixtures {
 
     /** Small forests so tests stay fast; same pipeline as the defaults. */
     public static TrainingParameters smallParameters() {
-        return new TrainingParameters(new FeatureOptions(2, true, 0, true, true), 1, 1.0, 300, 100, 300, io.ticketrouter.classification.features.ClassScores.Method.NAIVE_BAYES,
+        return new TrainingParameters(
+                new FeatureOptions(2, true, 0, true, true),
+                1,
+                1.0,
+                300,
+                100,
+                300,
+                io.ticketrouter.classification.features.ClassScores.Method.NAIVE_BAYES,
                 new ForestParameters(15, 0, 0, 1, 1, true, 2),
-                new ForestParameters(15, 0, 0, 1, 2, true, 2), 0.8);
+                new ForestParameters(15, 0, 0, 1, 2, true, 2),
+                0.8);
     }
 
     public static BundleTrainer.Result trainSmall(TicketDataset data) throws Exception {

@@ -43,8 +43,17 @@ class ExportCommandTest {
         return c;
     }
 
-    private static void insert(Connection c, long id, String subject, String body, String language, String queue,
-                               String priority, String correctedQueue, String correctedPriority) throws Exception {
+    private static void insert(
+            Connection c,
+            long id,
+            String subject,
+            String body,
+            String language,
+            String queue,
+            String priority,
+            String correctedQueue,
+            String correctedPriority)
+            throws Exception {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO ticket VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
             p.setLong(1, id);
             p.setString(2, String.format("TR-%06d", id));
@@ -76,20 +85,25 @@ class ExportCommandTest {
             TicketDataset read = TicketCsvReader.read(file);
             assertEquals(0, read.skippedRows());
             List<TicketRecord> rows = read.records();
-            assertEquals(new TicketRecord("Refund", "Please refund my second payment.", "Billing and Payments", "low",
-                    "en"), rows.get(0));
+            assertEquals(
+                    new TicketRecord("Refund", "Please refund my second payment.", "Billing and Payments", "low", "en"),
+                    rows.get(0));
             // the agent's queue wins over the prediction; text survives commas, quotes, newlines and accents
             // (the reader strips surrounding blanks only)
             assertEquals(new TicketRecord("Drucker", HARD_BODY.strip(), "IT Support", "medium", "de"), rows.get(1));
-            assertEquals(new TicketRecord("", "Sin asunto: la entrega llegó rota.", "Customer Service", "high", "es"),
+            assertEquals(
+                    new TicketRecord("", "Sin asunto: la entrega llegó rota.", "Customer Service", "high", "es"),
                     rows.get(2));
 
             StringBuilder corrected = new StringBuilder();
             assertEquals(2, ExportCommand.export(c, true, corrected)[0]);
             Path onlyCorrected = dir.resolve("corrected.csv");
             Files.writeString(onlyCorrected, corrected, StandardCharsets.UTF_8);
-            assertEquals(List.of("IT Support", "Customer Service"),
-                    TicketCsvReader.read(onlyCorrected).records().stream().map(TicketRecord::queue).toList());
+            assertEquals(
+                    List.of("IT Support", "Customer Service"),
+                    TicketCsvReader.read(onlyCorrected).records().stream()
+                            .map(TicketRecord::queue)
+                            .toList());
         }
     }
 
@@ -108,8 +122,8 @@ class ExportCommandTest {
         StringWriter err2 = new StringWriter();
         var cl2 = TicketRouterCommand.commandLine();
         cl2.setErr(new PrintWriter(err2));
-        assertEquals(1, cl2.execute("export", "--data-dir", dir.resolve("nothing").toString(), "--out",
-                out.toString()));
+        assertEquals(
+                1, cl2.execute("export", "--data-dir", dir.resolve("nothing").toString(), "--out", out.toString()));
         assertTrue(err2.toString().startsWith("export: no ticket database at "), err2.toString());
     }
 }

@@ -17,7 +17,8 @@ class ServeCommandTest {
 
     @Test
     void memberListsExpandPortRanges() {
-        assertEquals(List.of("127.0.0.1:6900", "127.0.0.1:6901", "127.0.0.1:6902", "db:7000"),
+        assertEquals(
+                List.of("127.0.0.1:6900", "127.0.0.1:6901", "127.0.0.1:6902", "db:7000"),
                 ClusterMembers.expand("127.0.0.1:6900-6902, db:7000"));
         assertThrows(IllegalArgumentException.class, () -> ClusterMembers.expand("127.0.0.1"));
         assertThrows(IllegalArgumentException.class, () -> ClusterMembers.expand("127.0.0.1:7000-6900"));

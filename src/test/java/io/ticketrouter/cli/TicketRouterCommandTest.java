@@ -14,8 +14,7 @@ import picocli.CommandLine;
 /** Exit codes and one-line reasons on stderr. */
 class TicketRouterCommandTest {
 
-    private record Run(int code, String err) {
-    }
+    private record Run(int code, String err) {}
 
     private static Run run(String... args) {
         CommandLine cl = TicketRouterCommand.commandLine();
@@ -30,11 +29,15 @@ class TicketRouterCommandTest {
     void badUsageExitsWithTwoAndOneLine() {
         Run r = run("train", "--out", "x");
         assertEquals(2, r.code());
-        assertEquals("ticket-router train: Missing required option: '--data=FILE' (see ticket-router train --help)", r.err().strip());
+        assertEquals(
+                "ticket-router train: Missing required option: '--data=FILE' (see ticket-router train --help)",
+                r.err().strip());
         assertEquals(2, run("frobnicate").code());
         Run invalid = run("train", "--data", "a.csv", "--out", "x", "--trees", "0");
         assertEquals(2, invalid.code());
-        assertEquals("ticket-router train: number of trees must be 1 to 2000, got 0 (see ticket-router train --help)", invalid.err().strip());
+        assertEquals(
+                "ticket-router train: number of trees must be 1 to 2000, got 0 (see ticket-router train --help)",
+                invalid.err().strip());
     }
 
     @Test
@@ -43,7 +46,9 @@ class TicketRouterCommandTest {
         Files.writeString(csv, "subject,body,queue\nHi,Text,Billing\n");
         Run r = run("train", "--data", csv.toString(), "--out", dir.resolve("b").toString());
         assertEquals(1, r.code());
-        assertEquals("tickets.csv: missing column \"priority\" (found: subject, body, queue)", r.err().strip());
+        assertEquals(
+                "tickets.csv: missing column \"priority\" (found: subject, body, queue)",
+                r.err().strip());
     }
 
     @Test

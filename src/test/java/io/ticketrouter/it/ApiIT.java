@@ -48,14 +48,16 @@ class ApiIT {
         data = TestServer.WORK.resolve("api-" + db.kind + "-data");
         if (Files.exists(data)) {
             try (var paths = Files.walk(data)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
         Files.createDirectories(data);
         server = TestServer.start("api-" + db.kind, TestServer.config(data, TestServer.MODEL, db));
         http = new Http(server);
         queues = http.get("/api/model").json().getJsonArray("queues").getValuesAs(JsonValue::toString).stream()
-                .map(s -> s.substring(1, s.length() - 1)).toList();
+                .map(s -> s.substring(1, s.length() - 1))
+                .toList();
     }
 
     @AfterAll
@@ -82,8 +84,11 @@ class ApiIT {
     void modelViewListsQueuesAndThresholds() throws Exception {
         JsonObject o = http.get("/api/model").json();
         assertFalse(queues.isEmpty());
-        assertEquals(Set.of("high", "medium", "low"), o.getJsonArray("priorities").getValuesAs(JsonValue::toString)
-                .stream().map(s -> s.replace("\"", "").toLowerCase()).collect(Collectors.toSet()));
+        assertEquals(
+                Set.of("high", "medium", "low"),
+                o.getJsonArray("priorities").getValuesAs(JsonValue::toString).stream()
+                        .map(s -> s.replace("\"", "").toLowerCase())
+                        .collect(Collectors.toSet()));
         assertFalse(o.getJsonObject("queue_thresholds").isEmpty());
         JsonArray charts = o.getJsonArray("charts");
         assertFalse(charts.isEmpty(), "the bundle's charts are listed");
@@ -104,7 +109,12 @@ class ApiIT {
         Http.Answer doc = http.get("/openapi", "application/json");
         assertEquals(200, doc.status());
         JsonObject paths = doc.json().getJsonObject("paths");
-        for (String p : List.of("/api", "/api/predict", "/api/predict/batch", "/api/tickets", "/api/tickets/receive",
+        for (String p : List.of(
+                "/api",
+                "/api/predict",
+                "/api/predict/batch",
+                "/api/tickets",
+                "/api/tickets/receive",
                 "/api/tickets/{reference}")) {
             assertTrue(paths.containsKey(p), "OpenAPI must document " + p);
         }
@@ -114,33 +124,40 @@ class ApiIT {
         assertTrue(ui.body().contains("swagger-ui-bundle.js"));
         assertFalse(ui.body().contains("<script>"), "no inline script (CSP)");
         assertEquals(200, http.get("/docs/docs.js").status());
-        assertEquals(200, http.get("/webjars/swagger-ui/5.32.15/swagger-ui-bundle.js").status());
+        assertEquals(
+                200,
+                http.get("/webjars/swagger-ui/5.32.15/swagger-ui-bundle.js").status());
     }
 
     // ---------------------------------------------------------------- predict
 
     @Test
     void predictAnswersEveryField() throws Exception {
-        Http.Answer a = http.post("/api/predict", "{\"subject\": \"Cannot log in\", \"body\": "
-                + "\"Since this morning I cannot log in to the portal, it says my password is wrong.\"}");
+        Http.Answer a = http.post(
+                "/api/predict",
+                "{\"subject\": \"Cannot log in\", \"body\": "
+                        + "\"Since this morning I cannot log in to the portal, it says my password is wrong.\"}");
         assertEquals(200, a.status(), a.toString());
         assertPrediction(a.json());
     }
 
     @Test
     void predictAcceptsTextAsAliasOfBody() throws Exception {
-        Http.Answer a = http.post("/api/predict", "{\"text\": \"Meine Rechnung wurde zweimal abgebucht, bitte erstatten.\"}");
+        Http.Answer a =
+                http.post("/api/predict", "{\"text\": \"Meine Rechnung wurde zweimal abgebucht, bitte erstatten.\"}");
         assertEquals(200, a.status(), a.toString());
         assertPrediction(a.json());
     }
 
     @Test
     void batchAnswersPerItemAndOneBadItemDoesNotFailTheOthers() throws Exception {
-        Http.Answer a = http.post("/api/predict/batch", "{\"items\": ["
-                + "{\"subject\": \"Refund\", \"body\": \"Please refund my last invoice, it was charged twice.\"},"
-                + "{\"body\": \"short\"},"
-                + "{\"text\": \"El servidor no responde desde esta mañana, necesitamos ayuda urgente.\"},"
-                + "42]}");
+        Http.Answer a = http.post(
+                "/api/predict/batch",
+                "{\"items\": ["
+                        + "{\"subject\": \"Refund\", \"body\": \"Please refund my last invoice, it was charged twice.\"},"
+                        + "{\"body\": \"short\"},"
+                        + "{\"text\": \"El servidor no responde desde esta mañana, necesitamos ayuda urgente.\"},"
+                        + "42]}");
         assertEquals(200, a.status(), a.toString());
         JsonObject o = a.json();
         assertEquals(2, o.getInt("succeeded"));
@@ -153,7 +170,10 @@ class ApiIT {
         assertEquals("body", error.getString("field"));
         assertEquals("body must be 10 to 10000 characters, got 5", error.getString("detail"));
         assertPrediction(items.getJsonObject(2).getJsonObject("prediction"));
-        assertTrue(items.getJsonObject(3).getJsonObject("error").getString("detail").contains("items[3]"));
+        assertTrue(items.getJsonObject(3)
+                .getJsonObject("error")
+                .getString("detail")
+                .contains("items[3]"));
         assertEquals(3, items.getJsonObject(3).getInt("index"));
     }
 
@@ -162,20 +182,25 @@ class ApiIT {
     @Test
     void createStoresTicketAndAnswers201WithLocation() throws Exception {
         Instant before = Instant.now();
-        Http.Answer a = http.post("/api/tickets", "{\"subject\": \"Invoice charged twice\", \"body\": "
-                + "\"My card was charged twice for invoice 2024-118. Please refund one payment.\", "
-                + "\"customer_name\": \"Ana Silva\", \"customer_email\": \"ana@example.com\"}");
+        Http.Answer a = http.post(
+                "/api/tickets",
+                "{\"subject\": \"Invoice charged twice\", \"body\": "
+                        + "\"My card was charged twice for invoice 2024-118. Please refund one payment.\", "
+                        + "\"customer_name\": \"Ana Silva\", \"customer_email\": \"ana@example.com\"}");
         Instant after = Instant.now();
         assertEquals(201, a.status(), a.toString());
         JsonObject t = a.json();
         String ref = t.getString("reference");
         assertTrue(ref.matches(REFERENCE), ref);
-        assertEquals("/api/tickets/" + ref, a.header("Location").orElseThrow(),
+        assertEquals(
+                "/api/tickets/" + ref,
+                a.header("Location").orElseThrow(),
                 "a relative Location: nothing of it comes from the request's Host header");
         assertEquals("open", t.getString("status"));
         // the server runs on this machine's clock: the ticket was created while the request was under way
         Instant created = Instant.parse(t.getString("created_at"));
-        assertFalse(created.isBefore(before.truncatedTo(ChronoUnit.MILLIS)) || created.isAfter(after),
+        assertFalse(
+                created.isBefore(before.truncatedTo(ChronoUnit.MILLIS)) || created.isAfter(after),
                 "created_at " + created + " lies between the request (" + before + ") and its answer (" + after + ")");
         assertEquals(t.getString("created_at"), t.getString("updated_at"), "a new ticket was not updated yet");
         assertEquals("Ana Silva", t.getString("customer_name"));
@@ -188,26 +213,34 @@ class ApiIT {
         assertEquals(200, read.status());
         assertEquals(ref, read.json().getString("reference"));
         assertEquals(22, t.getString("status_token").length(), "the customer's status token (128 bits, Base64)");
-        assertEquals(jakarta.json.Json.createObjectBuilder(t).remove("status_token").build(), read.json(),
+        assertEquals(
+                jakarta.json.Json.createObjectBuilder(t).remove("status_token").build(),
+                read.json(),
                 "reading the ticket back gives exactly what the 201 answered, but for the customer's token");
-        assertEquals(List.of(ref + " " + t.getString("body")), storedRows(ref),
+        assertEquals(
+                List.of(ref + " " + t.getString("body")),
+                storedRows(ref),
                 "the ticket is stored once, with its body, in the configured " + db.kind + " database");
     }
 
     @Test
     void receiveIsAnAliasOfCreate() throws Exception {
-        Http.Answer a = http.post("/api/tickets/receive",
+        Http.Answer a = http.post(
+                "/api/tickets/receive",
                 "{\"text\": \"Le logiciel plante quand j'ouvre un fichier PDF, merci de m'aider.\"}");
         assertEquals(201, a.status(), a.toString());
         assertTrue(a.json().getString("reference").matches(REFERENCE));
-        assertTrue(a.header("Location").orElseThrow().endsWith("/api/tickets/" + a.json().getString("reference")));
+        assertTrue(a.header("Location")
+                .orElseThrow()
+                .endsWith("/api/tickets/" + a.json().getString("reference")));
     }
 
     @Test
     void listFiltersPagesAndCatchesUp() throws Exception {
         String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String r1 = create("Printer " + word, "The office printer " + word + " shows a paper jam error every day.");
-        String r2 = create("Invoice " + word, "Invoice " + word + " was charged twice on my credit card, refund please.");
+        String r2 =
+                create("Invoice " + word, "Invoice " + word + " was charged twice on my credit card, refund please.");
         String r3 = create("Server " + word, "The production server " + word + " is down and customers cannot buy.");
 
         JsonObject all = http.get("/api/tickets?q=" + word).json();
@@ -215,46 +248,69 @@ class ApiIT {
         assertEquals(3, all.getInt("count"));
         assertTrue(all.isNull("next_before"));
 
-        JsonObject page1 = http.get("/api/tickets?q=" + word.toUpperCase() + "&limit=2").json();
+        JsonObject page1 =
+                http.get("/api/tickets?q=" + word.toUpperCase() + "&limit=2").json();
         assertEquals(List.of(r3, r2), refs(page1), "q is case-insensitive");
         assertEquals(r2, page1.getString("next_before"));
         JsonObject page2 = http.get(page1.getString("next")).json();
         assertEquals(List.of(r1), refs(page2));
         assertTrue(page2.isNull("next_before"));
 
-        JsonObject caughtUp = http.get("/api/tickets?q=" + word + "&after=" + r1).json();
+        JsonObject caughtUp =
+                http.get("/api/tickets?q=" + word + "&after=" + r1).json();
         assertEquals(List.of(r3, r2), refs(caughtUp));
-        JsonObject catchUp1 = http.get("/api/tickets?q=" + word + "&after=" + r1 + "&limit=1").json();
+        JsonObject catchUp1 =
+                http.get("/api/tickets?q=" + word + "&after=" + r1 + "&limit=1").json();
         assertEquals(List.of(r2), refs(catchUp1), "catching up gives the oldest missed tickets first");
         assertEquals(r2, catchUp1.getString("next_after"));
 
-        assertEquals(200, http.patch("/api/tickets/" + r2, "{\"status\": \"resolved\"}").status());
-        assertEquals(List.of(r2), refs(http.get("/api/tickets?q=" + word + "&status=resolved").json()));
-        assertEquals(List.of(r3, r1), refs(http.get("/api/tickets?q=" + word + "&status=open").json()));
+        assertEquals(
+                200,
+                http.patch("/api/tickets/" + r2, "{\"status\": \"resolved\"}").status());
+        assertEquals(
+                List.of(r2),
+                refs(http.get("/api/tickets?q=" + word + "&status=resolved").json()));
+        assertEquals(
+                List.of(r3, r1),
+                refs(http.get("/api/tickets?q=" + word + "&status=open").json()));
 
         JsonObject t1 = http.get("/api/tickets/" + r1).json();
         String queue = t1.getString("final_queue");
-        assertTrue(refs(http.get("/api/tickets?q=" + word + "&queue=" + enc(queue)).json()).contains(r1));
+        assertTrue(
+                refs(http.get("/api/tickets?q=" + word + "&queue=" + enc(queue)).json())
+                        .contains(r1));
         String priority = t1.getString("final_priority");
-        assertTrue(refs(http.get("/api/tickets?q=" + word + "&priority=" + priority).json()).contains(r1));
+        assertTrue(refs(http.get("/api/tickets?q=" + word + "&priority=" + priority)
+                        .json())
+                .contains(r1));
         String language = t1.getString("language");
-        assertTrue(refs(http.get("/api/tickets?q=" + word + "&language=" + language).json()).contains(r1));
+        assertTrue(refs(http.get("/api/tickets?q=" + word + "&language=" + language)
+                        .json())
+                .contains(r1));
         boolean review = t1.getBoolean("needs_review");
-        assertTrue(refs(http.get("/api/tickets?q=" + word + "&needs_review=" + review).json()).contains(r1));
-        assertFalse(refs(http.get("/api/tickets?q=" + word + "&needs_review=" + !review).json()).contains(r1));
+        assertTrue(refs(http.get("/api/tickets?q=" + word + "&needs_review=" + review)
+                        .json())
+                .contains(r1));
+        assertFalse(refs(http.get("/api/tickets?q=" + word + "&needs_review=" + !review)
+                        .json())
+                .contains(r1));
     }
 
     @Test
     void patchKeepsPredictionAndRecordsCorrectionsAndHistory() throws Exception {
-        JsonObject t = http.post("/api/tickets", "{\"body\": \"The mobile app crashes when I upload a photo.\"}").json();
+        JsonObject t = http.post("/api/tickets", "{\"body\": \"The mobile app crashes when I upload a photo.\"}")
+                .json();
         String ref = t.getString("reference");
         String predicted = t.getJsonObject("queue").getString("label");
-        String other = queues.stream().filter(q -> !q.equals(predicted)).findFirst().orElseThrow();
+        String other =
+                queues.stream().filter(q -> !q.equals(predicted)).findFirst().orElseThrow();
         String predictedPriority = t.getJsonObject("priority").getString("label");
         String otherPriority = predictedPriority.equals("high") ? "low" : "high";
 
-        Http.Answer a = http.patch("/api/tickets/" + ref, "{\"queue\": " + q(other) + ", \"priority\": "
-                + q(otherPriority) + ", \"status\": \"in_progress\", \"note\": \"Called the customer\"}");
+        Http.Answer a = http.patch(
+                "/api/tickets/" + ref,
+                "{\"queue\": " + q(other) + ", \"priority\": " + q(otherPriority)
+                        + ", \"status\": \"in_progress\", \"note\": \"Called the customer\"}");
         assertEquals(200, a.status(), a.toString());
         JsonObject u = a.json();
         assertEquals(predicted, u.getJsonObject("queue").getString("label"), "the prediction is never overwritten");
@@ -264,11 +320,14 @@ class ApiIT {
         assertEquals(otherPriority, u.getString("corrected_priority"));
         assertEquals(otherPriority, u.getString("final_priority"));
         assertEquals("in_progress", u.getString("status"));
-        assertEquals(t.getBoolean("urgent"), u.getBoolean("urgent"),
+        assertEquals(
+                t.getBoolean("urgent"),
+                u.getBoolean("urgent"),
                 "a corrected priority does not change whether the ticket is urgent (only keyword lists and rules do)");
         JsonArray history = u.getJsonArray("history");
-        assertEquals(List.of("queue", "priority", "status", "note"), history.stream()
-                .map(h -> h.asJsonObject().getString("field")).toList());
+        assertEquals(
+                List.of("queue", "priority", "status", "note"),
+                history.stream().map(h -> h.asJsonObject().getString("field")).toList());
         assertEquals(predicted, history.getJsonObject(0).getString("from"));
         assertEquals("Called the customer", history.getJsonObject(3).getString("to"));
 
@@ -294,74 +353,210 @@ class ApiIT {
     static Stream<Arguments> badRequests() {
         String big = "{\"body\": \"" + "x".repeat(70_000) + "\"}";
         return Stream.of(
-                Arguments.of("POST", "/api/predict", "application/json", "{\"body\": \"abc\"}", 400, "body",
+                Arguments.of(
+                        "POST",
+                        "/api/predict",
+                        "application/json",
+                        "{\"body\": \"abc\"}",
+                        400,
+                        "body",
                         "body must be 10 to 10000 characters, got 3"),
-                Arguments.of("POST", "/api/predict", "application/json",
-                        "{\"body\": \"" + "y".repeat(10_001) + "\"}", 400, "body",
+                Arguments.of(
+                        "POST",
+                        "/api/predict",
+                        "application/json",
+                        "{\"body\": \"" + "y".repeat(10_001) + "\"}",
+                        400,
+                        "body",
                         "body must be 10 to 10000 characters, got 10001"),
-                Arguments.of("POST", "/api/predict", "application/json", "{\"subject\": \"Only a subject here\"}",
-                        400, "body", "body is required"),
+                Arguments.of(
+                        "POST",
+                        "/api/predict",
+                        "application/json",
+                        "{\"subject\": \"Only a subject here\"}",
+                        400,
+                        "body",
+                        "body is required"),
                 Arguments.of("POST", "/api/predict", "application/json", "{\"body\": ", 400, null, "not valid JSON"),
                 Arguments.of("POST", "/api/predict", "application/json", "", 400, null, "empty"),
                 Arguments.of("POST", "/api/predict", "application/json", "[1, 2]", 400, null, "JSON object"),
-                Arguments.of("POST", "/api/predict", "application/json", "{\"body\": 1234567890123}", 400, "body",
+                Arguments.of(
+                        "POST",
+                        "/api/predict",
+                        "application/json",
+                        "{\"body\": 1234567890123}",
+                        400,
+                        "body",
                         "body must be a string, got a number"),
-                Arguments.of("POST", "/api/predict", "application/json", "{\"body\": \"0123456789\", \"subject\": "
-                        + "[\"a\"]}", 400, "subject", "subject must be a string, got an array"),
-                Arguments.of("POST", "/api/predict", "application/json", "{\"bodi\": \"0123456789 abc\"}", 400,
-                        "bodi", "unknown field \"bodi\""),
-                Arguments.of("POST", "/api/predict", "text/plain", "My printer is broken again", 415, null,
+                Arguments.of(
+                        "POST",
+                        "/api/predict",
+                        "application/json",
+                        "{\"body\": \"0123456789\", \"subject\": " + "[\"a\"]}",
+                        400,
+                        "subject",
+                        "subject must be a string, got an array"),
+                Arguments.of(
+                        "POST",
+                        "/api/predict",
+                        "application/json",
+                        "{\"bodi\": \"0123456789 abc\"}",
+                        400,
+                        "bodi",
+                        "unknown field \"bodi\""),
+                Arguments.of(
+                        "POST",
+                        "/api/predict",
+                        "text/plain",
+                        "My printer is broken again",
+                        415,
+                        null,
                         "application/json"),
                 Arguments.of("GET", "/api/predict", null, null, 405, null, "allowed: OPTIONS, POST"),
                 Arguments.of("PUT", "/api/tickets", "application/json", "{}", 405, null, "allowed"),
                 Arguments.of("POST", "/api/predict", "application/json", big, 413, null, "64 KB"),
-                Arguments.of("POST", "/api/predict/batch", "application/json", "{\"items\": []}", 400, "items",
+                Arguments.of(
+                        "POST",
+                        "/api/predict/batch",
+                        "application/json",
+                        "{\"items\": []}",
+                        400,
+                        "items",
                         "items must hold 1 to 100 entries, got 0"),
-                Arguments.of("POST", "/api/predict/batch", "application/json", "{\"items\": ["
-                        + "{\"body\": \"0123456789 abc\"},".repeat(100) + "{\"body\": \"0123456789 abc\"}]}", 400,
-                        "items", "items must hold 1 to 100 entries, got 101"),
-                Arguments.of("POST", "/api/predict/batch", "application/json", "{\"items\": \"no\"}", 400, "items",
+                Arguments.of(
+                        "POST",
+                        "/api/predict/batch",
+                        "application/json",
+                        "{\"items\": [" + "{\"body\": \"0123456789 abc\"},".repeat(100)
+                                + "{\"body\": \"0123456789 abc\"}]}",
+                        400,
+                        "items",
+                        "items must hold 1 to 100 entries, got 101"),
+                Arguments.of(
+                        "POST",
+                        "/api/predict/batch",
+                        "application/json",
+                        "{\"items\": \"no\"}",
+                        400,
+                        "items",
                         "items must be an array"),
-                Arguments.of("POST", "/api/tickets", "application/json", "{\"body\": \"Hi\"}", 400, "body",
+                Arguments.of(
+                        "POST",
+                        "/api/tickets",
+                        "application/json",
+                        "{\"body\": \"Hi\"}",
+                        400,
+                        "body",
                         "body must be 10 to 10000 characters, got 2"),
-                Arguments.of("POST", "/api/tickets", "application/json", "{\"body\": \"0123456789 abc\", "
-                        + "\"customer_email\": \"not-an-email\"}", 400, "customer_email", "e-mail address"),
-                Arguments.of("POST", "/api/tickets", "application/json", "{\"body\": \"0123456789 abc\", "
-                        + "\"subject\": \"" + "s".repeat(301) + "\"}", 400, "subject",
+                Arguments.of(
+                        "POST",
+                        "/api/tickets",
+                        "application/json",
+                        "{\"body\": \"0123456789 abc\", " + "\"customer_email\": \"not-an-email\"}",
+                        400,
+                        "customer_email",
+                        "e-mail address"),
+                Arguments.of(
+                        "POST",
+                        "/api/tickets",
+                        "application/json",
+                        "{\"body\": \"0123456789 abc\", " + "\"subject\": \"" + "s".repeat(301) + "\"}",
+                        400,
+                        "subject",
                         "subject must be at most 300 characters, got 301"),
                 Arguments.of("POST", "/api/tickets", "application/xml", "<ticket/>", 415, null, "application/json"),
-                Arguments.of("GET", "/api/tickets/12345", null, null, 400, "reference",
+                Arguments.of(
+                        "GET",
+                        "/api/tickets/12345",
+                        null,
+                        null,
+                        400,
+                        "reference",
                         "reference must be TR- followed by 6 to 18 digits"),
-                Arguments.of("GET", "/api/tickets/TR-..%2F..%2Fetc", null, null, 400, null,
+                Arguments.of(
+                        "GET",
+                        "/api/tickets/TR-..%2F..%2Fetc",
+                        null,
+                        null,
+                        400,
+                        null,
                         "must not contain, plainly or encoded, a slash inside a segment"),
-                Arguments.of("GET", "/api/tickets/TR-999999999", null, null, 404, "reference",
+                Arguments.of(
+                        "GET",
+                        "/api/tickets/TR-999999999",
+                        null,
+                        null,
+                        404,
+                        "reference",
                         "no ticket with reference TR-999999999"),
-                Arguments.of("PATCH", "/api/tickets/TR-999999999", "application/json", "{\"status\": \"resolved\"}",
-                        404, "reference", "no ticket"),
+                Arguments.of(
+                        "PATCH",
+                        "/api/tickets/TR-999999999",
+                        "application/json",
+                        "{\"status\": \"resolved\"}",
+                        404,
+                        "reference",
+                        "no ticket"),
                 Arguments.of("DELETE", "/api/tickets/TR-999999999", null, null, 404, "reference", "no ticket"),
                 Arguments.of("DELETE", "/api/tickets/nonsense", null, null, 400, "reference", "TR-"),
-                Arguments.of("PATCH", "/api/tickets/TR-000001", "application/json", "{\"status\": \"closed\"}",
-                        400, "status", "status must be one of open, in_progress, resolved, got \"closed\""),
-                Arguments.of("PATCH", "/api/tickets/TR-000001", "application/json", "{\"priority\": \"urgent\"}",
-                        400, "priority", "priority must be one of high, medium, low, got \"urgent\""),
-                Arguments.of("PATCH", "/api/tickets/TR-000001", "application/json", "{\"queue\": \"No Such Queue\"}",
-                        400, "queue", "queue must be one of"),
-                Arguments.of("PATCH", "/api/tickets/TR-000001", "application/json", "{}", 400, null,
-                        "nothing to change"),
-                Arguments.of("PATCH", "/api/tickets/TR-000001", "application/json", "{\"status\": true}", 400,
-                        "status", "status must be a string, got a boolean"),
+                Arguments.of(
+                        "PATCH",
+                        "/api/tickets/TR-000001",
+                        "application/json",
+                        "{\"status\": \"closed\"}",
+                        400,
+                        "status",
+                        "status must be one of open, in_progress, resolved, got \"closed\""),
+                Arguments.of(
+                        "PATCH",
+                        "/api/tickets/TR-000001",
+                        "application/json",
+                        "{\"priority\": \"urgent\"}",
+                        400,
+                        "priority",
+                        "priority must be one of high, medium, low, got \"urgent\""),
+                Arguments.of(
+                        "PATCH",
+                        "/api/tickets/TR-000001",
+                        "application/json",
+                        "{\"queue\": \"No Such Queue\"}",
+                        400,
+                        "queue",
+                        "queue must be one of"),
+                Arguments.of(
+                        "PATCH", "/api/tickets/TR-000001", "application/json", "{}", 400, null, "nothing to change"),
+                Arguments.of(
+                        "PATCH",
+                        "/api/tickets/TR-000001",
+                        "application/json",
+                        "{\"status\": true}",
+                        400,
+                        "status",
+                        "status must be a string, got a boolean"),
                 Arguments.of("GET", "/api/tickets?limit=0", null, null, 400, "limit", "limit must be 1 to 500, got 0"),
-                Arguments.of("GET", "/api/tickets?limit=501", null, null, 400, "limit",
-                        "limit must be 1 to 500, got 501"),
+                Arguments.of(
+                        "GET", "/api/tickets?limit=501", null, null, 400, "limit", "limit must be 1 to 500, got 501"),
                 Arguments.of("GET", "/api/tickets?limit=ten", null, null, 400, "limit", "whole number"),
                 Arguments.of("GET", "/api/tickets?status=closed", null, null, 400, "status", "status must be one of"),
-                Arguments.of("GET", "/api/tickets?priority=urgent", null, null, 400, "priority",
-                        "priority must be one of"),
-                Arguments.of("GET", "/api/tickets?needs_review=maybe", null, null, 400, "needs_review",
+                Arguments.of(
+                        "GET", "/api/tickets?priority=urgent", null, null, 400, "priority", "priority must be one of"),
+                Arguments.of(
+                        "GET",
+                        "/api/tickets?needs_review=maybe",
+                        null,
+                        null,
+                        400,
+                        "needs_review",
                         "needs_review must be true or false"),
                 Arguments.of("GET", "/api/tickets?after=yesterday", null, null, 400, "after", "after must be TR-"),
                 Arguments.of("GET", "/api/tickets?language=english!", null, null, 400, "language", "language code"),
-                Arguments.of("GET", "/api/model/charts/..%2Fbundle.json", null, null, 400, null,
+                Arguments.of(
+                        "GET",
+                        "/api/model/charts/..%2Fbundle.json",
+                        null,
+                        null,
+                        400,
+                        null,
                         "must not contain, plainly or encoded, a slash inside a segment"),
                 Arguments.of("GET", "/api/model/charts/bundle.json", null, null, 400, "name", "chart name"),
                 Arguments.of("GET", "/api/model/charts/nope.png", null, null, 404, "name", "no chart nope.png"),
@@ -370,8 +565,9 @@ class ApiIT {
 
     @ParameterizedTest(name = "{0} {1} -> {4}")
     @MethodSource("badRequests")
-    void badInputAnswersProblemJson(String method, String path, String contentType, String body, int status,
-                                    String field, String detail) throws Exception {
+    void badInputAnswersProblemJson(
+            String method, String path, String contentType, String body, int status, String field, String detail)
+            throws Exception {
         Http.Answer a = http.send(method, path, contentType, body);
         assertEquals(status, a.status(), a.toString());
         assertEquals("application/problem+json", a.contentType(), a.toString());
@@ -379,8 +575,9 @@ class ApiIT {
         assertEquals(status, p.getInt("status"));
         assertTrue(p.getString("type").startsWith("/docs/problems.html#"));
         assertFalse(p.getString("title").isBlank());
-        assertTrue(p.getString("detail").contains(detail), "detail \"" + p.getString("detail") + "\" should say "
-                + detail);
+        assertTrue(
+                p.getString("detail").contains(detail),
+                "detail \"" + p.getString("detail") + "\" should say " + detail);
         if (field == null) {
             assertTrue(p.isNull("field"), a.toString());
         } else {
@@ -408,12 +605,15 @@ class ApiIT {
     /** "reference body" of the rows with this reference, read from the database itself (not through the API). */
     private static List<String> storedRows(String reference) throws Exception {
         if ("postgresql".equals(db.kind)) {
-            return db.referencesAndBodies().stream().filter(r -> r[0].equals(reference)).map(r -> r[0] + " " + r[1])
+            return db.referencesAndBodies().stream()
+                    .filter(r -> r[0].equals(reference))
+                    .map(r -> r[0] + " " + r[1])
                     .toList(); // the configured schema, named in the query
         }
         List<String> rows = new java.util.ArrayList<>();
         try (java.sql.Connection c = db.connect(data);
-             java.sql.PreparedStatement p = c.prepareStatement("SELECT reference, body FROM ticket WHERE reference = ?")) {
+                java.sql.PreparedStatement p =
+                        c.prepareStatement("SELECT reference, body FROM ticket WHERE reference = ?")) {
             p.setString(1, reference);
             try (java.sql.ResultSet r = p.executeQuery()) {
                 while (r.next()) {
@@ -425,7 +625,9 @@ class ApiIT {
     }
 
     private static List<String> refs(JsonObject page) {
-        return page.getJsonArray("items").stream().map(v -> v.asJsonObject().getString("reference")).toList();
+        return page.getJsonArray("items").stream()
+                .map(v -> v.asJsonObject().getString("reference"))
+                .toList();
     }
 
     private static String enc(String s) {
@@ -439,9 +641,11 @@ class ApiIT {
         assertTrue(queues.contains(queue.getString("label")), queue.toString());
         double confidence = queue.getJsonNumber("confidence").doubleValue();
         assertTrue(confidence > 0 && confidence <= 1, queue.toString());
-        assertTrue(Set.of("high", "medium", "low").contains(p.getJsonObject("priority").getString("label")));
+        assertTrue(Set.of("high", "medium", "low")
+                .contains(p.getJsonObject("priority").getString("label")));
         double sum = p.getJsonObject("queue_probabilities").values().stream()
-                .mapToDouble(v -> ((JsonNumber) v).doubleValue()).sum();
+                .mapToDouble(v -> ((JsonNumber) v).doubleValue())
+                .sum();
         assertEquals(1.0, sum, 0.01, "queue probabilities sum to 1");
         assertFalse(p.getJsonObject("priority_probabilities").isEmpty());
         assertNotNull(p.getJsonArray("keywords"));
@@ -451,9 +655,14 @@ class ApiIT {
             assertTrue(p.getString("recommendation").startsWith("Needs review"), p.getString("recommendation"));
         }
         List<JsonObject> routing = p.getJsonArray("routing").getValuesAs(JsonObject.class);
-        routing.forEach(r -> assertFalse(r.getString("rule").isBlank() || r.getString("change").isBlank()
-                || r.getString("reason").isBlank(), r.toString()));
-        assertEquals(review, routing.stream().anyMatch(r -> r.getString("rule").equals("low-confidence")),
+        routing.forEach(r -> assertFalse(
+                r.getString("rule").isBlank()
+                        || r.getString("change").isBlank()
+                        || r.getString("reason").isBlank(),
+                r.toString()));
+        assertEquals(
+                review,
+                routing.stream().anyMatch(r -> r.getString("rule").equals("low-confidence")),
                 "the built-in low-confidence rule decides needs_review: " + routing);
         assertFalse(p.getString("model_version").isBlank());
         assertNull(p.get("stack"));

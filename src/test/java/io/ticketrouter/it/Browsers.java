@@ -50,20 +50,31 @@ public final class Browsers implements AutoCloseable {
     public WebDriver open(int width, int height) {
         if (!Files.isExecutable(Paths.get(CHROMIUM)) || !Files.isExecutable(Paths.get(CHROMEDRIVER))) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver: "
-                    + "apt-get install -y chromium chromium-driver (looked for " + CHROMIUM + " and " + CHROMEDRIVER + ")");
+                    + "apt-get install -y chromium chromium-driver (looked for " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ")");
         }
         try {
             Files.createDirectories(Paths.get(System.getProperty("java.io.tmpdir")));
-            Path profile = Files.createDirectories(base.resolve("target/it-web/chrome-" + ProcessHandle.current().pid()
-                    + "-" + (++profiles)));
+            Path profile = Files.createDirectories(base.resolve(
+                    "target/it-web/chrome-" + ProcessHandle.current().pid() + "-" + (++profiles)));
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM);
-            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                    "--disable-sync", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
+            options.addArguments(
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--no-first-run",
+                    "--disable-sync",
+                    "--user-data-dir=" + profile,
+                    "--window-size=" + width + "," + height,
                     "--lang=en-GB");
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(Paths.get(CHROMEDRIVER).toFile()).usingAnyFreePort().build();
+                    .usingDriverExecutable(Paths.get(CHROMEDRIVER).toFile())
+                    .usingAnyFreePort()
+                    .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().window().setSize(new Dimension(width, height));
             open.add(driver);
@@ -76,7 +87,8 @@ public final class Browsers implements AutoCloseable {
     /** Saves a screenshot as {@code target/screenshots/NAME.png}. */
     public static Path screenshot(WebDriver driver, String name) {
         try {
-            Path dir = Files.createDirectories(Paths.get(System.getProperty("basedir", ".")).resolve("target/screenshots"));
+            Path dir = Files.createDirectories(
+                    Paths.get(System.getProperty("basedir", ".")).resolve("target/screenshots"));
             Path file = dir.resolve(name + ".png");
             Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
             return file;

@@ -9,8 +9,8 @@ import jakarta.json.JsonReader;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.HandshakeResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -67,7 +67,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <p>PostgreSQL only: two members cannot share the embedded H2 file, so the H2 run skips this class (and without a
  * reachable PostgreSQL the PostgreSQL run skips it, except with {@code CI=true}; see {@link Database}).
  */
-@EnabledIfSystemProperty(named = "it.db", matches = "postgresql",
+@EnabledIfSystemProperty(
+        named = "it.db",
+        matches = "postgresql",
         disabledReason = "cluster members share the PostgreSQL database; the embedded H2 file cannot be shared")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -81,12 +83,15 @@ class ClusterIT {
     // that password (system property and environment variable) and without the ticket rate limit.
 
     private static final String ADMIN_PASSWORD = "cluster-it-" + Long.toHexString(new SecureRandom().nextLong());
-    private static final String AUTHORIZATION = "Basic " + Base64.getEncoder()
-            .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private static final String AUTHORIZATION =
+            "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
     static Map<String, String> authServerProperties() {
-        return Map.of("ticketrouter.admin.initial-password", ADMIN_PASSWORD,
-                "ticketrouter.ratelimit.tickets-per-minute", "0");
+        return Map.of(
+                "ticketrouter.admin.initial-password",
+                ADMIN_PASSWORD,
+                "ticketrouter.ratelimit.tickets-per-minute",
+                "0");
     }
 
     static Map<String, String> authServerEnvironment() {
@@ -94,27 +99,32 @@ class ClusterIT {
     }
 
     static HttpRequest.Builder request(TestServer server, String path) {
-        return HttpRequest.newBuilder(server.url(path)).header("Authorization", AUTHORIZATION)
+        return HttpRequest.newBuilder(server.url(path))
+                .header("Authorization", AUTHORIZATION)
                 .timeout(Duration.ofSeconds(60));
     }
 
     static ClientEndpointConfig webSocketConfig() {
-        return ClientEndpointConfig.Builder.create().configurator(new ClientEndpointConfig.Configurator() {
-            @Override
-            public void beforeRequest(Map<String, List<String>> headers) {
-                headers.put("Authorization", List.of(AUTHORIZATION));
-            }
+        return ClientEndpointConfig.Builder.create()
+                .configurator(new ClientEndpointConfig.Configurator() {
+                    @Override
+                    public void beforeRequest(Map<String, List<String>> headers) {
+                        headers.put("Authorization", List.of(AUTHORIZATION));
+                    }
 
-            @Override
-            public void afterResponse(HandshakeResponse response) {
-                // nothing to check
-            }
-        }).build();
+                    @Override
+                    public void afterResponse(HandshakeResponse response) {
+                        // nothing to check
+                    }
+                })
+                .build();
     }
     // ---- end of authentication ----------------------------------------------------------------------------------
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private static final List<String> FIGURES = new CopyOnWriteArrayList<>();
     private static Database db;
     private static TestServer a;
@@ -128,10 +138,10 @@ class ClusterIT {
         int gridA = Ports.pick();
         int gridB = Ports.pick();
         long start = System.nanoTime();
-        CompletableFuture<TestServer> startA = CompletableFuture.supplyAsync(() -> member("A", clusterName, gridA,
-                List.of(gridA, gridB)));
-        CompletableFuture<TestServer> startB = CompletableFuture.supplyAsync(() -> member("B", clusterName, gridB,
-                List.of(gridA, gridB)));
+        CompletableFuture<TestServer> startA =
+                CompletableFuture.supplyAsync(() -> member("A", clusterName, gridA, List.of(gridA, gridB)));
+        CompletableFuture<TestServer> startB =
+                CompletableFuture.supplyAsync(() -> member("B", clusterName, gridB, List.of(gridA, gridB)));
         // each start has its own bound (TestServer.START_TIMEOUT); this one only keeps a hung start from hanging here
         long bound = TestServer.START_TIMEOUT.toSeconds() + 120;
         try {
@@ -150,8 +160,14 @@ class ClusterIT {
         // both applications answer; now wait until each member sees the other in the data grid
         awaitLog(a, "DG Size: 2", Duration.ofSeconds(120));
         awaitLog(b, "DG Size: 2", Duration.ofSeconds(120));
-        FIGURES.add(String.format(Locale.ROOT, "[cluster] two members (cluster %s, data grid 127.0.0.1:%d and :%d, "
-                + "PostgreSQL) up and joined in %.1f s", clusterName, gridA, gridB, (System.nanoTime() - start) / 1e9));
+        FIGURES.add(String.format(
+                Locale.ROOT,
+                "[cluster] two members (cluster %s, data grid 127.0.0.1:%d and :%d, "
+                        + "PostgreSQL) up and joined in %.1f s",
+                clusterName,
+                gridA,
+                gridB,
+                (System.nanoTime() - start) / 1e9));
     }
 
     private static void closeQuietly(TestServer server) {
@@ -170,7 +186,9 @@ class ClusterIT {
             Map<String, String> properties = TestServer.config(data, TestServer.MODEL, db);
             properties.putAll(authServerProperties());
             properties.put("ticketrouter.cluster.member", name);
-            return TestServer.start("cluster-" + name, properties,
+            return TestServer.start(
+                    "cluster-" + name,
+                    properties,
                     TestServer.clusterArguments(clusterName, "ticket-router-" + name, gridPort, gridPorts),
                     authServerEnvironment());
         } catch (Exception e) {
@@ -200,13 +218,18 @@ class ClusterIT {
     @Test
     @Order(1)
     void changesOnOneMemberReachDashboardsOnTheOtherExactlyOnce() throws Exception {
-        try (DashboardSocket onA = dashboard(a); DashboardSocket onB = dashboard(b)) {
+        try (DashboardSocket onA = dashboard(a);
+                DashboardSocket onB = dashboard(b)) {
             List<Long> delays = new ArrayList<>();
             List<String> references = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                HttpResponse<String> created = send(a, "POST", "/api/tickets", "{\"subject\": \"Cluster push " + i
-                        + "\", \"body\": \"Since the update the VPN client disconnects every ten minutes and I lose my "
-                        + "work (cluster push " + i + ").\"}");
+                HttpResponse<String> created = send(
+                        a,
+                        "POST",
+                        "/api/tickets",
+                        "{\"subject\": \"Cluster push " + i
+                                + "\", \"body\": \"Since the update the VPN client disconnects every ten minutes and I lose my "
+                                + "work (cluster push " + i + ").\"}");
                 long acknowledged = System.nanoTime();
                 assertEquals(201, created.statusCode(), created.body());
                 String reference = json(created.body()).getString("reference");
@@ -214,7 +237,10 @@ class ClusterIT {
                 delays.add(millisAfter(onB.await("created", reference), acknowledged));
             }
             String reference = references.get(0);
-            HttpResponse<String> corrected = send(a, "PATCH", "/api/tickets/" + reference,
+            HttpResponse<String> corrected = send(
+                    a,
+                    "PATCH",
+                    "/api/tickets/" + reference,
                     "{\"priority\": \"high\", \"note\": \"corrected on member A\"}");
             long correctedAt = System.nanoTime();
             assertEquals(200, corrected.statusCode(), corrected.body());
@@ -225,8 +251,12 @@ class ClusterIT {
             long deletionDelay = millisAfter(onB.await("deleted", reference), deletedAt);
 
             // and the other way round: a ticket submitted through B shows on A's dashboard
-            HttpResponse<String> onBCreated = send(b, "POST", "/api/tickets", "{\"body\": \"The office printer "
-                    + "prints nothing since yesterday and shows a paper error (submitted through member B).\"}");
+            HttpResponse<String> onBCreated = send(
+                    b,
+                    "POST",
+                    "/api/tickets",
+                    "{\"body\": \"The office printer "
+                            + "prints nothing since yesterday and shows a paper error (submitted through member B).\"}");
             long onBAcknowledged = System.nanoTime();
             assertEquals(201, onBCreated.statusCode(), onBCreated.body());
             String fromB = json(onBCreated.body()).getString("reference");
@@ -236,34 +266,65 @@ class ClusterIT {
             HttpResponse<String> reload = send(a, "POST", "/api/model/reload", null);
             long reloadedAt = System.nanoTime();
             assertEquals(200, reload.statusCode(), reload.body());
-            Predicate<JsonObject> reloadOnA = m -> "model".equals(m.getString("type", null))
-                    && "A".equals(m.getString("member", null));
+            Predicate<JsonObject> reloadOnA =
+                    m -> "model".equals(m.getString("type", null)) && "A".equals(m.getString("member", null));
             long modelDelay = millisAfter(onB.await(reloadOnA, "model reload on A"), reloadedAt);
 
             // Every expected message has arrived. A duplicate may still be on its way: a fence ticket through each
             // member, seen on both dashboards, comes after anything sent before it.
             awaitFences(onA, onB);
             for (String ref : references) {
-                assertEquals(1, onB.count(DashboardSocket.about("created", ref)), ref + " created on B's dashboard exactly once");
-                assertEquals(1, onA.count(DashboardSocket.about("created", ref)), ref + " created on A's dashboard exactly once");
+                assertEquals(
+                        1,
+                        onB.count(DashboardSocket.about("created", ref)),
+                        ref + " created on B's dashboard exactly once");
+                assertEquals(
+                        1,
+                        onA.count(DashboardSocket.about("created", ref)),
+                        ref + " created on A's dashboard exactly once");
             }
-            assertEquals(1, onB.count(DashboardSocket.about("updated", reference)), "correction on B's dashboard exactly once");
-            assertEquals(1, onA.count(DashboardSocket.about("updated", reference)), "correction on A's dashboard exactly once");
-            assertEquals(1, onB.count(DashboardSocket.about("deleted", reference)), "deletion on B's dashboard exactly once");
-            assertEquals(1, onA.count(DashboardSocket.about("deleted", reference)), "deletion on A's dashboard exactly once");
-            assertEquals(1, onA.count(DashboardSocket.about("created", fromB)), "B's ticket on A's dashboard exactly once");
-            assertEquals(1, onB.count(DashboardSocket.about("created", fromB)), "B's ticket on B's dashboard exactly once");
-            assertEquals(1, onB.count(m -> "model".equals(m.getString("type", null))),
+            assertEquals(
+                    1,
+                    onB.count(DashboardSocket.about("updated", reference)),
+                    "correction on B's dashboard exactly once");
+            assertEquals(
+                    1,
+                    onA.count(DashboardSocket.about("updated", reference)),
+                    "correction on A's dashboard exactly once");
+            assertEquals(
+                    1,
+                    onB.count(DashboardSocket.about("deleted", reference)),
+                    "deletion on B's dashboard exactly once");
+            assertEquals(
+                    1,
+                    onA.count(DashboardSocket.about("deleted", reference)),
+                    "deletion on A's dashboard exactly once");
+            assertEquals(
+                    1, onA.count(DashboardSocket.about("created", fromB)), "B's ticket on A's dashboard exactly once");
+            assertEquals(
+                    1, onB.count(DashboardSocket.about("created", fromB)), "B's ticket on B's dashboard exactly once");
+            assertEquals(
+                    1,
+                    onB.count(m -> "model".equals(m.getString("type", null))),
                     "one model message on B (A's reload; B's own model did not change)");
             assertEquals(1, onA.count(reloadOnA), "A's own dashboard is told about A's reload once");
             // this test's own tickets: five through A (one deleted), one through B, two fences
             long ticketMessagesOnB = onB.count(m -> m.containsKey("reference"));
-            assertEquals(5 + 1 + 1 + 1 + 2, ticketMessagesOnB, "ticket messages on B: 6 created, 1 corrected, 1 deleted, 2 fences");
+            assertEquals(
+                    5 + 1 + 1 + 1 + 2,
+                    ticketMessagesOnB,
+                    "ticket messages on B: 6 created, 1 corrected, 1 deleted, 2 fences");
             assertEquals(ticketMessagesOnB, onA.count(m -> m.containsKey("reference")), "A's dashboard got the same");
 
-            FIGURES.add(String.format(Locale.ROOT, "[cluster] pushes A -> B: created %s ms, corrected %d ms, deleted "
+            FIGURES.add(String.format(
+                    Locale.ROOT,
+                    "[cluster] pushes A -> B: created %s ms, corrected %d ms, deleted "
                             + "%d ms, B -> A created %d ms, model reload on A announced on B after %d ms; every change on "
-                            + "each dashboard exactly once", delays, correctionDelay, deletionDelay, reverseDelay,
+                            + "each dashboard exactly once",
+                    delays,
+                    correctionDelay,
+                    deletionDelay,
+                    reverseDelay,
                     modelDelay));
         }
     }
@@ -271,8 +332,12 @@ class ClusterIT {
     /** A ticket through A and one through B, each awaited on both dashboards (the "exactly once" fence). */
     private static void awaitFences(DashboardSocket... dashboards) throws Exception {
         for (TestServer member : List.of(a, b)) {
-            HttpResponse<String> fence = send(member, "POST", "/api/tickets", "{\"subject\": \"Fence\", \"body\": "
-                    + "\"A fence ticket: everything sent before it has arrived once this one has.\"}");
+            HttpResponse<String> fence = send(
+                    member,
+                    "POST",
+                    "/api/tickets",
+                    "{\"subject\": \"Fence\", \"body\": "
+                            + "\"A fence ticket: everything sent before it has arrived once this one has.\"}");
             assertEquals(201, fence.statusCode(), fence.body());
             String reference = json(fence.body()).getString("reference");
             for (DashboardSocket d : dashboards) {
@@ -293,7 +358,9 @@ class ClusterIT {
             long start = System.nanoTime();
             load.run();
             long millis = (System.nanoTime() - start) / 1_000_000;
-            List<Ticket> fromB = load.acknowledged.values().stream().filter(t -> t.member() == b).toList();
+            List<Ticket> fromB = load.acknowledged.values().stream()
+                    .filter(t -> t.member() == b)
+                    .toList();
             // the last pushes: wait until B's dashboard has every ticket B acknowledged (a miss is reported below),
             // then for a fence ticket through B, after which nothing sent earlier is still on its way
             Set<String> seenOnB = new HashSet<>();
@@ -305,8 +372,12 @@ class ClusterIT {
             } catch (AssertionError stillMissing) {
                 // counted and asserted below, after the figures
             }
-            HttpResponse<String> fence = send(b, "POST", "/api/tickets", "{\"subject\": \"Fence\", \"body\": "
-                    + "\"A fence ticket after the load, through the surviving member.\"}");
+            HttpResponse<String> fence = send(
+                    b,
+                    "POST",
+                    "/api/tickets",
+                    "{\"subject\": \"Fence\", \"body\": "
+                            + "\"A fence ticket after the load, through the surviving member.\"}");
             assertEquals(201, fence.statusCode(), fence.body());
             onB.await("created", json(fence.body()).getString("reference"));
             Map<String, Long> createdOnB = onB.arrivals().stream()
@@ -328,50 +399,90 @@ class ClusterIT {
                             || !Integer.valueOf(1).equals(markers.get(e.getKey())))
                     .count();
             long duplicates = markers.values().stream().filter(c -> c > 1).count();
-            long byA = load.acknowledged.values().stream().filter(t -> t.member() == a).count();
+            long byA = load.acknowledged.values().stream()
+                    .filter(t -> t.member() == a)
+                    .count();
             long byB = load.acknowledged.size() - byA;
 
             // B's dashboard: every ticket B acknowledged, exactly once, also after the kill
-            long missingOnB = fromB.stream().filter(t -> !createdOnB.containsKey(t.reference())).count();
+            long missingOnB = fromB.stream()
+                    .filter(t -> !createdOnB.containsKey(t.reference()))
+                    .count();
             long twiceOnB = createdOnB.values().stream().filter(c -> c > 1).count();
-            long afterKill = fromB.stream().filter(t -> t.acknowledgedAt() > load.killedAt).count();
-            long afterKillSeen = fromB.stream().filter(t -> t.acknowledgedAt() > load.killedAt)
-                    .filter(t -> createdOnB.containsKey(t.reference())).count();
-            long relayedFromA = load.acknowledged.values().stream().filter(t -> t.member() == a)
-                    .filter(t -> createdOnB.containsKey(t.reference())).count();
+            long afterKill = fromB.stream()
+                    .filter(t -> t.acknowledgedAt() > load.killedAt)
+                    .count();
+            long afterKillSeen = fromB.stream()
+                    .filter(t -> t.acknowledgedAt() > load.killedAt)
+                    .filter(t -> createdOnB.containsKey(t.reference()))
+                    .count();
+            long relayedFromA = load.acknowledged.values().stream()
+                    .filter(t -> t.member() == a)
+                    .filter(t -> createdOnB.containsKey(t.reference()))
+                    .count();
             Map<String, Long> firstOnB = new HashMap<>();
             for (DashboardSocket.Arrival x : onB.arrivals()) {
                 firstOnB.putIfAbsent(x.message().getString("reference", ""), x.nanoTime());
             }
-            long slowestOnB = fromB.stream().filter(t -> firstOnB.containsKey(t.reference()))
+            long slowestOnB = fromB.stream()
+                    .filter(t -> firstOnB.containsKey(t.reference()))
                     .mapToLong(t -> Math.max(0, firstOnB.get(t.reference()) - t.acknowledgedAt()) / 1_000_000)
-                    .max().orElse(-1);
+                    .max()
+                    .orElse(-1);
             HttpResponse<String> api = send(b, "GET", "/api", null);
 
-            FIGURES.add(String.format(Locale.ROOT, "[cluster] load with kill -9 of A (postgresql): tickets sent %d, "
+            FIGURES.add(String.format(
+                    Locale.ROOT,
+                    "[cluster] load with kill -9 of A (postgresql): tickets sent %d, "
                             + "acknowledged %d (A %d, B %d), outcome unknown (A killed under the request) %d, found %d, "
                             + "lost %d, duplicates %d, B 5xx %d, B connection errors %d, A 5xx %d, other answers %s, "
                             + "time %.1f s (%.0f tickets/s), A killed after %d acknowledged",
-                    TICKETS, load.acknowledged.size(), byA, byB, load.unknown.get(), markers.size(), lost, duplicates,
-                    load.serverErrorsB.get(), load.connectionErrorsB.get(), load.serverErrorsA.get(), load.otherStatuses,
-                    millis / 1000.0, TICKETS * 1000.0 / Math.max(1, millis), load.acknowledgedAtKill));
-            FIGURES.add(String.format(Locale.ROOT, "[cluster] B's dashboard during the load: %d of B's %d tickets "
+                    TICKETS,
+                    load.acknowledged.size(),
+                    byA,
+                    byB,
+                    load.unknown.get(),
+                    markers.size(),
+                    lost,
+                    duplicates,
+                    load.serverErrorsB.get(),
+                    load.connectionErrorsB.get(),
+                    load.serverErrorsA.get(),
+                    load.otherStatuses,
+                    millis / 1000.0,
+                    TICKETS * 1000.0 / Math.max(1, millis),
+                    load.acknowledgedAtKill));
+            FIGURES.add(String.format(
+                    Locale.ROOT,
+                    "[cluster] B's dashboard during the load: %d of B's %d tickets "
                             + "received (%d of %d acknowledged after the kill), %d twice, slowest %d ms after the 201; %d "
                             + "of A's %d tickets relayed from A; B answers GET /api after the load: %d",
-                    fromB.size() - missingOnB, fromB.size(), afterKillSeen, afterKill, twiceOnB, slowestOnB,
-                    relayedFromA, byA, api.statusCode()));
+                    fromB.size() - missingOnB,
+                    fromB.size(),
+                    afterKillSeen,
+                    afterKill,
+                    twiceOnB,
+                    slowestOnB,
+                    relayedFromA,
+                    byA,
+                    api.statusCode()));
 
             assertEquals(0, load.serverErrorsB.get(), "5xx from B: " + load.serverErrorSamples);
             assertEquals(0, load.connectionErrorsB.get(), "B must keep answering");
             assertEquals(0, lost, "acknowledged tickets missing from the database or stored twice");
             assertEquals(0, duplicates, "tickets stored twice");
             assertTrue(load.otherStatuses.isEmpty(), "answers other than 201: " + load.otherStatuses);
-            assertEquals(TICKETS, load.acknowledged.size() + load.unknown.get() + load.serverErrorsA.get(),
+            assertEquals(
+                    TICKETS,
+                    load.acknowledged.size() + load.unknown.get() + load.serverErrorsA.get(),
                     "every ticket sent was acknowledged, or sent to A as it was killed");
-            assertTrue(markers.size() <= load.acknowledged.size() + load.unknown.get() + load.serverErrorsA.get(),
+            assertTrue(
+                    markers.size() <= load.acknowledged.size() + load.unknown.get() + load.serverErrorsA.get(),
                     "more tickets stored than acknowledged or cut by the kill of A: " + markers.size());
-            assertTrue(load.acknowledgedAtKill >= TICKETS / 2 && byA > 0,
-                    "A was killed once half the tickets were acknowledged, some of them by A: " + load.acknowledgedAtKill);
+            assertTrue(
+                    load.acknowledgedAtKill >= TICKETS / 2 && byA > 0,
+                    "A was killed once half the tickets were acknowledged, some of them by A: "
+                            + load.acknowledgedAtKill);
             assertTrue(afterKill > 0, "B acknowledged tickets after A was killed");
             assertEquals(0, missingOnB, "B's dashboard receives every ticket B acknowledged");
             assertEquals(0, twiceOnB, "B's dashboard receives each ticket once");
@@ -382,8 +493,7 @@ class ClusterIT {
     // ------------------------------------------------------------------------------------------------------------
 
     /** One acknowledged ticket: its reference, the member that answered 201, and when. */
-    record Ticket(String reference, TestServer member, long acknowledgedAt) {
-    }
+    record Ticket(String reference, TestServer member, long acknowledgedAt) {}
 
     /** The load: clients 0, 2, 4 ... send to A, clients 1, 3, 5 ... to B; A is killed half-way. */
     static final class Load {
@@ -434,20 +544,24 @@ class ClusterIT {
             while ((i = next.getAndIncrement()) < TICKETS) {
                 TestServer target = useA && !killed ? a : b;
                 try {
-                    HttpResponse<String> r = HTTP.send(request(target, "/api/tickets")
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body(i))).build(),
+                    HttpResponse<String> r = HTTP.send(
+                            request(target, "/api/tickets")
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body(i)))
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() == 201) {
-                        acknowledged.put(i, new Ticket(json(r.body()).getString("reference"), target,
-                                System.nanoTime()));
+                        acknowledged.put(
+                                i, new Ticket(json(r.body()).getString("reference"), target, System.nanoTime()));
                     } else if (r.statusCode() >= 500) {
                         (target == b ? serverErrorsB : serverErrorsA).incrementAndGet();
                         if (serverErrorSamples.size() < 5) {
                             serverErrorSamples.add(r.statusCode() + " " + r.body());
                         }
                     } else {
-                        otherStatuses.computeIfAbsent(r.statusCode(), k -> new AtomicLong()).incrementAndGet();
+                        otherStatuses
+                                .computeIfAbsent(r.statusCode(), k -> new AtomicLong())
+                                .incrementAndGet();
                     }
                 } catch (IOException e) {
                     if (target == b) {
@@ -469,8 +583,8 @@ class ClusterIT {
                 "El portátil nuevo no enciende después de la actualización del sistema, necesito ayuda urgente.",
                 "Je voudrais savoir si votre logiciel peut être intégré à notre système de gestion des stocks.",
             };
-            return "{\"subject\": \"Cluster " + i + "\", \"body\": \"" + texts[i % texts.length]
-                    + " cluster-marker-" + i + "-x\"}";
+            return "{\"subject\": \"Cluster " + i + "\", \"body\": \"" + texts[i % texts.length] + " cluster-marker-"
+                    + i + "-x\"}";
         }
     }
 
@@ -485,8 +599,10 @@ class ClusterIT {
 
     private static HttpResponse<String> send(TestServer server, String method, String path, String json)
             throws Exception {
-        HttpRequest.Builder r = request(server, path).method(method, json == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder r = request(server, path)
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             r.header("Content-Type", "application/json");
         }
@@ -502,7 +618,8 @@ class ClusterIT {
     private static void awaitLog(TestServer server, String text, Duration bound) {
         Eventually.until(bound, "\"" + text + "\" never appeared in " + server.logFile(), () -> {
             try {
-                return Files.readString(server.logFile(), StandardCharsets.ISO_8859_1).contains(text);
+                return Files.readString(server.logFile(), StandardCharsets.ISO_8859_1)
+                        .contains(text);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

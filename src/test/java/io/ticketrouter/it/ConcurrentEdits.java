@@ -39,8 +39,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class ConcurrentEdits {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private static final int PARALLEL = 20;
     private static final int RACES = 5;
     private static final String[] STATUSES = {"in_progress", "resolved", "open"};
@@ -48,8 +50,7 @@ final class ConcurrentEdits {
     private static final String TEXT = "Since this morning the invoice portal shows an error when I open my last "
             + "invoice; please have a look.";
 
-    private ConcurrentEdits() {
-    }
+    private ConcurrentEdits() {}
 
     /** One answer: status, body, and the request that got it. */
     record Answer(String request, int status, String contentType, String body) {
@@ -88,14 +89,18 @@ final class ConcurrentEdits {
         List<String> queues = queues(server);
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < PARALLEL; i++) {
-            bodies.add(switch (i % 5) {
-                case 0 -> "{\"note\": \"" + note(marker, i) + "\"}";
-                case 1 -> "{\"status\": \"" + STATUSES[i % 3] + "\"}";
-                case 2 -> "{\"priority\": \"" + PRIORITIES[i % 3] + "\", \"note\": \"" + note(marker, i) + "\"}";
-                case 3 -> "{\"queue\": \"" + queues.get(i % queues.size()) + "\"}";
-                default -> "{\"status\": \"" + STATUSES[(i + 1) % 3] + "\", \"queue\": \""
-                        + queues.get((i + 1) % queues.size()) + "\", \"note\": \"" + note(marker, i) + "\"}";
-            });
+            bodies.add(
+                    switch (i % 5) {
+                        case 0 -> "{\"note\": \"" + note(marker, i) + "\"}";
+                        case 1 -> "{\"status\": \"" + STATUSES[i % 3] + "\"}";
+                        case 2 ->
+                            "{\"priority\": \"" + PRIORITIES[i % 3] + "\", \"note\": \"" + note(marker, i) + "\"}";
+                        case 3 -> "{\"queue\": \"" + queues.get(i % queues.size()) + "\"}";
+                        default ->
+                            "{\"status\": \"" + STATUSES[(i + 1) % 3] + "\", \"queue\": \""
+                                    + queues.get((i + 1) % queues.size()) + "\", \"note\": \"" + note(marker, i)
+                                    + "\"}";
+                    });
         }
         List<Answer> answers = race(server, reference, bodies, -1);
         Map<Integer, Integer> byStatus = byStatus(answers);
@@ -107,12 +112,18 @@ final class ConcurrentEdits {
         }
         JsonObject finalTicket = get(server, reference).json();
         int entries = assertConsistent(created, finalTicket, answers, marker);
-        return String.format("[reliability] concurrent edits (%s): %d parallel PATCHes of one ticket → %d 200/%d "
+        return String.format(
+                "[reliability] concurrent edits (%s): %d parallel PATCHes of one ticket → %d 200/%d "
                         + "409/%d other; final ticket consistent: %d history entries, each 200's change in it on top "
-                        + "of the history before it, %d of %d notes (none of a refused PATCH)", kind, PARALLEL,
-                byStatus.getOrDefault(200, 0), byStatus.getOrDefault(409, 0),
-                answers.size() - byStatus.getOrDefault(200, 0) - byStatus.getOrDefault(409, 0), entries,
-                notes(finalTicket).size(), answers.stream().filter(a -> a.request().contains("\"note\"")).count());
+                        + "of the history before it, %d of %d notes (none of a refused PATCH)",
+                kind,
+                PARALLEL,
+                byStatus.getOrDefault(200, 0),
+                byStatus.getOrDefault(409, 0),
+                answers.size() - byStatus.getOrDefault(200, 0) - byStatus.getOrDefault(409, 0),
+                entries,
+                notes(finalTicket).size(),
+                answers.stream().filter(a -> a.request().contains("\"note\"")).count());
     }
 
     /**
@@ -126,12 +137,15 @@ final class ConcurrentEdits {
             if (a.status() != 200) {
                 continue;
             }
-            JsonObject sent = Json.createReader(new StringReader(a.request().substring(a.request().indexOf('{'))))
+            JsonObject sent = Json.createReader(
+                            new StringReader(a.request().substring(a.request().indexOf('{'))))
                     .readObject();
             JsonObject t = a.json();
             JsonArray h = t.getJsonArray("history");
             longest = Math.max(longest, h.size());
-            assertTrue(h.size() <= history.size() && entries(history.subList(0, h.size())).equals(entries(h)),
+            assertTrue(
+                    h.size() <= history.size()
+                            && entries(history.subList(0, h.size())).equals(entries(h)),
                     "the history a 200 answered is the start of the final history: " + a + "\nfinal: " + history);
             if (sent.containsKey("status")) {
                 assertEquals(sent.getString("status"), t.getString("status"), "the 200 shows its status: " + a);
@@ -149,9 +163,13 @@ final class ConcurrentEdits {
         }
         assertEquals(longest, history.size(), "the final history is the one of the last change applied, no more");
         // 2. notes: every successful one once, no refused one
-        List<String> expected = answers.stream().filter(a -> a.status() == 200 && a.request().contains("\"note\""))
-                .map(a -> a.request().replaceAll(".*\"note\": \"([^\"]+)\".*", "$1")).sorted().toList();
-        List<String> found = notes(last).stream().filter(n -> n.contains(marker)).sorted().toList();
+        List<String> expected = answers.stream()
+                .filter(a -> a.status() == 200 && a.request().contains("\"note\""))
+                .map(a -> a.request().replaceAll(".*\"note\": \"([^\"]+)\".*", "$1"))
+                .sorted()
+                .toList();
+        List<String> found =
+                notes(last).stream().filter(n -> n.contains(marker)).sorted().toList();
         assertEquals(expected, found, "the notes in the history are exactly those of the PATCHes that answered 200");
         // 3. each field's history is one unbroken chain from its first value to the final one, in time order
         Map<String, String> value = new HashMap<>();
@@ -166,10 +184,13 @@ final class ConcurrentEdits {
             previous = at;
             String field = e.getString("field");
             if (!"note".equals(field)) {
-                assertEquals(value.get(field), e.getString("from"), "each " + field + " change starts where the one "
-                        + "before ended: " + history);
-                assertTrue(!e.getString("from").equals(e.getString("to")), "no entry for a change to the same "
-                        + "value: " + e);
+                assertEquals(
+                        value.get(field),
+                        e.getString("from"),
+                        "each " + field + " change starts where the one " + "before ended: " + history);
+                assertTrue(
+                        !e.getString("from").equals(e.getString("to")),
+                        "no entry for a change to the same " + "value: " + e);
                 value.put(field, e.getString("to"));
             }
         }
@@ -182,7 +203,8 @@ final class ConcurrentEdits {
     // ------------------------------------------------------------------------------------------ 20 DELETEs
 
     private static String parallelDeletes(TestServer server, String kind) throws Exception {
-        String reference = create(server, "cd" + UUID.randomUUID().toString().substring(0, 8)).getString("reference");
+        String reference = create(server, "cd" + UUID.randomUUID().toString().substring(0, 8))
+                .getString("reference");
         List<String> requests = new ArrayList<>();
         for (int i = 0; i < PARALLEL; i++) {
             requests.add(null);
@@ -191,7 +213,8 @@ final class ConcurrentEdits {
         Map<Integer, Integer> byStatus = byStatus(answers);
         assertEquals(1, byStatus.getOrDefault(204, 0), "exactly one of the parallel DELETEs deleted: " + answers);
         for (Answer a : answers) {
-            assertTrue(a.status() == 204 || a.status() == 404 || a.status() == 409,
+            assertTrue(
+                    a.status() == 204 || a.status() == 404 || a.status() == 409,
                     "a DELETE racing DELETEs answers 204, or 404 / 409 as a problem: " + a);
             if (a.status() != 204) {
                 assertTrue(a.contentType().startsWith("application/problem+json"), a.toString());
@@ -201,10 +224,17 @@ final class ConcurrentEdits {
             }
         }
         assertEquals(404, get(server, reference).status(), "a ticket whose DELETE answered 204 is gone");
-        return String.format("[reliability] concurrent deletes (%s): %d parallel DELETEs of one ticket → %d 204/%d "
-                        + "404/%d 409/%d other; gone afterwards", kind, PARALLEL, byStatus.getOrDefault(204, 0),
-                byStatus.getOrDefault(404, 0), byStatus.getOrDefault(409, 0),
-                answers.size() - byStatus.getOrDefault(204, 0) - byStatus.getOrDefault(404, 0)
+        return String.format(
+                "[reliability] concurrent deletes (%s): %d parallel DELETEs of one ticket → %d 204/%d "
+                        + "404/%d 409/%d other; gone afterwards",
+                kind,
+                PARALLEL,
+                byStatus.getOrDefault(204, 0),
+                byStatus.getOrDefault(404, 0),
+                byStatus.getOrDefault(409, 0),
+                answers.size()
+                        - byStatus.getOrDefault(204, 0)
+                        - byStatus.getOrDefault(404, 0)
                         - byStatus.getOrDefault(409, 0));
     }
 
@@ -218,8 +248,10 @@ final class ConcurrentEdits {
             String reference = create(server, marker).getString("reference");
             List<String> bodies = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                bodies.add(i % 2 == 0 ? "{\"note\": \"" + note(marker, i) + "\"}"
-                        : "{\"status\": \"" + STATUSES[i % 3] + "\"}");
+                bodies.add(
+                        i % 2 == 0
+                                ? "{\"note\": \"" + note(marker, i) + "\"}"
+                                : "{\"status\": \"" + STATUSES[i % 3] + "\"}");
             }
             // the DELETE goes in the middle of the PATCHes
             List<Answer> answers = race(server, reference, bodies, 5);
@@ -231,7 +263,8 @@ final class ConcurrentEdits {
                     continue;
                 }
                 patchStatuses.merge(a.status(), 1, Integer::sum);
-                assertTrue(a.status() == 200 || a.status() == 404 || a.status() == 409,
+                assertTrue(
+                        a.status() == 200 || a.status() == 404 || a.status() == 409,
                         "a PATCH racing a DELETE answers 200 (applied before it), 404 (after it) or 409: " + a);
                 if (a.status() != 200) {
                     assertTrue(a.contentType().startsWith("application/problem+json"), a.toString());
@@ -242,9 +275,10 @@ final class ConcurrentEdits {
             Answer listed = send(server, "GET", "/api/tickets?q=" + marker, null);
             assertEquals(0, listed.json().getInt("count"), "nothing of the deleted ticket is listed: " + listed);
         }
-        return String.format("[reliability] delete racing patches (%s): %d races of 1 DELETE and 10 PATCHes → %d "
-                        + "DELETEs 204, ticket gone afterwards in each; PATCH answers %s", kind, RACES, deleted,
-                patchStatuses);
+        return String.format(
+                "[reliability] delete racing patches (%s): %d races of 1 DELETE and 10 PATCHes → %d "
+                        + "DELETEs 204, ticket gone afterwards in each; PATCH answers %s",
+                kind, RACES, deleted, patchStatuses);
     }
 
     // ------------------------------------------------------------------------------------------ helpers
@@ -278,7 +312,8 @@ final class ConcurrentEdits {
                 futures.add(pool.submit(() -> {
                     ready.countDown();
                     go.await();
-                    return body == null ? send(server, "DELETE", "/api/tickets/" + reference, null)
+                    return body == null
+                            ? send(server, "DELETE", "/api/tickets/" + reference, null)
                             : send(server, "PATCH", "/api/tickets/" + reference, body);
                 }));
             }
@@ -314,8 +349,11 @@ final class ConcurrentEdits {
      * nanosecond, the database keeps microseconds).
      */
     private static List<String> entries(List<JsonValue> history) {
-        return history.stream().map(JsonValue::asJsonObject).map(e -> e.getString("actor") + " " + e.getString("field")
-                + " " + e.get("from") + " -> " + e.get("to")).toList();
+        return history.stream()
+                .map(JsonValue::asJsonObject)
+                .map(e ->
+                        e.getString("actor") + " " + e.getString("field") + " " + e.get("from") + " -> " + e.get("to"))
+                .toList();
     }
 
     private static List<String> notes(JsonObject ticket) {
@@ -329,8 +367,11 @@ final class ConcurrentEdits {
     }
 
     private static JsonObject create(TestServer server, String marker) throws Exception {
-        Answer a = send(server, "POST", "/api/tickets", "{\"subject\": \"Concurrent " + marker + "\", \"body\": \""
-                + TEXT + " " + marker + "\"}");
+        Answer a = send(
+                server,
+                "POST",
+                "/api/tickets",
+                "{\"subject\": \"Concurrent " + marker + "\", \"body\": \"" + TEXT + " " + marker + "\"}");
         assertEquals(201, a.status(), a.toString());
         return a.json();
     }
@@ -339,7 +380,8 @@ final class ConcurrentEdits {
         Answer a = send(server, "GET", "/api/model", null);
         assertEquals(200, a.status(), a.toString());
         return a.json().getJsonArray("queues").getValuesAs(jakarta.json.JsonString.class).stream()
-                .map(jakarta.json.JsonString::getString).toList();
+                .map(jakarta.json.JsonString::getString)
+                .toList();
     }
 
     private static Answer get(TestServer server, String reference) throws Exception {
@@ -348,15 +390,21 @@ final class ConcurrentEdits {
 
     /** As the admin (HTTP Basic). */
     static Answer send(TestServer server, String method, String path, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.url(path)).timeout(Duration.ofSeconds(120))
-                .header("Authorization", Credentials.ADMIN_BASIC).header("Accept", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.url(path))
+                .timeout(Duration.ofSeconds(120))
+                .header("Authorization", Credentials.ADMIN_BASIC)
+                .header("Accept", "application/json")
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             b.header("Content-Type", "application/json");
         }
         HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(method + " " + path + (json == null ? "" : " " + json), r.statusCode(),
-                r.headers().firstValue("Content-Type").orElse(""), r.body());
+        return new Answer(
+                method + " " + path + (json == null ? "" : " " + json),
+                r.statusCode(),
+                r.headers().firstValue("Content-Type").orElse(""),
+                r.body());
     }
 }

@@ -42,7 +42,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * black-box tests ({@code ApiIT}, {@code LifecycleIT}, ...) cover PostgreSQL.
  */
 @ExtendWith(ArquillianExtension.class)
-@DisabledIfSystemProperty(named = "it.db", matches = "postgresql",
+@DisabledIfSystemProperty(
+        named = "it.db",
+        matches = "postgresql",
         disabledReason = "in-container tests run on the embedded H2 database only")
 class ContainerIT {
 
@@ -76,13 +78,19 @@ class ContainerIT {
         ModelStatus status = classifiers.status();
         assertTrue(status.ready(), () -> "model not loaded: " + status.reason());
         assertNotNull(status.info().version());
-        assertEquals(10, status.info().queues().size(), () -> "queues: " + status.info().queues());
-        assertEquals(List.of("high", "low", "medium"), status.info().priorities().stream().sorted().toList());
+        assertEquals(
+                10,
+                status.info().queues().size(),
+                () -> "queues: " + status.info().queues());
+        assertEquals(
+                List.of("high", "low", "medium"),
+                status.info().priorities().stream().sorted().toList());
     }
 
     @Test
     void classifiesAGermanTicket() {
-        Prediction p = classify("Rechnung doppelt abgebucht",
+        Prediction p = classify(
+                "Rechnung doppelt abgebucht",
                 "Hallo, für das Abo dieses Monats wurde mir der Betrag zweimal von der Kreditkarte abgebucht. "
                         + "Bitte erstatten Sie die doppelte Zahlung und schicken Sie eine korrigierte Rechnung.");
         assertEquals("de", p.language());
@@ -92,7 +100,8 @@ class ContainerIT {
 
     @Test
     void classifiesASpanishTicket() {
-        Prediction p = classify("Quiero devolver un artículo",
+        Prediction p = classify(
+                "Quiero devolver un artículo",
                 "Buenas tardes, me gustaría devolver el producto que compré hace diez días porque no cumple con lo "
                         + "que esperaba. ¿Cómo consigo la etiqueta de devolución para el reembolso?");
         assertEquals("es", p.language());
@@ -102,9 +111,12 @@ class ContainerIT {
 
     @Test
     void storedTicketIsPublishedAsCreatedEventWithTheSameReference() throws InterruptedException {
-        TicketView stored = tickets.receive(new NewTicket("Cannot log in",
-                "Since this morning I cannot log in to the portal, it says my password is wrong.",
-                "Arquillian Test", "arquillian@example.com")).ticket();
+        TicketView stored = tickets.receive(new NewTicket(
+                        "Cannot log in",
+                        "Since this morning I cannot log in to the portal, it says my password is wrong.",
+                        "Arquillian Test",
+                        "arquillian@example.com"))
+                .ticket();
         assertNotNull(stored.reference());
         assertTrue(stored.reference().matches("TR-[0-9]{6,18}"), stored.reference());
         assertEquals("open", stored.status());
@@ -121,19 +133,25 @@ class ContainerIT {
     @Test
     void urgentKeywordRuleForcesHighPriorityForADataBreach() {
         Prediction lowPriority = prediction("low");
-        TicketContent breach = new TicketContent("Suspicious logins",
+        TicketContent breach = new TicketContent(
+                "Suspicious logins",
                 "We think there was a data breach: customer records were downloaded from our account last night.",
-                null, null);
+                null,
+                null);
         io.ticketrouter.domain.model.ticket.Routing routed = routingPolicy.route(breach, lowPriority);
         assertEquals("high", routed.priority(), () -> "routing: " + routed);
         assertTrue(routed.urgent(), () -> "routing: " + routed);
-        assertTrue(routed.decisions().stream().anyMatch(d -> d.change() != null && d.change().contains("high")),
+        assertTrue(
+                routed.decisions().stream()
+                        .anyMatch(d -> d.change() != null && d.change().contains("high")),
                 () -> "no decision raised the priority: " + routed.decisions());
 
         // the same prediction without an urgent keyword keeps its priority
-        TicketContent ordinary = new TicketContent("Suspicious logins",
+        TicketContent ordinary = new TicketContent(
+                "Suspicious logins",
                 "We noticed a few logins from a new device on our account last night, could you check them?",
-                null, null);
+                null,
+                null);
         io.ticketrouter.domain.model.ticket.Routing unchanged = routingPolicy.route(ordinary, lowPriority);
         assertEquals("low", unchanged.priority(), () -> "routing: " + unchanged);
         assertFalse(unchanged.urgent(), () -> "routing: " + unchanged);
@@ -147,8 +165,15 @@ class ContainerIT {
     /** A confident prediction of the loaded model's first queue with the given priority, in English. */
     private Prediction prediction(String priority) {
         String queue = classifiers.current().info().queues().get(0);
-        return new Prediction("en", new Prediction.Label(queue, 0.95), new Prediction.Label(priority, 0.9),
-                Map.of(queue, 0.95), Map.of(priority, 0.9), List.of(), 0.1, classifiers.current().info().version());
+        return new Prediction(
+                "en",
+                new Prediction.Label(queue, 0.95),
+                new Prediction.Label(priority, 0.9),
+                Map.of(queue, 0.95),
+                Map.of(priority, 0.9),
+                List.of(),
+                0.1,
+                classifiers.current().info().version());
     }
 
     private static void assertConfidences(Prediction p) {
@@ -157,6 +182,11 @@ class ContainerIT {
         assertTrue(q > 0 && q <= 1, () -> "queue confidence " + q);
         assertTrue(pr > 0 && pr <= 1, () -> "priority confidence " + pr);
         assertTrue(p.priorityProbabilities().containsKey(p.priority().label()), () -> "prediction: " + p);
-        assertEquals(1.0, p.queueProbabilities().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-6);
+        assertEquals(
+                1.0,
+                p.queueProbabilities().values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum(),
+                1e-6);
     }
 }

@@ -18,8 +18,7 @@ public final class Credentials {
     public static final String ADMIN_PASSWORD = "it-admin-password-1";
     public static final String ADMIN_BASIC = basic(ADMIN, ADMIN_PASSWORD);
 
-    private Credentials() {
-    }
+    private Credentials() {}
 
     public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -37,14 +36,16 @@ public final class Credentials {
 
     /** A WebSocket client configuration whose handshake carries the given Authorization header (null: none). */
     public static ClientEndpointConfig webSocket(String authorization) {
-        return ClientEndpointConfig.Builder.create().configurator(new ClientEndpointConfig.Configurator() {
-            @Override
-            public void beforeRequest(Map<String, List<String>> headers) {
-                if (authorization != null) {
-                    headers.put("Authorization", List.of(authorization));
-                }
-            }
-        }).build();
+        return ClientEndpointConfig.Builder.create()
+                .configurator(new ClientEndpointConfig.Configurator() {
+                    @Override
+                    public void beforeRequest(Map<String, List<String>> headers) {
+                        if (authorization != null) {
+                            headers.put("Authorization", List.of(authorization));
+                        }
+                    }
+                })
+                .build();
     }
 
     /** The handshake of a signed-in dashboard (the admin). */

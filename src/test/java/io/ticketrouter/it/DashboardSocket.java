@@ -35,8 +35,7 @@ import org.glassfish.tyrus.client.ClientManager;
 public final class DashboardSocket implements AutoCloseable {
 
     /** A message as it arrived: the parsed JSON, the raw text and the arrival time. */
-    public record Arrival(JsonObject message, String text, long nanoTime) {
-    }
+    public record Arrival(JsonObject message, String text, long nanoTime) {}
 
     /** How long a test waits for the registration or a message before it fails: a liveness bound, not a latency. */
     public static final Duration BOUND = Duration.ofSeconds(30);
@@ -49,24 +48,27 @@ public final class DashboardSocket implements AutoCloseable {
 
     private DashboardSocket(URI uri, ClientEndpointConfig config) throws Exception {
         try {
-            session = container.connectToServer(new Endpoint() {
-                @Override
-                public void onOpen(Session s, EndpointConfig c) {
-                    s.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
-                        long now = System.nanoTime();
-                        if ("pong".equals(text)) {
-                            pongs.add(text);
-                        } else {
-                            arrivals.add(new Arrival(parse(text), text, now));
+            session = container.connectToServer(
+                    new Endpoint() {
+                        @Override
+                        public void onOpen(Session s, EndpointConfig c) {
+                            s.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
+                                long now = System.nanoTime();
+                                if ("pong".equals(text)) {
+                                    pongs.add(text);
+                                } else {
+                                    arrivals.add(new Arrival(parse(text), text, now));
+                                }
+                            });
                         }
-                    });
-                }
 
-                @Override
-                public void onClose(Session s, CloseReason reason) {
-                    closed.complete(reason);
-                }
-            }, config, uri);
+                        @Override
+                        public void onClose(Session s, CloseReason reason) {
+                            closed.complete(reason);
+                        }
+                    },
+                    config,
+                    uri);
             session.getBasicRemote().sendText("ping");
             if (pongs.poll(BOUND.toSeconds(), TimeUnit.SECONDS) == null) {
                 throw new AssertionError("the dashboard socket on " + uri + " was never registered (no pong within "
@@ -96,15 +98,19 @@ public final class DashboardSocket implements AutoCloseable {
     /** Waits ({@link #BOUND} at most) for the first message that matches; fails with {@code what} otherwise. */
     public Arrival await(Predicate<JsonObject> match, String what) {
         Arrival[] found = new Arrival[1];
-        Eventually.until(BOUND, what + " never reached the dashboard", () -> {
-            for (Arrival a : arrivals) {
-                if (match.test(a.message())) {
-                    found[0] = a;
-                    return true;
-                }
-            }
-            return false;
-        }, () -> arrivals.size() + " messages received");
+        Eventually.until(
+                BOUND,
+                what + " never reached the dashboard",
+                () -> {
+                    for (Arrival a : arrivals) {
+                        if (match.test(a.message())) {
+                            found[0] = a;
+                            return true;
+                        }
+                    }
+                    return false;
+                },
+                () -> arrivals.size() + " messages received");
         return found[0];
     }
 

@@ -38,11 +38,14 @@ final class Database {
         }
         // One schema per test class and per checkout, so that test runs in two clones on the same machine (CI next to
         // a developer's tree) never drop each other's tables.
-        String checkout = Integer.toHexString(Path.of(System.getProperty("basedir", ".")).toAbsolutePath()
-                .normalize().toString().hashCode());
+        String checkout = Integer.toHexString(Path.of(System.getProperty("basedir", "."))
+                .toAbsolutePath()
+                .normalize()
+                .toString()
+                .hashCode());
         String schema = "tr_it_" + testClass.toLowerCase() + "_" + checkout;
         try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
@@ -65,8 +68,9 @@ final class Database {
         } else {
             // the URL ./ticket-router serve gives the server (Installation.h2Url: WRITE_DELAY=0), so the durability
             // the crash tests check is the one a default installation has
-            p.put("ticketrouter.db.url", "jdbc:h2:file:" + dataDir.toAbsolutePath() + "/db/tickets;WRITE_DELAY=0;"
-                    + "AUTO_SERVER=TRUE");
+            p.put(
+                    "ticketrouter.db.url",
+                    "jdbc:h2:file:" + dataDir.toAbsolutePath() + "/db/tickets;WRITE_DELAY=0;" + "AUTO_SERVER=TRUE");
         }
         return p;
     }
@@ -82,7 +86,7 @@ final class Database {
         }
         Map<String, String> settings = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection(PG_URL + "?currentSchema=" + schema, PG_USER, "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             for (String name : List.of("fsync", "synchronous_commit", "full_page_writes")) {
                 try (ResultSet rs = s.executeQuery("SHOW " + name)) {
                     rs.next();
@@ -99,8 +103,8 @@ final class Database {
             return -1; // the H2 file is locked by the server while it runs
         }
         try (Connection c = DriverManager.getConnection(PG_URL + "?currentSchema=" + schema, PG_USER, "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + schema + ".ticket")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + schema + ".ticket")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -113,8 +117,8 @@ final class Database {
         }
         List<String[]> rows = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(PG_URL + "?currentSchema=" + schema, PG_USER, "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT reference, body FROM " + schema + ".ticket")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT reference, body FROM " + schema + ".ticket")) {
             while (rs.next()) {
                 rows.add(new String[] {rs.getString(1), rs.getString(2)});
             }
@@ -131,7 +135,9 @@ final class Database {
             Connection c = DriverManager.getConnection(PG_URL + "?currentSchema=" + schema, PG_USER, "");
             return c;
         }
-        return DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath() + "/db/tickets;AUTO_SERVER=TRUE",
-                "ticketrouter", "ticketrouter");
+        return DriverManager.getConnection(
+                "jdbc:h2:file:" + dataDir.toAbsolutePath() + "/db/tickets;AUTO_SERVER=TRUE",
+                "ticketrouter",
+                "ticketrouter");
     }
 }

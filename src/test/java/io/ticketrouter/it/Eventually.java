@@ -11,8 +11,7 @@ import java.util.function.Supplier;
  */
 public final class Eventually {
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /** Waits until {@code condition} holds; fails after {@code bound} with {@code what}. */
     public static void until(Duration bound, String what, BooleanSupplier condition) {
@@ -30,8 +29,8 @@ public final class Eventually {
         long deadline = System.nanoTime() + bound.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " (not within " + bound.toSeconds() + " s; last seen: "
-                        + state.get() + ")");
+                throw new AssertionError(
+                        what + " (not within " + bound.toSeconds() + " s; last seen: " + state.get() + ")");
             }
             pause();
         }

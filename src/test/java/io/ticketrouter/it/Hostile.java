@@ -10,8 +10,15 @@ import java.util.List;
  * refusal (an empty answer, the connection closed by the server). Built with {@link #expect}, {@link #expectProblem}
  * or {@link #expectParserRefusal}; {@link #check} says what, if anything, is wrong with an answer.
  */
-public record Hostile(String name, String head, byte[] body, long delayMillis, int status, String problemType,
-                      boolean parserRefusal, boolean mustClose) {
+public record Hostile(
+        String name,
+        String head,
+        byte[] body,
+        long delayMillis,
+        int status,
+        String problemType,
+        boolean parserRefusal,
+        boolean mustClose) {
 
     /** What every catalogue answer must be free of: no server name, no stack trace, no HTML error report. */
     static List<String> leaks(RawHttp.Answer a) {
@@ -95,8 +102,11 @@ public record Hostile(String name, String head, byte[] body, long delayMillis, i
     }
 
     public static Hostile post(String name, String path, String contentType, byte[] body) {
-        return raw(name, "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType
-                + "\r\nContent-Length: " + body.length, body);
+        return raw(
+                name,
+                "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType + "\r\nContent-Length: "
+                        + body.length,
+                body);
     }
 
     /** An anonymous {@code POST /api/tickets} with this JSON. */
@@ -111,14 +121,17 @@ public record Hostile(String name, String head, byte[] body, long delayMillis, i
 
     /** Signed in as the admin, so the request reaches the validation behind the role check. */
     public static Hostile get(String name, String path) {
-        return raw(name, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json"
-                + "\r\nAuthorization: " + Credentials.ADMIN_BASIC, null);
+        return raw(
+                name,
+                "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json" + "\r\nAuthorization: "
+                        + Credentials.ADMIN_BASIC,
+                null);
     }
 
     /** Anonymous, with the given extra header lines (credentials an attacker might try). */
     public static Hostile getWith(String name, String path, String headers) {
-        return raw(name, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n" + headers,
-                null);
+        return raw(
+                name, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n" + headers, null);
     }
 
     /**
@@ -127,9 +140,13 @@ public record Hostile(String name, String head, byte[] body, long delayMillis, i
      */
     public static String adminSessionCookie(int port) throws java.io.IOException {
         byte[] body = ("{\"username\": \"" + Credentials.ADMIN + "\", \"password\": \"" + Credentials.ADMIN_PASSWORD
-                + "\"}").getBytes(StandardCharsets.UTF_8);
-        RawHttp.Answer a = RawHttp.send(port, "POST /api/session HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length, body);
+                        + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        RawHttp.Answer a = RawHttp.send(
+                port,
+                "POST /api/session HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                        + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length,
+                body);
         String setCookie = a.header("Set-Cookie");
         if (a.status() != 200 || !setCookie.startsWith("TR_SESSION=")) {
             throw new IllegalStateException("signing in as the admin failed: " + a);

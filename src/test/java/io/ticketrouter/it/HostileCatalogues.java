@@ -9,8 +9,7 @@ import java.util.TreeMap;
 /** Every hostile-request catalogue of the reliability suite, run by {@code ReliabilityIT} against one server. */
 final class HostileCatalogues {
 
-    private HostileCatalogues() {
-    }
+    private HostileCatalogues() {}
 
     /**
      * The catalogues in the order they are sent; each entry carries its exact expected answer. The system property
@@ -18,7 +17,8 @@ final class HostileCatalogues {
      * while working on one; the build runs all.
      */
     static List<Hostile> all() {
-        List<String> only = List.of(System.getProperty("it.catalogues", "input,stored,protocol").split(","));
+        List<String> only = List.of(
+                System.getProperty("it.catalogues", "input,stored,protocol").split(","));
         List<Hostile> all = new ArrayList<>();
         if (only.contains("input")) {
             all.addAll(InputCatalogue.cases());
@@ -36,8 +36,7 @@ final class HostileCatalogues {
     }
 
     /** What a catalogue got: what was wrong per request, the answers by status, 5xx and parser refusals counted. */
-    record Outcome(List<String> failures, Map<Integer, Integer> byStatus, int serverErrors, int refusedByParser) {
-    }
+    record Outcome(List<String> failures, Map<Integer, Integer> byStatus, int serverErrors, int refusedByParser) {}
 
     /** Sends every request of the catalogue on its own connection and checks each answer against its expectation. */
     static Outcome send(int port, List<Hostile> catalogue) {

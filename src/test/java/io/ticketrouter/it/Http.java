@@ -14,7 +14,10 @@ import java.util.Optional;
 /** A small HTTP client for the integration tests. */
 final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private final TestServer server;
     /** The Authorization header every request carries; null for an anonymous client. */
@@ -79,7 +82,9 @@ final class Http {
     }
 
     Answer get(String path, String accept) throws Exception {
-        return send(HttpRequest.newBuilder(server.url(path)).header("Accept", accept).GET());
+        return send(HttpRequest.newBuilder(server.url(path))
+                .header("Accept", accept)
+                .GET());
     }
 
     Answer post(String path, String json) throws Exception {
@@ -100,8 +105,9 @@ final class Http {
 
     Answer send(String method, String path, String contentType, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(server.url(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
@@ -109,8 +115,8 @@ final class Http {
     }
 
     Answer sendBytes(String method, String path, String contentType, byte[] body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.url(path))
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(server.url(path)).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
@@ -128,8 +134,8 @@ final class Http {
         if (cookie != null) {
             b.header("Cookie", cookie);
         }
-        HttpResponse<String> r = CLIENT.send(b.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+                CLIENT.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(r.statusCode(), r.body(), r);
     }
 

@@ -51,7 +51,9 @@ class LearningIT {
         server = TestServer.start("learning-" + db.kind, config);
         http = new Http(server);
         // the application answers /api before the bundle has finished loading on a busy machine
-        Eventually.until(Duration.ofSeconds(120), "the model is loaded (GET /health/ready answers 200)",
+        Eventually.until(
+                Duration.ofSeconds(120),
+                "the model is loaded (GET /health/ready answers 200)",
                 () -> unchecked(() -> http.get("/health/ready").status() == 200));
     }
 
@@ -67,24 +69,45 @@ class LearningIT {
         String start = metrics();
         JsonObject qualityBefore = http.get("/api/model/quality").json();
         for (int i = 0; i < 3; i++) {
-            assertEquals(201, http.post("/api/tickets", "{\"subject\": \"Invoice " + i + "\", \"body\": "
-                    + "\"I was charged twice for my subscription this month, please refund one payment.\"}").status());
+            assertEquals(
+                    201,
+                    http.post(
+                                    "/api/tickets",
+                                    "{\"subject\": \"Invoice " + i + "\", \"body\": "
+                                            + "\"I was charged twice for my subscription this month, please refund one payment.\"}")
+                            .status());
         }
-        assertEquals(200, http.post("/api/predict", "{\"body\": \"The VPN disconnects every ten minutes.\"}").status());
+        assertEquals(
+                200,
+                http.post("/api/predict", "{\"body\": \"The VPN disconnects every ten minutes.\"}")
+                        .status());
         String text = metrics();
-        assertEquals(sum(start, "ticketrouter_tickets_classified_total{") + 3,
-                sum(text, "ticketrouter_tickets_classified_total{"), 0.001, text);
+        assertEquals(
+                sum(start, "ticketrouter_tickets_classified_total{") + 3,
+                sum(text, "ticketrouter_tickets_classified_total{"),
+                0.001,
+                text);
         assertTrue(text.contains("queue=\"") && text.contains("priority=\""), "tagged by queue and priority:\n" + text);
-        assertEquals(sum(start, "ticketrouter_tickets_routed_total{") + 3, sum(text, "ticketrouter_tickets_routed_total{"),
-                0.001, text);
-        assertEquals(sum(start, "ticketrouter_classification_count") + 4, sum(text, "ticketrouter_classification_count"),
-                0.001, "latency timer: three tickets and one prediction\n" + text);
+        assertEquals(
+                sum(start, "ticketrouter_tickets_routed_total{") + 3,
+                sum(text, "ticketrouter_tickets_routed_total{"),
+                0.001,
+                text);
+        assertEquals(
+                sum(start, "ticketrouter_classification_count") + 4,
+                sum(text, "ticketrouter_classification_count"),
+                0.001,
+                "latency timer: three tickets and one prediction\n" + text);
 
         JsonObject quality = http.get("/api/model/quality").json();
-        assertEquals(qualityBefore.getJsonObject("overall").getInt("tickets") + 3,
-                quality.getJsonObject("overall").getInt("tickets"), quality.toString());
-        assertEquals(qualityBefore.getJsonObject("latency").getInt("count") + 4,
-                quality.getJsonObject("latency").getInt("count"), quality.toString());
+        assertEquals(
+                qualityBefore.getJsonObject("overall").getInt("tickets") + 3,
+                quality.getJsonObject("overall").getInt("tickets"),
+                quality.toString());
+        assertEquals(
+                qualityBefore.getJsonObject("latency").getInt("count") + 4,
+                quality.getJsonObject("latency").getInt("count"),
+                quality.toString());
         // the gauges exist once the figures were computed
         assertTrue(metrics().contains("ticketrouter_queue_agreement_ratio"), "agreement gauge");
     }
@@ -92,15 +115,19 @@ class LearningIT {
     @Test
     void correctionsAreExportedRetrainedAndTheNewModelSwapsInLive() throws Exception {
         String v1 = servingVersion();
-        List<String> queues = http.get("/api/model").json().getJsonArray("queues").getValuesAs(JsonValue::toString)
-                .stream().map(s -> s.substring(1, s.length() - 1)).toList();
+        List<String> queues =
+                http.get("/api/model").json().getJsonArray("queues").getValuesAs(JsonValue::toString).stream()
+                        .map(s -> s.substring(1, s.length() - 1))
+                        .toList();
 
         // tickets, three of them corrected by an agent
         List<String> references = new ArrayList<>();
-        String[] bodies = {"My laptop does not start after the last update, the screen stays black.",
-                "Please send me an offer for fifty licences of your software for our company.",
-                "The parcel arrived damaged and I would like to return it for a refund.",
-                "Our online shop is down since nine o'clock, customers cannot pay."};
+        String[] bodies = {
+            "My laptop does not start after the last update, the screen stays black.",
+            "Please send me an offer for fifty licences of your software for our company.",
+            "The parcel arrived damaged and I would like to return it for a refund.",
+            "Our online shop is down since nine o'clock, customers cannot pay."
+        };
         for (String body : bodies) {
             Http.Answer created = http.post("/api/tickets", "{\"body\": " + q(body) + "}");
             assertEquals(201, created.status(), created.toString());
@@ -109,10 +136,13 @@ class LearningIT {
         for (int i = 0; i < 3; i++) {
             JsonObject t = http.get("/api/tickets/" + references.get(i)).json();
             String predicted = t.getJsonObject("queue").getString("label");
-            String other = queues.stream().filter(qn -> !qn.equals(predicted))
-                    .filter(qn -> !qn.equals(t.getString("final_queue"))).findFirst().orElseThrow();
-            Http.Answer patched = http.patch("/api/tickets/" + references.get(i),
-                    "{\"queue\": " + q(other) + ", \"priority\": \"high\"}");
+            String other = queues.stream()
+                    .filter(qn -> !qn.equals(predicted))
+                    .filter(qn -> !qn.equals(t.getString("final_queue")))
+                    .findFirst()
+                    .orElseThrow();
+            Http.Answer patched = http.patch(
+                    "/api/tickets/" + references.get(i), "{\"queue\": " + q(other) + ", \"priority\": \"high\"}");
             assertEquals(200, patched.status(), patched.toString());
         }
 
@@ -122,8 +152,8 @@ class LearningIT {
         dbProps.forEach(System::setProperty);
         int exportCode;
         try {
-            exportCode = TicketRouterCommand.commandLine().execute("export", "--data-dir", data.toString(),
-                    "--corrected-only", "--out", exported.toString());
+            exportCode = TicketRouterCommand.commandLine()
+                    .execute("export", "--data-dir", data.toString(), "--corrected-only", "--out", exported.toString());
         } finally {
             dbProps.keySet().forEach(System::clearProperty);
         }
@@ -146,9 +176,18 @@ class LearningIT {
             assertEquals(v1, stillServing.json().getString("model_version"));
 
             // retrain on the sample plus the corrections, straight into the watched directory (manifest last)
-            int trainCode = TicketRouterCommand.commandLine().execute("train", "--data",
-                    Path.of("data/sample/tickets.csv").toAbsolutePath().toString(), "--data", exported.toString(),
-                    "--out", models.toString(), "--trees", "10", "--no-charts");
+            int trainCode = TicketRouterCommand.commandLine()
+                    .execute(
+                            "train",
+                            "--data",
+                            Path.of("data/sample/tickets.csv").toAbsolutePath().toString(),
+                            "--data",
+                            exported.toString(),
+                            "--out",
+                            models.toString(),
+                            "--trees",
+                            "10",
+                            "--no-charts");
             assertEquals(0, trainCode, "train exit code");
 
             String[] swapped = new String[1];
@@ -158,16 +197,23 @@ class LearningIT {
             });
             String v2 = swapped[0];
             // the dashboard was told about both, once each: the refusal (v1 keeps serving) and the swap
-            JsonObject refusal = socket.await(m -> "model".equals(m.getString("type", null))
-                    && "refused".equals(m.getString("event", null)), "the refusal of the corrupt bundle").message();
+            JsonObject refusal = socket.await(
+                            m -> "model".equals(m.getString("type", null))
+                                    && "refused".equals(m.getString("event", null)),
+                            "the refusal of the corrupt bundle")
+                    .message();
             assertEquals(v1, refusal.getString("version"), refusal.toString());
-            JsonObject loaded = socket.await(m -> "model".equals(m.getString("type", null))
-                    && "loaded".equals(m.getString("event", null)), "the swap to the new bundle").message();
+            JsonObject loaded = socket.await(
+                            m -> "model".equals(m.getString("type", null))
+                                    && "loaded".equals(m.getString("event", null)),
+                            "the swap to the new bundle")
+                    .message();
             assertEquals(v2, loaded.getString("version"), loaded.toString());
             assertEquals(v1, loaded.getString("previous_version"), loaded.toString());
 
             // new tickets get the new version, old tickets keep theirs
-            Http.Answer fresh = http.post("/api/tickets", "{\"body\": \"The invoice total is wrong, please correct it.\"}");
+            Http.Answer fresh =
+                    http.post("/api/tickets", "{\"body\": \"The invoice total is wrong, please correct it.\"}");
             assertEquals(201, fresh.status(), fresh.toString());
             // its push is the fence: model messages sent before it have all arrived
             socket.await("created", fresh.json().getString("reference"));
@@ -178,7 +224,8 @@ class LearningIT {
             assertEquals(1, modelMessages(socket, "loaded", "watcher"), "one swap, by the watcher");
             assertEquals(0, modelMessages(socket, "loaded", "api"), "no load through the API yet");
             assertEquals(v2, fresh.json().getString("model_version"));
-            assertEquals(v1, http.get("/api/tickets/" + references.get(0)).json().getString("model_version"));
+            assertEquals(
+                    v1, http.get("/api/tickets/" + references.get(0)).json().getString("model_version"));
 
             // an explicit reload of the same bundle changes nothing
             JsonObject same = http.post("/api/model/reload", "{}").json();
@@ -188,12 +235,18 @@ class LearningIT {
             // quality per model version: the corrections lower v1's agreement
             JsonObject quality = http.get("/api/model/quality").json();
             assertEquals(v2, quality.getString("serving"));
-            JsonObject first = quality.getJsonArray("by_model").stream().map(JsonValue::asJsonObject)
-                    .filter(g -> g.getString("key").equals(v1)).findFirst().orElseThrow();
+            JsonObject first = quality.getJsonArray("by_model").stream()
+                    .map(JsonValue::asJsonObject)
+                    .filter(g -> g.getString("key").equals(v1))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(3, first.getInt("corrected"), "the three tickets this test corrected: " + first);
             assertTrue(first.getJsonNumber("queue_agreement").doubleValue() < 1.0, first.toString());
-            assertTrue(quality.getJsonArray("by_model").stream().map(JsonValue::asJsonObject)
-                    .anyMatch(g -> g.getString("key").equals(v2)), quality.toString());
+            assertTrue(
+                    quality.getJsonArray("by_model").stream()
+                            .map(JsonValue::asJsonObject)
+                            .anyMatch(g -> g.getString("key").equals(v2)),
+                    quality.toString());
             assertTrue(metrics().contains("model_version=\"" + v2 + "\""), "gauges per model version");
         }
     }
@@ -215,7 +268,8 @@ class LearningIT {
 
     /** How many model messages of this event and trigger the dashboard got. */
     private static long modelMessages(DashboardSocket socket, String event, String trigger) {
-        return socket.count(m -> "model".equals(m.getString("type", null)) && event.equals(m.getString("event", null))
+        return socket.count(m -> "model".equals(m.getString("type", null))
+                && event.equals(m.getString("event", null))
                 && trigger.equals(m.getString("trigger", null)));
     }
 

@@ -27,14 +27,15 @@ class LifecycleIT {
     void withoutModelTheServerStartsNotReadyAndAnswers503() throws Exception {
         Path data = Files.createDirectories(TestServer.WORK.resolve("no-model-" + db.kind + "-data"));
         Path noModels = TestServer.WORK.resolve("no-model-" + db.kind + "-models"); // does not exist
-        try (TestServer server = TestServer.start("no-model-" + db.kind,
-                TestServer.config(data, noModels, db))) {
+        try (TestServer server = TestServer.start("no-model-" + db.kind, TestServer.config(data, noModels, db))) {
             Http http = new Http(server);
 
             Http.Answer ready = http.get("/health/ready");
             assertEquals(503, ready.status(), ready.toString());
             JsonObject check = ready.json().getJsonArray("checks").stream()
-                    .map(v -> v.asJsonObject()).filter(o -> "model".equals(o.getString("name"))).findFirst()
+                    .map(v -> v.asJsonObject())
+                    .filter(o -> "model".equals(o.getString("name")))
+                    .findFirst()
                     .orElseThrow();
             assertEquals("DOWN", check.getString("status"));
             assertTrue(check.getJsonObject("data").getString("reason").contains("no model bundle"), check.toString());
@@ -75,37 +76,46 @@ class LifecycleIT {
         deleteRecursively(data);
         Files.createDirectories(data);
         JsonObject first;
-        try (TestServer server = TestServer.start("restart-1-" + db.kind,
-                TestServer.config(data, TestServer.MODEL, db))) {
+        try (TestServer server =
+                TestServer.start("restart-1-" + db.kind, TestServer.config(data, TestServer.MODEL, db))) {
             Http http = new Http(server);
-            String reference = created(http, "{\"subject\": \"Refund\", \"body\": \"Please refund the second "
-                    + "payment of my last invoice.\", \"customer_email\": \"anna@example.com\"}");
+            String reference = created(
+                    http,
+                    "{\"subject\": \"Refund\", \"body\": \"Please refund the second "
+                            + "payment of my last invoice.\", \"customer_email\": \"anna@example.com\"}");
             worked(http, reference, "{\"status\": \"in_progress\", \"note\": \"Called the customer back\"}");
             worked(http, reference, "{\"queue\": \"Billing and Payments\", \"priority\": \"high\"}");
             first = stored(http, reference);
         }
 
         JsonObject second;
-        try (TestServer server = TestServer.start("restart-2-" + db.kind,
-                TestServer.config(data, TestServer.MODEL, db))) {
+        try (TestServer server =
+                TestServer.start("restart-2-" + db.kind, TestServer.config(data, TestServer.MODEL, db))) {
             Http http = new Http(server);
-            assertEquals(first, stored(http, first.getString("reference")),
+            assertEquals(
+                    first,
+                    stored(http, first.getString("reference")),
                     "a ticket reads back after a restart exactly as before it");
-            String reference = created(http, "{\"body\": \"Seit dem Update trennt sich das VPN alle zehn Minuten, "
-                    + "dringend, Sicherheitsvorfall?\"}");
+            String reference = created(
+                    http,
+                    "{\"body\": \"Seit dem Update trennt sich das VPN alle zehn Minuten, "
+                            + "dringend, Sicherheitsvorfall?\"}");
             second = worked(http, reference, "{\"status\": \"resolved\", \"note\": \"VPN profile renewed\"}");
             server.kill(); // kill -9 right after the last acknowledged change
         }
 
-        try (TestServer server = TestServer.start("restart-3-" + db.kind,
-                TestServer.config(data, TestServer.MODEL, db))) {
+        try (TestServer server =
+                TestServer.start("restart-3-" + db.kind, TestServer.config(data, TestServer.MODEL, db))) {
             Http http = new Http(server);
             assertEquals(first, stored(http, first.getString("reference")), "the first ticket after the kill");
-            assertEquals(second, stored(http, second.getString("reference")),
+            assertEquals(
+                    second,
+                    stored(http, second.getString("reference")),
                     "a change answered 200 just before kill -9 is stored, with the ticket's whole history");
-            String next = created(http, "{\"body\": \"Another ticket after the crash, to check references stay "
-                    + "unique.\"}");
-            assertFalse(next.equals(second.getString("reference")) || next.equals(first.getString("reference")),
+            String next = created(
+                    http, "{\"body\": \"Another ticket after the crash, to check references stay " + "unique.\"}");
+            assertFalse(
+                    next.equals(second.getString("reference")) || next.equals(first.getString("reference")),
                     "references stay unique after the crash: " + next);
         }
     }
@@ -143,7 +153,8 @@ class LifecycleIT {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 }

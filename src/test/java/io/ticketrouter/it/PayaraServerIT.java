@@ -55,7 +55,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * On a failure the tail of the domain's server.log is printed; every asadmin call is logged to
  * {@code target/it/payara-server/asadmin.log}.
  */
-@EnabledIfSystemProperty(named = "it.db", matches = "postgresql",
+@EnabledIfSystemProperty(
+        named = "it.db",
+        matches = "postgresql",
         disabledReason = "PayaraServerIT runs in the PostgreSQL run only (excluded from the H2 run in pom.xml)")
 class PayaraServerIT {
 
@@ -64,7 +66,8 @@ class PayaraServerIT {
 
     private static final Path HOME = Path.of(System.getProperty("it.payaraServerHome", "target/payara-server/payara6"))
             .toAbsolutePath();
-    private static final Path BASEDIR = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+    private static final Path BASEDIR =
+            Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
     private static final Path WORK = TestServer.WORK.resolve("payara-server").toAbsolutePath();
     private static final Path DOMAINS = WORK.resolve("domains");
     private static final String DOMAIN = "ticketrouter";
@@ -93,8 +96,17 @@ class PayaraServerIT {
         boolean started = false;
         try {
             portBase = freePortBase();
-            step("create-domain", () -> asadmin(120, "create-domain", "--domaindir", DOMAINS.toString(),
-                    "--portbase", Integer.toString(portBase), "--nopassword", DOMAIN));
+            step(
+                    "create-domain",
+                    () -> asadmin(
+                            120,
+                            "create-domain",
+                            "--domaindir",
+                            DOMAINS.toString(),
+                            "--portbase",
+                            Integer.toString(portBase),
+                            "--nopassword",
+                            DOMAIN));
             started = true; // from here on, always try to stop it
             step("start-domain", () -> asadmin(300, "start-domain", "--domaindir", DOMAINS.toString(), DOMAIN));
             step("configure-payara.sh (configure + deploy)", () -> configureAndDeploy(war));
@@ -125,7 +137,12 @@ class PayaraServerIT {
         env.put("PG_USER", Database.PG_USER);
         env.put("PG_PASSWORD", "unused-with-trust-auth");
         env.put("TICKET_ROUTER_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        run(300, env, "bash", BASEDIR.resolve("server-config/configure-payara.sh").toString(), war.toString());
+        run(
+                300,
+                env,
+                "bash",
+                BASEDIR.resolve("server-config/configure-payara.sh").toString(),
+                war.toString());
     }
 
     private void checks(Path war) throws Exception {
@@ -136,50 +153,72 @@ class PayaraServerIT {
         assertTrue(Files.isRegularFile(uploaded), "the server's copy of the deployed archive is missing: " + uploaded);
         assertEquals(sha256(war), sha256(uploaded), "the deployed archive is target/ticket-router.war");
 
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         String base = "http://127.0.0.1:" + (portBase + 80);
 
-        HttpResponse<String> health = send(client, HttpRequest.newBuilder(URI.create(base + "/health")).GET());
+        HttpResponse<String> health = send(
+                client, HttpRequest.newBuilder(URI.create(base + "/health")).GET());
         assertEquals(200, health.statusCode(), health.body());
         assertEquals("UP", json(health.body()).getString("status"), health.body());
 
-        HttpResponse<String> ready = send(client, HttpRequest.newBuilder(URI.create(base + "/health/ready")).GET());
+        HttpResponse<String> ready = send(
+                client,
+                HttpRequest.newBuilder(URI.create(base + "/health/ready")).GET());
         assertEquals(200, ready.statusCode(), ready.body());
         JsonObject readiness = json(ready.body());
         assertEquals("UP", readiness.getString("status"), ready.body());
-        assertTrue(readiness.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                .anyMatch(c -> "model".equals(c.getString("name")) && "UP".equals(c.getString("status"))),
+        assertTrue(
+                readiness.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                        .anyMatch(c -> "model".equals(c.getString("name")) && "UP".equals(c.getString("status"))),
                 "the model is loaded: " + ready.body());
-        assertFalse(ready.body().contains(TestServer.MODEL.toAbsolutePath().toString()),
+        assertFalse(
+                ready.body().contains(TestServer.MODEL.toAbsolutePath().toString()),
                 "the open health endpoint names no file-system path: " + ready.body());
 
-        String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> model = send(client, HttpRequest.newBuilder(URI.create(base + "/api/model"))
-                .header("Authorization", basic).GET());
-        assertEquals(TestServer.MODEL.toAbsolutePath().toString(), json(model.body()).getString("directory", ""),
+        String basic = "Basic "
+                + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> model = send(
+                client,
+                HttpRequest.newBuilder(URI.create(base + "/api/model"))
+                        .header("Authorization", basic)
+                        .GET());
+        assertEquals(
+                TestServer.MODEL.toAbsolutePath().toString(),
+                json(model.body()).getString("directory", ""),
                 "the admin sees where the model was loaded from: " + model.body());
-        HttpResponse<String> predict = send(client, HttpRequest.newBuilder(URI.create(base + "/api/predict"))
-                .header("Content-Type", "application/json").header("Authorization", basic)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"subject\": \"Cannot log in\", \"body\": \"Since this "
-                        + "morning I cannot log in to the portal, it says my password is wrong.\"}")));
+        HttpResponse<String> predict = send(
+                client,
+                HttpRequest.newBuilder(URI.create(base + "/api/predict"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", basic)
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"subject\": \"Cannot log in\", \"body\": \"Since this "
+                                        + "morning I cannot log in to the portal, it says my password is wrong.\"}")));
         assertEquals(200, predict.statusCode(), predict.body());
         JsonObject p = json(predict.body());
         assertFalse(p.getJsonObject("queue").getString("label").isBlank(), predict.body());
-        assertTrue(Set.of("high", "medium", "low").contains(p.getJsonObject("priority").getString("label")),
+        assertTrue(
+                Set.of("high", "medium", "low")
+                        .contains(p.getJsonObject("priority").getString("label")),
                 predict.body());
 
         String marker = "fullserver" + Long.toHexString(System.nanoTime());
         String body = "My card was charged twice for invoice " + marker + ". Please refund one payment.";
-        HttpResponse<String> created = send(client, HttpRequest.newBuilder(URI.create(base + "/api/tickets"))
-                .header("Content-Type", "application/json").header("Authorization", basic)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"subject\": \"Invoice charged twice\", \"body\": "
-                        + Json.createValue(body) + "}")));
+        HttpResponse<String> created = send(
+                client,
+                HttpRequest.newBuilder(URI.create(base + "/api/tickets"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", basic)
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"subject\": \"Invoice charged twice\", \"body\": " + Json.createValue(body) + "}")));
         assertEquals(201, created.statusCode(), created.body());
         String reference = json(created.body()).getString("reference");
         try (Connection c = DriverManager.getConnection(pgUrl(database), Database.PG_USER, "");
-             PreparedStatement s = c.prepareStatement("SELECT body, predicted_queue FROM ticket WHERE reference = ?")) {
+                PreparedStatement s =
+                        c.prepareStatement("SELECT body, predicted_queue FROM ticket WHERE reference = ?")) {
             s.setString(1, reference);
             try (ResultSet rs = s.executeQuery()) {
                 assertTrue(rs.next(), "ticket " + reference + " is not in PostgreSQL database " + database);
@@ -187,9 +226,12 @@ class PayaraServerIT {
                 assertFalse(rs.getString(2).isBlank());
             }
         }
-        System.out.printf("[it] PayaraServerIT: predict -> %s / %s; ticket %s stored in PostgreSQL database %s%n",
-                p.getJsonObject("queue").getString("label"), p.getJsonObject("priority").getString("label"),
-                reference, database);
+        System.out.printf(
+                "[it] PayaraServerIT: predict -> %s / %s; ticket %s stored in PostgreSQL database %s%n",
+                p.getJsonObject("queue").getString("label"),
+                p.getJsonObject("priority").getString("label"),
+                reference,
+                database);
     }
 
     private void stopDomain() throws Exception {
@@ -245,8 +287,12 @@ class PayaraServerIT {
         String output = Files.readString(out);
         Files.delete(out);
         String shown = String.join(" ", cmd);
-        Files.writeString(asadminLog, "$ " + shown + "\n" + output + "\n", StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                asadminLog,
+                "$ " + shown + "\n" + output + "\n",
+                StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
         if (!done) {
             fail("timed out after " + timeoutSeconds + " s: " + shown + "\n" + output);
         }
@@ -288,7 +334,8 @@ class PayaraServerIT {
         if (Files.exists(pid)) {
             long id = Long.parseLong(Files.readString(pid).trim());
             var handle = ProcessHandle.of(id);
-            if (handle.isPresent() && handle.get().info().commandLine().orElse("").contains(DOMAINS.toString())) {
+            if (handle.isPresent()
+                    && handle.get().info().commandLine().orElse("").contains(DOMAINS.toString())) {
                 handle.get().destroyForcibly();
                 handle.get().onExit().get(30, TimeUnit.SECONDS);
             }
@@ -307,8 +354,8 @@ class PayaraServerIT {
         Path log = DOMAINS.resolve(DOMAIN).resolve("logs/server.log");
         try {
             List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of("(no " + log + ")");
-            System.out.println("[it] PayaraServerIT FAILED; last 120 lines of " + log + " (asadmin calls: "
-                    + asadminLog + "):");
+            System.out.println(
+                    "[it] PayaraServerIT FAILED; last 120 lines of " + log + " (asadmin calls: " + asadminLog + "):");
             lines.subList(Math.max(0, lines.size() - 120), lines.size()).forEach(l -> System.out.println("  | " + l));
         } catch (IOException e) {
             System.out.println("[it] cannot read " + log + ": " + e);
@@ -323,9 +370,10 @@ class PayaraServerIT {
 
     /** A database of its own, named after the checkout (like the other ITs' schemas), created empty. */
     private static String createDatabase() {
-        String name = "tr_fullserver_" + Integer.toHexString(BASEDIR.normalize().toString().hashCode());
+        String name = "tr_fullserver_"
+                + Integer.toHexString(BASEDIR.normalize().toString().hashCode());
         try (Connection c = DriverManager.getConnection(Database.PG_URL, Database.PG_USER, "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
@@ -342,7 +390,7 @@ class PayaraServerIT {
             return;
         }
         try (Connection c = DriverManager.getConnection(Database.PG_URL, Database.PG_USER, "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         } catch (SQLException e) {
             System.out.println("[it] PayaraServerIT: could not drop database " + database + ": " + e.getMessage());
@@ -354,7 +402,8 @@ class PayaraServerIT {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
  * a newly dropped jar. The plugin jars are the ones the build makes under target/plugins. Plugins do not touch the
  * database: this class runs in the H2 run only.
  */
-@DisabledIfSystemProperty(named = "it.db", matches = "postgresql",
+@DisabledIfSystemProperty(
+        named = "it.db",
+        matches = "postgresql",
         disabledReason = "plugins do not depend on the database: PluginsIT runs in the H2 run only (pom.xml)")
 class PluginsIT {
 
@@ -47,8 +49,11 @@ class PluginsIT {
             }
         }
         pluginDir = Files.createDirectories(data.resolve("plugins"));
-        for (String project : List.of("examples/vip-invoice-routing", "test-fixtures/bad-service-entry",
-                "test-fixtures/throwing-plugins", "test-fixtures/hanging-rule")) {
+        for (String project : List.of(
+                "examples/vip-invoice-routing",
+                "test-fixtures/bad-service-entry",
+                "test-fixtures/throwing-plugins",
+                "test-fixtures/hanging-rule")) {
             drop(project);
         }
         Map<String, String> config = TestServer.config(data, TestServer.MODEL, Database.forThisRun("plugins"));
@@ -70,20 +75,25 @@ class PluginsIT {
     private static void drop(String project) throws IOException {
         Path target = PLUGIN_JARS.resolve(project).resolve("target");
         try (Stream<Path> files = Files.list(target)) {
-            Path jar = files.filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow();
+            Path jar =
+                    files.filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow();
             Files.copy(jar, pluginDir.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
     private static JsonObject plugin(String name) throws Exception {
         JsonArray plugins = http.get("/api/plugins").json().getJsonArray("plugins");
-        return plugins.getValuesAs(JsonObject.class).stream().filter(p -> p.getString("name").equals(name))
-                .findFirst().orElseThrow(() -> new AssertionError(name + " not in " + plugins));
+        return plugins.getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getString("name").equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not in " + plugins));
     }
 
     private static JsonObject createTicket(String subject, String body, String email) throws Exception {
-        Http.Answer a = http.post("/api/tickets", "{\"subject\": " + q(subject) + ", \"body\": " + q(body)
-                + (email == null ? "" : ", \"customer_email\": " + q(email)) + "}");
+        Http.Answer a = http.post(
+                "/api/tickets",
+                "{\"subject\": " + q(subject) + ", \"body\": " + q(body)
+                        + (email == null ? "" : ", \"customer_email\": " + q(email)) + "}");
         assertEquals(201, a.status(), a.toString());
         return a.json();
     }
@@ -93,7 +103,9 @@ class PluginsIT {
     }
 
     private static JsonObject fired(JsonObject ticket, String rule) {
-        return routing(ticket).stream().filter(r -> r.getString("rule").equals(rule)).findFirst()
+        return routing(ticket).stream()
+                .filter(r -> r.getString("rule").equals(rule))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(rule + " did not fire: " + ticket.getJsonArray("routing")));
     }
 
@@ -102,8 +114,15 @@ class PluginsIT {
         Http.Answer a = http.get("/api/plugins");
         assertEquals(200, a.status(), a.toString());
         assertEquals("1.0", a.json().getString("api_version"));
-        for (String active : List.of("low-confidence", "urgent-keywords", "invoices-to-billing", "vip-senders",
-                "quiet-rule", "throwing-rule", "nonsense-queue-rule", "hanging-rule")) {
+        for (String active : List.of(
+                "low-confidence",
+                "urgent-keywords",
+                "invoices-to-billing",
+                "vip-senders",
+                "quiet-rule",
+                "throwing-rule",
+                "nonsense-queue-rule",
+                "hanging-rule")) {
             assertEquals("active", plugin(active).getString("state"), active);
         }
         JsonObject invoices = plugin("invoices-to-billing");
@@ -122,21 +141,27 @@ class PluginsIT {
 
     @Test
     void invoiceTicketIsRoutedToBillingAndShowsWhichRuleFiredAndWhy() throws Exception {
-        JsonObject ticket = createTicket("Question", "Hello, I cannot find the invoice for my last order, "
-                + "could you send it again to this address?", null);
+        JsonObject ticket = createTicket(
+                "Question",
+                "Hello, I cannot find the invoice for my last order, " + "could you send it again to this address?",
+                null);
         assertEquals("Billing and Payments", ticket.getString("final_queue"));
         JsonObject rule = fired(ticket, "invoices-to-billing");
         assertTrue(rule.getString("reason").startsWith("mentions \"invoice\""), rule.toString());
-        JsonObject stored = http.get("/api/tickets/" + ticket.getString("reference")).json();
+        JsonObject stored =
+                http.get("/api/tickets/" + ticket.getString("reference")).json();
         assertEquals(ticket.getJsonArray("routing"), stored.getJsonArray("routing"), "the decision is stored");
     }
 
     @Test
     void vipSenderGetsHighPriorityFromTheConfiguredDomain() throws Exception {
-        JsonObject ticket = createTicket("Password", "Hello, I would like to change the password of my account "
-                + "next week, no hurry.", "cfo@bigcorp.example");
+        JsonObject ticket = createTicket(
+                "Password",
+                "Hello, I would like to change the password of my account " + "next week, no hurry.",
+                "cfo@bigcorp.example");
         assertEquals("high", ticket.getString("final_priority"));
-        assertEquals("sender domain bigcorp.example is a VIP customer",
+        assertEquals(
+                "sender domain bigcorp.example is a VIP customer",
                 fired(ticket, "vip-senders").getString("reason"));
     }
 
@@ -154,7 +179,8 @@ class PluginsIT {
             assertTrue(ticket.getBoolean("urgent"), e.getKey());
             assertEquals(e.getKey(), ticket.getString("language"), "the keyword list of the detected language");
             assertTrue(fired(ticket, "urgent-keywords").getString("reason").endsWith("(" + e.getKey() + ")"));
-            JsonObject prediction = http.post("/api/predict", "{\"body\": " + q(e.getValue()) + "}").json();
+            JsonObject prediction = http.post("/api/predict", "{\"body\": " + q(e.getValue()) + "}")
+                    .json();
             assertTrue(prediction.getBoolean("urgent"), e.getKey() + ": " + prediction);
             assertEquals("high", prediction.getString("final_priority"), e.getKey() + ": " + prediction);
         }
@@ -176,8 +202,9 @@ class PluginsIT {
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             long start = System.nanoTime();
-            Http.Answer a = http.post("/api/predict", "{\"body\": \"The printer on the second floor shows "
-                    + "error 42 and does not print anymore.\"}");
+            Http.Answer a = http.post(
+                    "/api/predict",
+                    "{\"body\": \"The printer on the second floor shows " + "error 42 and does not print anymore.\"}");
             millis.add((System.nanoTime() - start) / 1_000_000);
             assertEquals(200, a.status(), a.toString());
         }
@@ -190,8 +217,8 @@ class PluginsIT {
         assertEquals(0, hanging.getJsonNumber("errors").longValue());
         JsonObject throwing = plugin("throwing-rule");
         assertEquals(10, count(throwing, throwingBefore, "errors"), throwing.toString());
-        assertEquals("java.lang.IllegalStateException: fixture: this rule always fails",
-                throwing.getString("last_error"));
+        assertEquals(
+                "java.lang.IllegalStateException: fixture: this rule always fails", throwing.getString("last_error"));
         JsonObject nonsense = plugin("nonsense-queue-rule");
         assertEquals(10, count(nonsense, nonsenseBefore, "errors"), nonsense.toString());
         assertTrue(nonsense.getString("last_error").startsWith("returned unknown queue 'Narnia'"), nonsense.toString());
@@ -200,18 +227,39 @@ class PluginsIT {
 
         // the same counters in Prometheus format at /metrics
         String metrics = http.get("/metrics", "text/plain").body();
-        assertEquals(hanging.getJsonNumber("timeouts").longValue(), metric(metrics, "ticketrouter_plugin_timeouts", "hanging-rule"), 0.001, metrics);
-        assertEquals(throwing.getJsonNumber("errors").longValue(), metric(metrics, "ticketrouter_plugin_errors", "throwing-rule"), 0.001, metrics);
-        assertEquals(10, metric(metrics, "ticketrouter_plugin_timeouts", "hanging-rule")
-                - Math.max(0, metric(metricsBefore, "ticketrouter_plugin_timeouts", "hanging-rule")), 0.001, metrics);
-        assertEquals(10, metric(metrics, "ticketrouter_plugin_errors", "throwing-rule")
-                - Math.max(0, metric(metricsBefore, "ticketrouter_plugin_errors", "throwing-rule")), 0.001, metrics);
-        assertEquals(10, metric(metrics, "ticketrouter_plugin_calls", "urgent-keywords")
-                - Math.max(0, metric(metricsBefore, "ticketrouter_plugin_calls", "urgent-keywords")), 0.001, metrics);
+        assertEquals(
+                hanging.getJsonNumber("timeouts").longValue(),
+                metric(metrics, "ticketrouter_plugin_timeouts", "hanging-rule"),
+                0.001,
+                metrics);
+        assertEquals(
+                throwing.getJsonNumber("errors").longValue(),
+                metric(metrics, "ticketrouter_plugin_errors", "throwing-rule"),
+                0.001,
+                metrics);
+        assertEquals(
+                10,
+                metric(metrics, "ticketrouter_plugin_timeouts", "hanging-rule")
+                        - Math.max(0, metric(metricsBefore, "ticketrouter_plugin_timeouts", "hanging-rule")),
+                0.001,
+                metrics);
+        assertEquals(
+                10,
+                metric(metrics, "ticketrouter_plugin_errors", "throwing-rule")
+                        - Math.max(0, metric(metricsBefore, "ticketrouter_plugin_errors", "throwing-rule")),
+                0.001,
+                metrics);
+        assertEquals(
+                10,
+                metric(metrics, "ticketrouter_plugin_calls", "urgent-keywords")
+                        - Math.max(0, metric(metricsBefore, "ticketrouter_plugin_calls", "urgent-keywords")),
+                0.001,
+                metrics);
     }
 
     private static long count(JsonObject now, JsonObject before, String counter) {
-        return now.getJsonNumber(counter).longValue() - before.getJsonNumber(counter).longValue();
+        return now.getJsonNumber(counter).longValue()
+                - before.getJsonNumber(counter).longValue();
     }
 
     /** The value of a plugin gauge in a Prometheus text page, or -1 when it is not there. */
@@ -227,7 +275,8 @@ class PluginsIT {
     @Test
     void reloadPicksUpANewlyDroppedJar() throws Exception {
         String body = "Ich möchte eine Auskunft nach DSGVO über meine gespeicherten Daten erhalten.";
-        JsonObject before = http.post("/api/predict", "{\"body\": " + q(body) + "}").json();
+        JsonObject before =
+                http.post("/api/predict", "{\"body\": " + q(body) + "}").json();
         assertFalse(routing(before).stream().anyMatch(r -> r.getString("rule").equals("gdpr-keywords")));
 
         drop("examples/gdpr-keywords");
@@ -235,10 +284,15 @@ class PluginsIT {
         assertEquals(200, reload.status(), reload.toString());
         assertEquals("active", plugin("gdpr-keywords").getString("state"));
 
-        JsonObject after = http.post("/api/predict", "{\"body\": " + q(body) + "}").json();
+        JsonObject after =
+                http.post("/api/predict", "{\"body\": " + q(body) + "}").json();
         assertTrue(after.getBoolean("urgent"), after.toString());
-        assertEquals("mentions \"DSGVO\" (de)", routing(after).stream()
-                .filter(r -> r.getString("rule").equals("gdpr-keywords")).findFirst().orElseThrow()
-                .getString("reason"));
+        assertEquals(
+                "mentions \"DSGVO\" (de)",
+                routing(after).stream()
+                        .filter(r -> r.getString("rule").equals("gdpr-keywords"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getString("reason"));
     }
 }

@@ -20,8 +20,7 @@ final class Ports {
     /** Lowest port handed out; below are the well-known and registered services people run on dev machines. */
     private static final int LOW = 20_000;
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** A port no socket on this machine is bound to right now, outside the ephemeral range. */
     static int pick() {
@@ -64,7 +63,9 @@ final class Ports {
     /** The start of the kernel's ephemeral range (Linux: {@code net.ipv4.ip_local_port_range}), 32768 if unknown. */
     static int ephemeralLow() {
         try {
-            String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+            String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .trim()
+                    .split("\\s+");
             int low = Integer.parseInt(range[0]);
             return low > LOW + 1000 ? low : 32_768;
         } catch (IOException | RuntimeException e) {

@@ -30,11 +30,11 @@ final class ProtocolChecks {
 
     /** The scraper account the reliability suite's server lists in {@code ticketrouter.metrics.users}. */
     static final String SCRAPER = "prometheus";
+
     private static final String PASSWORD = "scraper-password-1";
     private static final String AGENT = "protocol-agent";
 
-    private ProtocolChecks() {
-    }
+    private ProtocolChecks() {}
 
     static List<String> run(TestServer server, int idleSeconds) throws Exception {
         int port = server.port();
@@ -44,8 +44,8 @@ final class ProtocolChecks {
         Socket silent = webSocket(port);
         // and one that announces a frame of 2^63-1 bytes and then sends nothing more
         Socket endless = webSocket(port);
-        endless.getOutputStream().write(new byte[] {(byte) 0x81, (byte) 0xFF, 0x7F, -1, -1, -1, -1, -1, -1, -1, 1, 2,
-            3, 4, 'x'});
+        endless.getOutputStream()
+                .write(new byte[] {(byte) 0x81, (byte) 0xFF, 0x7F, -1, -1, -1, -1, -1, -1, -1, 1, 2, 3, 4, 'x'});
         endless.getOutputStream().flush();
 
         smuggledRequestIsNeverAnswered(port);
@@ -77,9 +77,10 @@ final class ProtocolChecks {
         }
         long endlessFor = (System.nanoTime() - silentSince) / 1_000_000;
         assertTrue(endlessClosed, "a frame that never ends is closed by the idle timeout, " + endlessFor + " ms");
-        figures.add(String.format("[reliability] websocket idle: a silent dashboard was closed after %.1f s (code %d, "
-                + "\"%s\"), a frame announcing 2^63-1 bytes by %.1f s; idle time %d s", silentFor / 1000.0,
-                close.code(), close.reason(), endlessFor / 1000.0, idleSeconds));
+        figures.add(String.format(
+                "[reliability] websocket idle: a silent dashboard was closed after %.1f s (code %d, "
+                        + "\"%s\"), a frame announcing 2^63-1 bytes by %.1f s; idle time %d s",
+                silentFor / 1000.0, close.code(), close.reason(), endlessFor / 1000.0, idleSeconds));
         return figures;
     }
 
@@ -92,21 +93,29 @@ final class ProtocolChecks {
         String marker = "smuggling-" + Long.toHexString(System.nanoTime());
         byte[] ticket = ("{\"body\": \"The printer on the second floor prints only empty pages, " + marker + "-a.\"}")
                 .getBytes(StandardCharsets.UTF_8);
-        byte[] smuggled = ("{\"body\": \"The printer on the second floor prints only empty pages, " + marker
-                + "-b.\"}").getBytes(StandardCharsets.UTF_8);
-        byte[] request = Hostile.concat(("POST /api/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
-                        + "application/json\r\nContent-Length: " + ticket.length + "\r\nTransfer-Encoding: chunked"
-                        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII), Hostile.chunked(ticket),
+        byte[] smuggled = ("{\"body\": \"The printer on the second floor prints only empty pages, " + marker + "-b.\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] request = Hostile.concat(
+                ("POST /api/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                                + "application/json\r\nContent-Length: " + ticket.length
+                                + "\r\nTransfer-Encoding: chunked"
+                                + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII),
+                Hostile.chunked(ticket),
                 ("POST /api/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: " + smuggled.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII),
+                                + "Content-Length: " + smuggled.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII),
                 smuggled);
         List<RawHttp.Answer> answers = RawHttp.sendRaw(port, request);
         assertEquals(1, answers.size(), "one answer, none for the request behind the body: " + answers);
         assertEquals(411, answers.get(0).status(), answers.toString());
         assertTrue(answers.get(0).body().contains("#length-required"), answers.toString());
         assertEquals("close", answers.get(0).header("Connection"), answers.toString());
-        RawHttp.Answer listed = RawHttp.send(port, "GET /api/tickets?q=" + marker + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Accept: application/json\r\nAuthorization: " + Credentials.ADMIN_BASIC, null);
+        RawHttp.Answer listed = RawHttp.send(
+                port,
+                "GET /api/tickets?q=" + marker + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Accept: application/json\r\nAuthorization: " + Credentials.ADMIN_BASIC,
+                null);
         assertEquals(0, json(listed.body()).getInt("count"), "neither request stored a ticket: " + listed);
     }
 
@@ -115,9 +124,12 @@ final class ProtocolChecks {
         byte[] ticket = "{\"body\": \"Since this morning the VPN client disconnects every ten minutes.\"}"
                 .getBytes(StandardCharsets.UTF_8);
         for (String auth : new String[] {"", "\r\nAuthorization: " + Credentials.ADMIN_BASIC}) {
-            RawHttp.Answer a = RawHttp.send(port, "POST /api/tickets HTTP/1.1\r\nHost: evil.example:666\r\n"
-                    + "X-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: https\r\nContent-Type: application/json"
-                    + "\r\nContent-Length: " + ticket.length + auth, ticket);
+            RawHttp.Answer a = RawHttp.send(
+                    port,
+                    "POST /api/tickets HTTP/1.1\r\nHost: evil.example:666\r\n"
+                            + "X-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: https\r\nContent-Type: application/json"
+                            + "\r\nContent-Length: " + ticket.length + auth,
+                    ticket);
             assertEquals(201, a.status(), a.toString());
             String reference = json(a.body()).getString("reference");
             assertEquals("/api/tickets/" + reference, a.header("Location"), a.toString());
@@ -128,11 +140,14 @@ final class ProtocolChecks {
     /** {@code /health} (open to load balancers) and an agent's model view name no file-system path. */
     private static void openEndpointsNameNoPath(int port) throws IOException {
         for (String path : List.of("/health", "/health/ready", "/health/live", "/api")) {
-            RawHttp.Answer a = RawHttp.send(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: "
-                    + "application/json", null);
+            RawHttp.Answer a = RawHttp.send(
+                    port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: " + "application/json", null);
             assertEquals(200, a.status(), a.toString());
-            assertFalse(a.body().contains("\"directory\"") || a.body().contains(TestServer.MODEL.toAbsolutePath()
-                    .toString()), path + " names no directory: " + a.body());
+            assertFalse(
+                    a.body().contains("\"directory\"")
+                            || a.body()
+                                    .contains(TestServer.MODEL.toAbsolutePath().toString()),
+                    path + " names no directory: " + a.body());
         }
         createUser(port, AGENT, "agent");
         String agent = Credentials.basic(AGENT, PASSWORD);
@@ -140,7 +155,8 @@ final class ProtocolChecks {
         assertTrue(model.isNull("directory"), "an agent does not see where the model lives: " + model);
         JsonObject plugins = json(get(port, "/api/plugins", agent).body());
         assertTrue(plugins.isNull("directory"), "an agent does not see the plugin directory: " + plugins);
-        JsonObject asAdmin = json(get(port, "/api/model", Credentials.ADMIN_BASIC).body());
+        JsonObject asAdmin =
+                json(get(port, "/api/model", Credentials.ADMIN_BASIC).body());
         assertEquals(TestServer.MODEL.toAbsolutePath().toString(), asAdmin.getString("directory"), asAdmin.toString());
     }
 
@@ -150,14 +166,20 @@ final class ProtocolChecks {
         String scraper = Credentials.basic(SCRAPER, PASSWORD);
         RawHttp.Answer scraped = get(port, "/metrics", scraper, "text/plain");
         assertEquals(200, scraped.status(), scraped.toString());
-        assertTrue(scraped.body().contains("# TYPE"), "Prometheus text: " + scraped.body().substring(0,
-                Math.min(200, scraped.body().length())));
+        assertTrue(
+                scraped.body().contains("# TYPE"),
+                "Prometheus text: "
+                        + scraped.body()
+                                .substring(0, Math.min(200, scraped.body().length())));
         RawHttp.Answer agent = get(port, "/metrics", Credentials.basic(AGENT, PASSWORD), "text/plain");
         assertEquals(403, agent.status(), agent.toString());
         assertTrue(agent.body().contains("#forbidden"), agent.toString());
         RawHttp.Answer openapi = get(port, "/openapi", scraper, "application/json");
         assertEquals(403, openapi.status(), "the scraper may read /metrics only: " + openapi);
-        assertEquals(200, get(port, "/openapi", Credentials.ADMIN_BASIC, "application/json").status());
+        assertEquals(
+                200,
+                get(port, "/openapi", Credentials.ADMIN_BASIC, "application/json")
+                        .status());
     }
 
     /**
@@ -243,7 +265,8 @@ final class ProtocolChecks {
 
         String reason() {
             return opcode == 8 && payload.length > 2
-                    ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
+                    ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8)
+                    : "";
         }
 
         String text() {
@@ -260,10 +283,11 @@ final class ProtocolChecks {
     static Socket webSocket(int port) throws IOException {
         Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
         s.setSoTimeout(30_000);
-        s.getOutputStream().write(("GET /ws/tickets HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: "
-                + Credentials.ADMIN_BASIC + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream()
+                .write(("GET /ws/tickets HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: "
+                                + Credentials.ADMIN_BASIC + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
         s.getOutputStream().flush();
         InputStream in = s.getInputStream();
         ByteArrayOutputStream head = new ByteArrayOutputStream();
@@ -343,10 +367,14 @@ final class ProtocolChecks {
 
     private static void createUser(int port, String name, String role) throws IOException {
         byte[] body = ("{\"username\": \"" + name + "\", \"password\": \"" + PASSWORD + "\", \"role\": \"" + role
-                + "\"}").getBytes(StandardCharsets.UTF_8);
-        RawHttp.Answer a = RawHttp.send(port, "POST /api/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
-                + "application/json\r\nAuthorization: " + Credentials.ADMIN_BASIC + "\r\nContent-Length: "
-                + body.length, body);
+                        + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        RawHttp.Answer a = RawHttp.send(
+                port,
+                "POST /api/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                        + "application/json\r\nAuthorization: " + Credentials.ADMIN_BASIC + "\r\nContent-Length: "
+                        + body.length,
+                body);
         assertTrue(a.status() == 201 || a.status() == 409, "user " + name + ": " + a);
     }
 
@@ -354,10 +382,12 @@ final class ProtocolChecks {
         return get(port, path, authorization, "application/json");
     }
 
-    private static RawHttp.Answer get(int port, String path, String authorization, String accept)
-            throws IOException {
-        return RawHttp.send(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: " + accept
-                + "\r\nAuthorization: " + authorization, null);
+    private static RawHttp.Answer get(int port, String path, String authorization, String accept) throws IOException {
+        return RawHttp.send(
+                port,
+                "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: " + accept + "\r\nAuthorization: "
+                        + authorization,
+                null);
     }
 
     private static JsonObject json(String body) {

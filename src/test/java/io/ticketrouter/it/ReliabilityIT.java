@@ -97,9 +97,14 @@ class ReliabilityIT {
             Result r = new Result("load", load, census, millis);
             FIGURES.add(r.line());
             r.assertNothingLost();
-            assertEquals(TICKETS, load.acknowledged.size(), "every ticket must be acknowledged without a crash: "
-                    + r.line() + "; other answers " + load.otherStatuses);
-            assertEquals(load.acknowledged.size(), census.markers().size(),
+            assertEquals(
+                    TICKETS,
+                    load.acknowledged.size(),
+                    "every ticket must be acknowledged without a crash: " + r.line() + "; other answers "
+                            + load.otherStatuses);
+            assertEquals(
+                    load.acknowledged.size(),
+                    census.markers().size(),
                     "stored load tickets must equal acknowledged ones");
             assertEquals(0, load.connectionErrors.get(), "no connection errors without a crash");
         }
@@ -115,9 +120,10 @@ class ReliabilityIT {
         Database crashDb = Database.forThisRun("reliability_crash");
         if ("postgresql".equals(crashDb.kind)) {
             // a 201 is durable only if PostgreSQL flushes each commit before it answers
-            assertEquals(Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on"),
-                    crashDb.durabilitySettings(), "PostgreSQL must flush every commit for the crash test to mean "
-                            + "anything");
+            assertEquals(
+                    Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on"),
+                    crashDb.durabilitySettings(),
+                    "PostgreSQL must flush every commit for the crash test to mean " + "anything");
         }
         Path data = freshDir("reliability-crash-" + db.kind + "-data");
         var config = TestServer.config(data, TestServer.MODEL, crashDb);
@@ -160,22 +166,37 @@ class ReliabilityIT {
         long start = System.nanoTime();
         HostileCatalogues.Outcome outcome = HostileCatalogues.send(server.port(), catalogue);
         List<String> failures = outcome.failures();
-        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                server.url("/health/ready")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(server.url("/health/ready"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         byte[] good = "{\"body\": \"The printer on the second floor no longer prints anything.\"}"
                 .getBytes(StandardCharsets.UTF_8);
-        RawHttp.Answer ticket = RawHttp.send(server.port(), "POST /api/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Content-Type: application/json\r\nContent-Length: " + good.length, good);
+        RawHttp.Answer ticket = RawHttp.send(
+                server.port(),
+                "POST /api/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: " + good.length,
+                good);
         List<String> traces = stackTraceLines(server.log().substring(logBefore.length()));
-        FIGURES.add(String.format("[reliability] bad input (%s): %d hostile requests, %d got exactly their expected "
+        FIGURES.add(String.format(
+                "[reliability] bad input (%s): %d hostile requests, %d got exactly their expected "
                         + "answer (%d of them refused by the HTTP parser), answers by status %s, %d 5xx; stack-trace "
-                        + "lines in the server log %d; healthy afterwards: %s, time %.1f s", db.kind,
-                catalogue.size(), catalogue.size() - failures.size(), outcome.refusedByParser(), outcome.byStatus(),
+                        + "lines in the server log %d; healthy afterwards: %s, time %.1f s",
+                db.kind,
+                catalogue.size(),
+                catalogue.size() - failures.size(),
+                outcome.refusedByParser(),
+                outcome.byStatus(),
                 outcome.serverErrors(),
-                traces.size(), health.statusCode() == 200 && ticket.status() == 201,
+                traces.size(),
+                health.statusCode() == 200 && ticket.status() == 201,
                 (System.nanoTime() - start) / 1e9));
-        assertTrue(failures.isEmpty(), failures.size() + " hostile requests did not get their expected answer:\n"
-                + String.join("\n", failures));
+        assertTrue(
+                failures.isEmpty(),
+                failures.size() + " hostile requests did not get their expected answer:\n"
+                        + String.join("\n", failures));
         assertEquals(0, outcome.serverErrors(), "no 5xx");
         assertEquals(List.of(), traces.stream().limit(20).toList(), "no stack trace in the server log");
         assertEquals(200, health.statusCode(), "ready after the catalogue: " + health.body());
@@ -197,14 +218,21 @@ class ReliabilityIT {
     void protocolSmugglingHostPathsMetricsAndWebSocketLimits() throws Exception {
         String logBefore = shared.log();
         FIGURES.addAll(ProtocolChecks.run(shared, 60));
-        assertEquals(List.of(), stackTraceLines(shared.log().substring(logBefore.length())).stream().limit(20)
-                .toList(), "no stack trace in the server log");
+        assertEquals(
+                List.of(),
+                stackTraceLines(shared.log().substring(logBefore.length())).stream()
+                        .limit(20)
+                        .toList(),
+                "no stack trace in the server log");
     }
 
     /** The lines of a log that belong to a stack trace ({@code at ...} frames, {@code Caused by:}). */
     static List<String> stackTraceLines(String log) {
-        return log.lines().filter(l -> l.matches("\\s+at [\\w$.]+\\(.*") || l.startsWith("Caused by: ")
-                || l.matches("\\s*\\.\\.\\. \\d+ more")).toList();
+        return log.lines()
+                .filter(l -> l.matches("\\s+at [\\w$.]+\\(.*")
+                        || l.startsWith("Caused by: ")
+                        || l.matches("\\s*\\.\\.\\. \\d+ more"))
+                .toList();
     }
 
     /**
@@ -222,7 +250,8 @@ class ReliabilityIT {
         try (java.net.Socket silent = silentWebSocket(server.port())) {
             // This test's own client container; its 200 sockets share one Grizzly transport (SHARED_CONTAINER) instead
             // of a thread pool each, and the container is shut down at the end.
-            org.glassfish.tyrus.client.ClientManager container = org.glassfish.tyrus.client.ClientManager.createClient();
+            org.glassfish.tyrus.client.ClientManager container =
+                    org.glassfish.tyrus.client.ClientManager.createClient();
             container.getProperties().put(org.glassfish.tyrus.client.ClientProperties.SHARED_CONTAINER, true);
             java.net.URI uri = java.net.URI.create("ws://127.0.0.1:" + server.port() + "/ws/tickets");
             // reference -> nanoTime of arrival, per dashboard
@@ -237,69 +266,101 @@ class ReliabilityIT {
                     Map<String, Long> seen = new ConcurrentHashMap<>();
                     arrivals.add(seen);
                     int index = d;
-                    sessions.add(container.connectToServer(new jakarta.websocket.Endpoint() {
-                        @Override
-                        public void onClose(jakarta.websocket.Session s, jakarta.websocket.CloseReason reason) {
-                            closed.put(index, reason.getCloseCode().getCode() + " " + reason.getReasonPhrase());
-                        }
-
-                        @Override
-                        public void onError(jakarta.websocket.Session s, Throwable error) {
-                            closed.merge(index, "error " + error, (a, b) -> a + "; " + b);
-                        }
-
-                        @Override
-                        public void onOpen(jakarta.websocket.Session s, jakarta.websocket.EndpointConfig config) {
-                            s.addMessageHandler(String.class, (jakarta.websocket.MessageHandler.Whole<String>) text -> {
-                                long now = System.nanoTime();
-                                if ("pong".equals(text)) {
-                                    pongs.incrementAndGet();
-                                    return;
+                    sessions.add(container.connectToServer(
+                            new jakarta.websocket.Endpoint() {
+                                @Override
+                                public void onClose(jakarta.websocket.Session s, jakarta.websocket.CloseReason reason) {
+                                    closed.put(index, reason.getCloseCode().getCode() + " " + reason.getReasonPhrase());
                                 }
-                                Matcher m = reference.matcher(text);
-                                if (m.find()) {
-                                    seen.putIfAbsent(m.group(1), now);
+
+                                @Override
+                                public void onError(jakarta.websocket.Session s, Throwable error) {
+                                    closed.merge(index, "error " + error, (a, b) -> a + "; " + b);
                                 }
-                            });
-                        }
-                    }, Credentials.webSocket(), uri));
+
+                                @Override
+                                public void onOpen(
+                                        jakarta.websocket.Session s, jakarta.websocket.EndpointConfig config) {
+                                    s.addMessageHandler(String.class, (jakarta.websocket.MessageHandler.Whole<String>)
+                                            text -> {
+                                                long now = System.nanoTime();
+                                                if ("pong".equals(text)) {
+                                                    pongs.incrementAndGet();
+                                                    return;
+                                                }
+                                                Matcher m = reference.matcher(text);
+                                                if (m.find()) {
+                                                    seen.putIfAbsent(m.group(1), now);
+                                                }
+                                            });
+                                }
+                            },
+                            Credentials.webSocket(),
+                            uri));
                 }
                 // the server registers a session in @OnOpen, possibly after the handshake answer: a pong proves it
                 assertEquals(Map.of(), closed, "no dashboard is closed while the others connect");
                 for (jakarta.websocket.Session s : sessions) {
                     s.getBasicRemote().sendText("ping");
                 }
-                Eventually.until(Duration.ofSeconds(60), "every dashboard is registered (answers a ping)",
-                        () -> pongs.get() >= dashboards, () -> pongs.get() + " of " + dashboards + " pongs");
-                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                Eventually.until(
+                        Duration.ofSeconds(60),
+                        "every dashboard is registered (answers a ping)",
+                        () -> pongs.get() >= dashboards,
+                        () -> pongs.get() + " of " + dashboards + " pongs");
+                HttpClient client = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build();
                 Map<String, Long> acknowledged = new ConcurrentHashMap<>();
                 long start = System.nanoTime();
                 for (int i = 0; i < tickets; i++) {
-                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(server.url("/api/tickets"))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"body\": \"WebSocket fan-out test "
-                                    + i + ": " + TEXTS[i % TEXTS.length] + "\"}")).build(),
+                    HttpResponse<String> r = client.send(
+                            HttpRequest.newBuilder(server.url("/api/tickets"))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"body\": \"WebSocket fan-out test " + i
+                                            + ": " + TEXTS[i % TEXTS.length] + "\"}"))
+                                    .build(),
                             HttpResponse.BodyHandlers.ofString());
                     assertEquals(201, r.statusCode(), r.body());
                     acknowledged.put(Load.reference(r.body()), System.nanoTime());
                     Thread.sleep(20); // a steady stream of tickets, not a burst
                 }
                 long sent = System.nanoTime();
-                Eventually.until(Duration.ofSeconds(60), "every dashboard gets every ticket", () -> arrivals.stream()
-                        .allMatch(seen -> seen.keySet().containsAll(acknowledged.keySet())), () -> arrivals.stream()
-                        .mapToLong(seen -> acknowledged.keySet().stream().filter(k -> !seen.containsKey(k)).count())
-                        .sum() + " messages still missing");
+                Eventually.until(
+                        Duration.ofSeconds(60),
+                        "every dashboard gets every ticket",
+                        () -> arrivals.stream().allMatch(seen -> seen.keySet().containsAll(acknowledged.keySet())),
+                        () -> arrivals.stream()
+                                        .mapToLong(seen -> acknowledged.keySet().stream()
+                                                .filter(k -> !seen.containsKey(k))
+                                                .count())
+                                        .sum()
+                                + " messages still missing");
                 long drained = System.nanoTime();
-                long[] delays = arrivals.stream().flatMap(seen -> acknowledged.entrySet().stream()
+                long[] delays = arrivals.stream()
+                        .flatMap(seen -> acknowledged.entrySet().stream()
                                 .map(e -> Math.max(0, seen.get(e.getKey()) - e.getValue()) / 1_000_000))
-                        .mapToLong(Long::longValue).sorted().toArray();
-                long open = sessions.stream().filter(jakarta.websocket.Session::isOpen).count();
-                FIGURES.add(String.format("[reliability] websocket (%s): %d dashboards + 1 that never reads, %d "
+                        .mapToLong(Long::longValue)
+                        .sorted()
+                        .toArray();
+                long open = sessions.stream()
+                        .filter(jakarta.websocket.Session::isOpen)
+                        .count();
+                FIGURES.add(String.format(
+                        "[reliability] websocket (%s): %d dashboards + 1 that never reads, %d "
                                 + "tickets, %d messages received of %d, 201 to push p50 %d ms, p99 %d ms, max %d ms; "
                                 + "last message %.1f s after the last 201; %d dashboards still open, time %.1f s",
-                        db.kind, dashboards, tickets, delays.length, (long) dashboards * tickets,
-                        percentile(delays, 50), percentile(delays, 99), delays[delays.length - 1],
-                        (drained - sent) / 1e9, open, (drained - start) / 1e9));
+                        db.kind,
+                        dashboards,
+                        tickets,
+                        delays.length,
+                        (long) dashboards * tickets,
+                        percentile(delays, 50),
+                        percentile(delays, 99),
+                        delays[delays.length - 1],
+                        (drained - sent) / 1e9,
+                        open,
+                        (drained - start) / 1e9));
                 assertEquals((long) dashboards * tickets, delays.length, "every dashboard gets every ticket once");
                 assertEquals(dashboards, open, "the reading dashboards stay connected; closed: " + closed);
             } finally {
@@ -324,10 +385,12 @@ class ReliabilityIT {
         java.net.Socket s = new java.net.Socket();
         s.setReceiveBufferSize(1024);
         s.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
-        s.getOutputStream().write(("GET /ws/tickets HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
-                + "Authorization: " + Credentials.ADMIN_BASIC + "\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream()
+                .write(("GET /ws/tickets HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+                                + "Authorization: " + Credentials.ADMIN_BASIC + "\r\n"
+                                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                                + "Sec-WebSocket-Version: 13\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
         s.getOutputStream().flush();
         byte[] head = new byte[12];
         int n = s.getInputStream().readNBytes(head, 0, 12);
@@ -351,14 +414,17 @@ class ReliabilityIT {
         final AtomicInteger next = new AtomicInteger();
         /** marker → reference, for every 201 read by a client. */
         final Map<Integer, String> acknowledged = new ConcurrentHashMap<>();
+
         final AtomicLong serverErrors = new AtomicLong();
         final AtomicLong connectionErrors = new AtomicLong();
         final Map<Integer, AtomicLong> otherStatuses = new ConcurrentHashMap<>();
         final List<String> serverErrorSamples = java.util.Collections.synchronizedList(new ArrayList<>());
         volatile TestServer target;
         volatile int acknowledgedAtKill = -1;
-        private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
 
         Load(int n) {
             this.n = n;
@@ -376,10 +442,12 @@ class ReliabilityIT {
                     while ((i = next.getAndIncrement()) < n) {
                         TestServer server = target;
                         try {
-                            HttpResponse<String> r = client.send(HttpRequest.newBuilder(server.url("/api/tickets"))
-                                    .header("Content-Type", "application/json")
-                                    .timeout(Duration.ofSeconds(60))
-                                    .POST(HttpRequest.BodyPublishers.ofString(body(i))).build(),
+                            HttpResponse<String> r = client.send(
+                                    HttpRequest.newBuilder(server.url("/api/tickets"))
+                                            .header("Content-Type", "application/json")
+                                            .timeout(Duration.ofSeconds(60))
+                                            .POST(HttpRequest.BodyPublishers.ofString(body(i)))
+                                            .build(),
                                     HttpResponse.BodyHandlers.ofString());
                             if (r.statusCode() == 201) {
                                 acknowledged.put(i, reference(r.body()));
@@ -393,7 +461,9 @@ class ReliabilityIT {
                                         serverErrorSamples.add(r.statusCode() + " " + r.body());
                                     }
                                 }
-                                otherStatuses.computeIfAbsent(r.statusCode(), k -> new AtomicLong()).incrementAndGet();
+                                otherStatuses
+                                        .computeIfAbsent(r.statusCode(), k -> new AtomicLong())
+                                        .incrementAndGet();
                             }
                         } catch (IOException e) {
                             // the server went away under this request: the outcome of ticket i is unknown
@@ -437,19 +507,23 @@ class ReliabilityIT {
     }
 
     /** What the API lists after the run: every reference and marker, with how often each appears. */
-    record Census(long total, Map<String, Integer> references, Map<Integer, Integer> markers) {
-    }
+    record Census(long total, Map<String, Integer> references, Map<Integer, Integer> markers) {}
 
     static Census census(TestServer server) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Map<String, Integer> references = new HashMap<>();
         Map<Integer, Integer> markers = new HashMap<>();
         long total = 0;
         String path = "/api/tickets?limit=500";
         while (path != null) {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(server.url(path))
-                    .header("Authorization", Credentials.ADMIN_BASIC)
-                    .timeout(Duration.ofSeconds(120)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = client.send(
+                    HttpRequest.newBuilder(server.url(path))
+                            .header("Authorization", Credentials.ADMIN_BASIC)
+                            .timeout(Duration.ofSeconds(120))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), r.body());
             JsonObject page;
             try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
@@ -464,8 +538,7 @@ class ReliabilityIT {
                     markers.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
                 }
             }
-            path = page.isNull("next_before") ? null
-                    : "/api/tickets?limit=500&before=" + page.getString("next_before");
+            path = page.isNull("next_before") ? null : "/api/tickets?limit=500&before=" + page.getString("next_before");
         }
         return new Census(total, references, markers);
     }
@@ -485,10 +558,19 @@ class ReliabilityIT {
         }
 
         String line() {
-            return String.format("[reliability] %s (%s): tickets sent %d, acknowledged %d, found %d, lost %d, "
+            return String.format(
+                    "[reliability] %s (%s): tickets sent %d, acknowledged %d, found %d, lost %d, "
                             + "duplicates %d, 5xx %d, time %.1f s (%.0f tickets/s)",
-                    name, db.kind, load.n, load.acknowledged.size(), census.markers().size(), lost(), duplicates(),
-                    load.serverErrors.get(), millis / 1000.0, load.n * 1000.0 / Math.max(1, millis));
+                    name,
+                    db.kind,
+                    load.n,
+                    load.acknowledged.size(),
+                    census.markers().size(),
+                    lost(),
+                    duplicates(),
+                    load.serverErrors.get(),
+                    millis / 1000.0,
+                    load.n * 1000.0 / Math.max(1, millis));
         }
 
         void assertNothingLost() {
@@ -503,7 +585,8 @@ class ReliabilityIT {
         Path dir = TestServer.WORK.resolve(name);
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
         return Files.createDirectories(dir);

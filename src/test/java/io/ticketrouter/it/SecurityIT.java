@@ -90,7 +90,8 @@ class SecurityIT {
                 anonymous.get("/api/users"),
                 anonymous.get("/api/session"));
         for (Http.Answer a : refused) {
-            assertEquals(401, a.status(), a.raw().request().method() + " " + a.raw().uri() + ": " + a);
+            assertEquals(
+                    401, a.status(), a.raw().request().method() + " " + a.raw().uri() + ": " + a);
             assertTrue(a.contentType().startsWith("application/problem+json"), a.contentType());
             assertEquals("/docs/problems.html#unauthorized", a.json().getString("type"));
             assertTrue(a.header("WWW-Authenticate").isPresent(), "401 names how to authenticate");
@@ -101,8 +102,9 @@ class SecurityIT {
         JsonObject root = anonymous.get("/api").json();
         assertTrue(root.getBoolean("model_ready"));
         assertTrue(root.getJsonObject("provenance").isEmpty(), "where the model came from is for signed-in users");
-        assertEquals("ticket " + reference + " is still there", "ticket " + admin.get("/api/tickets/" + reference)
-                .json().getString("reference") + " is still there");
+        assertEquals(
+                "ticket " + reference + " is still there",
+                "ticket " + admin.get("/api/tickets/" + reference).json().getString("reference") + " is still there");
     }
 
     @Test
@@ -113,21 +115,27 @@ class SecurityIT {
 
         assertEquals(200, agent.get("/api/tickets?limit=5").status());
         assertEquals(200, agent.get("/api/tickets/" + reference).status());
-        Http.Answer patched = agent.patch("/api/tickets/" + reference, "{\"status\": \"in_progress\", \"note\": \"On it\"}");
+        Http.Answer patched =
+                agent.patch("/api/tickets/" + reference, "{\"status\": \"in_progress\", \"note\": \"On it\"}");
         assertEquals(200, patched.status(), patched.toString());
-        JsonObject history = patched.json().getJsonArray("history").getJsonObject(
-                patched.json().getJsonArray("history").size() - 1);
+        JsonObject history = patched.json()
+                .getJsonArray("history")
+                .getJsonObject(patched.json().getJsonArray("history").size() - 1);
         assertEquals(name, history.getString("actor"), "the history names the signed-in agent");
-        assertEquals(200, agent.post("/api/predict", "{\"body\": " + q(TEXT) + "}").status());
+        assertEquals(
+                200, agent.post("/api/predict", "{\"body\": " + q(TEXT) + "}").status());
         assertEquals(200, agent.get("/api/plugins").status());
         assertEquals(200, agent.get("/api/model").status());
         assertEquals("agent", agent.get("/api/session").json().getString("role"));
 
-        for (Http.Answer a : List.of(agent.delete("/api/tickets/" + reference),
+        for (Http.Answer a : List.of(
+                agent.delete("/api/tickets/" + reference),
                 agent.post("/api/plugins/reload", ""),
                 agent.post("/api/model/reload", ""),
                 agent.get("/api/users"),
-                agent.post("/api/users", "{\"username\": \"sneaky\", \"password\": \"sneaky-password-1\", \"role\": \"admin\"}"))) {
+                agent.post(
+                        "/api/users",
+                        "{\"username\": \"sneaky\", \"password\": \"sneaky-password-1\", \"role\": \"admin\"}"))) {
             assertEquals(403, a.status(), a.raw().uri() + ": " + a);
             assertEquals("/docs/problems.html#forbidden", a.json().getString("type"));
             assertTrue(a.json().getString("detail").contains("admin"), a.toString());
@@ -145,13 +153,20 @@ class SecurityIT {
         Http.Answer wrong = Http.as(server, name, "not-the-password").get("/api/tickets?limit=1");
         assertEquals(401, wrong.status());
         assertEquals("wrong user name or password", wrong.json().getString("detail"));
-        assertEquals(401, Http.as(server, "nobody-" + unique(), "whatever-password").get("/api/tickets").status());
-        assertEquals(401, new Http(server, "Bearer not-a-session").get("/api/tickets").status());
+        assertEquals(
+                401,
+                Http.as(server, "nobody-" + unique(), "whatever-password")
+                        .get("/api/tickets")
+                        .status());
+        assertEquals(
+                401,
+                new Http(server, "Bearer not-a-session").get("/api/tickets").status());
         // a wrong password is refused even where no sign-in is needed: a typo never silently becomes "anonymous"
         assertEquals(401, Http.as(server, name, "not-the-password").get("/api").status());
 
         try (Connection c = db.connect(data);
-             PreparedStatement p = c.prepareStatement("SELECT password_hash, role FROM tr_user WHERE username = ?")) {
+                PreparedStatement p =
+                        c.prepareStatement("SELECT password_hash, role FROM tr_user WHERE username = ?")) {
             p.setString(1, name);
             try (ResultSet r = p.executeQuery()) {
                 assertTrue(r.next(), "the user is in the database");
@@ -176,7 +191,8 @@ class SecurityIT {
         assertEquals(204, admin.delete("/api/users/" + name).status());
         assertEquals(401, after.get("/api/tickets?limit=1").status(), "a removed user is refused at once");
 
-        Http.Answer weak = admin.post("/api/users", "{\"username\": \"weak-" + unique() + "\", \"password\": \"short\"}");
+        Http.Answer weak =
+                admin.post("/api/users", "{\"username\": \"weak-" + unique() + "\", \"password\": \"short\"}");
         assertEquals(400, weak.status());
         assertEquals("password", weak.json().getString("field"));
         Http.Answer lastAdmin = admin.delete("/api/users/admin");
@@ -191,25 +207,29 @@ class SecurityIT {
         String fresh = "my-own-new-password-" + unique();
         String path = "/api/session/password";
 
-        assertEquals(401, anonymous.put(path, "{\"current_password\": \"x\", \"new_password\": \"y\"}").status());
-        Http.Answer wrong = basic.put(path, "{\"current_password\": \"not-my-password\", \"new_password\": "
-                + q(fresh) + "}");
+        assertEquals(
+                401,
+                anonymous
+                        .put(path, "{\"current_password\": \"x\", \"new_password\": \"y\"}")
+                        .status());
+        Http.Answer wrong =
+                basic.put(path, "{\"current_password\": \"not-my-password\", \"new_password\": " + q(fresh) + "}");
         assertEquals(400, wrong.status(), wrong.toString());
         assertEquals("current_password", wrong.json().getString("field"));
         assertTrue(wrong.json().getString("detail").contains("current password is wrong"), wrong.toString());
-        Http.Answer shortOne = basic.put(path, "{\"current_password\": " + q(password(name))
-                + ", \"new_password\": \"short\"}");
+        Http.Answer shortOne =
+                basic.put(path, "{\"current_password\": " + q(password(name)) + ", \"new_password\": \"short\"}");
         assertEquals(400, shortOne.status());
         assertEquals("new_password", shortOne.json().getString("field"));
         assertTrue(shortOne.json().getString("detail").contains("12 to 200 characters"), shortOne.toString());
-        Http.Answer same = basic.put(path, "{\"current_password\": " + q(password(name)) + ", \"new_password\": "
-                + q(password(name)) + "}");
+        Http.Answer same = basic.put(
+                path, "{\"current_password\": " + q(password(name)) + ", \"new_password\": " + q(password(name)) + "}");
         assertEquals(400, same.status());
         assertEquals("new_password", same.json().getString("field"));
         assertEquals(200, basic.get("/api/tickets?limit=1").status(), "refused changes change nothing");
 
-        Http.Answer changed = basic.put(path, "{\"current_password\": " + q(password(name)) + ", \"new_password\": "
-                + q(fresh) + "}");
+        Http.Answer changed = basic.put(
+                path, "{\"current_password\": " + q(password(name)) + ", \"new_password\": " + q(fresh) + "}");
         assertEquals(200, changed.status(), changed.toString());
         assertEquals(name, changed.json().getString("username"));
         String setCookie = changed.header("Set-Cookie").orElseThrow();
@@ -217,12 +237,23 @@ class SecurityIT {
         String renewed = setCookie.substring("TR_SESSION=".length(), setCookie.indexOf(';'));
 
         assertEquals(401, basic.get("/api/tickets?limit=1").status(), "the old password is refused at once");
-        assertEquals(401, Http.withSessionCookie(server, other).get("/api/tickets?limit=1").status(),
+        assertEquals(
+                401,
+                Http.withSessionCookie(server, other)
+                        .get("/api/tickets?limit=1")
+                        .status(),
                 "the user's other sessions end");
-        assertEquals(200, Http.withSessionCookie(server, renewed).get("/api/tickets?limit=1").status(),
+        assertEquals(
+                200,
+                Http.withSessionCookie(server, renewed)
+                        .get("/api/tickets?limit=1")
+                        .status(),
                 "the caller stays signed in with the new session");
-        assertEquals(200, Http.as(server, name, fresh).get("/api/tickets?limit=1").status());
-        assertEquals(403, Http.as(server, name, fresh).delete("/api/users/admin").status(),
+        assertEquals(
+                200, Http.as(server, name, fresh).get("/api/tickets?limit=1").status());
+        assertEquals(
+                403,
+                Http.as(server, name, fresh).delete("/api/users/admin").status(),
                 "changing one's password grants nothing more");
     }
 
@@ -233,12 +264,13 @@ class SecurityIT {
         String name = "session-" + unique();
         addUser(name, "agent");
         String reference = ticketAsAdmin("session");
-        Http.Answer wrong = anonymous.post("/api/session", "{\"username\": " + q(name) + ", \"password\": \"nope-nope-nope\"}");
+        Http.Answer wrong =
+                anonymous.post("/api/session", "{\"username\": " + q(name) + ", \"password\": \"nope-nope-nope\"}");
         assertEquals(401, wrong.status());
         assertTrue(wrong.header("Set-Cookie").isEmpty());
 
-        Http.Answer signedIn = anonymous.post("/api/session", "{\"username\": " + q(name) + ", \"password\": "
-                + q(password(name)) + "}");
+        Http.Answer signedIn = anonymous.post(
+                "/api/session", "{\"username\": " + q(name) + ", \"password\": " + q(password(name)) + "}");
         assertEquals(200, signedIn.status(), signedIn.toString());
         assertEquals(name, signedIn.json().getString("username"));
         String setCookie = signedIn.header("Set-Cookie").orElseThrow();
@@ -247,26 +279,32 @@ class SecurityIT {
         String token = setCookie.substring("TR_SESSION=".length(), setCookie.indexOf(';'));
         List<Map<String, String>> rows = sessionRows(name);
         assertEquals(1, rows.size(), "one sign-in, one session row (the refused one made none): " + rows);
-        assertEquals(sha256Hex(token), rows.get(0).get("token_digest"),
+        assertEquals(
+                sha256Hex(token),
+                rows.get(0).get("token_digest"),
                 "the row holds the SHA-256 of the token the browser holds, as lower-case hex");
         for (Map<String, String> row : allSessionRows()) {
-            row.forEach((column, value) -> assertFalse(value != null && value.contains(token),
-                    "no column holds the token itself: " + column));
+            row.forEach((column, value) ->
+                    assertFalse(value != null && value.contains(token), "no column holds the token itself: " + column));
         }
 
         Http cookie = Http.withSessionCookie(server, token);
         assertEquals(200, cookie.get("/api/tickets?limit=1").status());
         assertEquals(name, cookie.get("/api/session").json().getString("username"));
         Http.Answer foreign = cookie.send(HttpRequest.newBuilder(server.url("/api/tickets/" + reference))
-                .header("Origin", "http://attacker.example").header("Content-Type", "application/json")
+                .header("Origin", "http://attacker.example")
+                .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\": \"resolved\"}")));
         assertEquals(401, foreign.status(), "a page of another site cannot use the agent's cookie: " + foreign);
         assertEquals("open", admin.get("/api/tickets/" + reference).json().getString("status"));
         Http.Answer sameSite = cookie.send(HttpRequest.newBuilder(server.url("/api/tickets/" + reference))
-                .header("Origin", "http://127.0.0.1:" + server.port()).header("Content-Type", "application/json")
+                .header("Origin", "http://127.0.0.1:" + server.port())
+                .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\": \"resolved\"}")));
         assertEquals(200, sameSite.status(), sameSite.toString());
-        assertEquals(200, new Http(server, "Bearer " + token).get("/api/tickets?limit=1").status(),
+        assertEquals(
+                200,
+                new Http(server, "Bearer " + token).get("/api/tickets?limit=1").status(),
                 "programs may send the session token as a Bearer token");
 
         assertEquals(204, cookie.delete("/api/session").status());
@@ -279,29 +317,39 @@ class SecurityIT {
     @Test
     void theWebSocketHandshakeNeedsAnAgentAndTheTokenNeverTravels() throws Exception {
         int port = server.port();
-        assertThrows(DeploymentException.class, () -> DashboardSocket.open(port, Credentials.webSocket(null)).close(),
+        assertThrows(
+                DeploymentException.class,
+                () -> DashboardSocket.open(port, Credentials.webSocket(null)).close(),
                 "an anonymous handshake is refused");
-        assertThrows(DeploymentException.class, () -> DashboardSocket.open(port,
-                Credentials.webSocket(Credentials.basic("admin", "wrong-password-here"))).close());
+        assertThrows(
+                DeploymentException.class,
+                () -> DashboardSocket.open(
+                                port, Credentials.webSocket(Credentials.basic("admin", "wrong-password-here")))
+                        .close());
 
         String name = "socket-" + unique();
         addUser(name, "agent");
         String token = signIn(name);
-        assertThrows(DeploymentException.class, () -> DashboardSocket.open(port,
-                cookieHandshake(token, "http://attacker.example")).close(), "cross-site WebSocket hijacking is refused");
+        assertThrows(
+                DeploymentException.class,
+                () -> DashboardSocket.open(port, cookieHandshake(token, "http://attacker.example"))
+                        .close(),
+                "cross-site WebSocket hijacking is refused");
 
         // the dashboard's way (the session cookie from this server's own page) and a program's (HTTP Basic)
         try (DashboardSocket byCookie = DashboardSocket.open(port, cookieHandshake(token, "http://127.0.0.1:" + port));
-             DashboardSocket byBasic = DashboardSocket.open(port,
-                     Credentials.webSocket(Credentials.basic(name, password(name))))) {
+                DashboardSocket byBasic =
+                        DashboardSocket.open(port, Credentials.webSocket(Credentials.basic(name, password(name))))) {
             Http.Answer created = anonymous.post("/api/tickets", "{\"body\": " + q(TEXT + " socket " + unique()) + "}");
             assertEquals(201, created.status(), created.toString());
             String reference = created.json().getString("reference");
             String statusToken = created.json().getString("status_token");
-            for (Map.Entry<String, DashboardSocket> e : Map.of("cookie", byCookie, "basic", byBasic).entrySet()) {
+            for (Map.Entry<String, DashboardSocket> e :
+                    Map.of("cookie", byCookie, "basic", byBasic).entrySet()) {
                 String message = e.getValue().await("created", reference).text();
-                assertFalse(message.contains("status_token"), "the customer's token is not pushed to dashboards ("
-                        + e.getKey() + ")");
+                assertFalse(
+                        message.contains("status_token"),
+                        "the customer's token is not pushed to dashboards (" + e.getKey() + ")");
                 assertFalse(message.contains(statusToken));
             }
         }
@@ -317,24 +365,38 @@ class SecurityIT {
         addUser(staying, "agent");
 
         String first = signIn(leaving);
-        try (DashboardSocket other = DashboardSocket.open(port,
-                Credentials.webSocket(Credentials.basic(staying, password(staying))))) {
+        try (DashboardSocket other =
+                DashboardSocket.open(port, Credentials.webSocket(Credentials.basic(staying, password(staying))))) {
             try (DashboardSocket firstSocket = DashboardSocket.open(port, cookieHandshake(first, origin))) {
-                assertEquals(204, Http.withSessionCookie(server, first).delete("/api/session").status());
-                assertEquals(1008, firstSocket.awaitClose().getCloseCode().getCode(),
+                assertEquals(
+                        204,
+                        Http.withSessionCookie(server, first)
+                                .delete("/api/session")
+                                .status());
+                assertEquals(
+                        1008,
+                        firstSocket.awaitClose().getCloseCode().getCode(),
                         "signing out closes that user's dashboard");
             }
 
             String second = signIn(leaving);
             try (DashboardSocket secondSocket = DashboardSocket.open(port, cookieHandshake(second, origin))) {
-                Http.Answer changed = Http.as(server, leaving, password(leaving)).put("/api/session/password",
-                        "{\"current_password\": " + q(password(leaving)) + ", \"new_password\": \"the-next-password-1\"}");
+                Http.Answer changed = Http.as(server, leaving, password(leaving))
+                        .put(
+                                "/api/session/password",
+                                "{\"current_password\": " + q(password(leaving))
+                                        + ", \"new_password\": \"the-next-password-1\"}");
                 assertEquals(200, changed.status(), changed.toString());
-                assertEquals(1008, secondSocket.awaitClose().getCloseCode().getCode(),
+                assertEquals(
+                        1008,
+                        secondSocket.awaitClose().getCloseCode().getCode(),
                         "a password change closes the dashboard");
             }
-            assertThrows(DeploymentException.class, () -> DashboardSocket.open(port, cookieHandshake(second, origin))
-                    .close(), "the ended session cannot open a dashboard again");
+            assertThrows(
+                    DeploymentException.class,
+                    () -> DashboardSocket.open(port, cookieHandshake(second, origin))
+                            .close(),
+                    "the ended session cannot open a dashboard again");
 
             assertTrue(other.isOpen(), "another user's dashboard stays open");
             Http.Answer created = anonymous.post("/api/tickets", "{\"body\": " + q(TEXT + " stays " + unique()) + "}");
@@ -348,8 +410,10 @@ class SecurityIT {
 
     @Test
     void customersSeeTheirStatusWithReferenceAndTokenAndNothingElse() throws Exception {
-        Http.Answer created = anonymous.post("/api/tickets", "{\"subject\": \"Where is my order\", \"body\": "
-                + q(TEXT + " status " + unique()) + ", \"customer_email\": \"ada@example.com\"}");
+        Http.Answer created = anonymous.post(
+                "/api/tickets",
+                "{\"subject\": \"Where is my order\", \"body\": " + q(TEXT + " status " + unique())
+                        + ", \"customer_email\": \"ada@example.com\"}");
         assertEquals(201, created.status(), created.toString());
         String reference = created.json().getString("reference");
         String token = created.json().getString("status_token");
@@ -362,7 +426,9 @@ class SecurityIT {
         assertEquals(reference, s.getString("reference"));
         assertEquals("open", s.getString("status"));
         assertFalse(s.getString("team").isBlank());
-        assertEquals(java.util.Set.of("reference", "subject", "status", "team", "created_at", "updated_at"), s.keySet(),
+        assertEquals(
+                java.util.Set.of("reference", "subject", "status", "team", "created_at", "updated_at"),
+                s.keySet(),
                 "only what the customer wrote and where it stands: no e-mail, notes or model details");
 
         admin.patch("/api/tickets/" + reference, "{\"status\": \"resolved\"}");
@@ -370,12 +436,15 @@ class SecurityIT {
 
         Http.Answer other = anonymous.post("/api/tickets", "{\"body\": " + q(TEXT + " other " + unique()) + "}");
         String otherToken = other.json().getString("status_token");
-        Http.Answer wrong = lookUp(reference, token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A"));
+        Http.Answer wrong =
+                lookUp(reference, token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A"));
         Http.Answer swapped = lookUp(reference, otherToken);
         Http.Answer unknown = lookUp("TR-999999999", token);
         for (Http.Answer a : List.of(wrong, swapped, unknown)) {
             assertEquals(404, a.status(), a.toString());
-            assertEquals("no ticket with this reference and status token: check both", a.json().getString("detail"),
+            assertEquals(
+                    "no ticket with this reference and status token: check both",
+                    a.json().getString("detail"),
                     "a wrong token and an unknown reference cannot be told apart");
         }
         Http.Answer missing = anonymous.get("/api/tickets/" + reference + "/status");
@@ -414,32 +483,47 @@ class SecurityIT {
                 if (took < REFILL.toNanos()) {
                     burst = answers;
                 } else {
-                    System.out.printf("[it] rate limit: the burst from %s took %d ms, longer than a refill period; "
-                            + "again from another address%n", address, took / 1_000_000);
+                    System.out.printf(
+                            "[it] rate limit: the burst from %s took %d ms, longer than a refill period; "
+                                    + "again from another address%n",
+                            address, took / 1_000_000);
                 }
             }
-            assertNotNull(burst, "no burst of " + (LIMIT + 1) + " requests was answered within " + REFILL.toSeconds()
-                    + " s (the last took " + took / 1_000_000 + " ms)");
-            Map<Integer, Long> statuses = burst.stream().collect(java.util.stream.Collectors.groupingBy(
-                    b -> b.answer().status(), java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+            assertNotNull(
+                    burst,
+                    "no burst of " + (LIMIT + 1) + " requests was answered within " + REFILL.toSeconds()
+                            + " s (the last took " + took / 1_000_000 + " ms)");
+            Map<Integer, Long> statuses = burst.stream()
+                    .collect(java.util.stream.Collectors.groupingBy(
+                            b -> b.answer().status(), java.util.TreeMap::new, java.util.stream.Collectors.counting()));
             assertEquals(Map.of(201, (long) LIMIT, 429, 1L), statuses, "exactly " + LIMIT + " accepted, then refused");
-            Sent refused = burst.stream().filter(b -> b.answer().status() == 429).findFirst().orElseThrow();
-            assertTrue(refused.answer().header("Content-Type").startsWith("application/problem+json"),
+            Sent refused = burst.stream()
+                    .filter(b -> b.answer().status() == 429)
+                    .findFirst()
+                    .orElseThrow();
+            assertTrue(
+                    refused.answer().header("Content-Type").startsWith("application/problem+json"),
                     refused.answer().toString());
             JsonObject problem = json(refused.answer().body());
             assertEquals("/docs/problems.html#too-many-requests", problem.getString("type"));
             assertEquals(429, problem.getInt("status"));
             long retryAfter = Long.parseLong(refused.answer().header("Retry-After"));
-            assertTrue(retryAfter >= 1 && retryAfter <= REFILL.toSeconds(),
+            assertTrue(
+                    retryAfter >= 1 && retryAfter <= REFILL.toSeconds(),
                     "Retry-After is the wait for the next refill, at most one period: " + retryAfter);
-            assertEquals("at most 20 tickets a minute may be sent from one address: try again in " + retryAfter + " s",
+            assertEquals(
+                    "at most 20 tickets a minute may be sent from one address: try again in " + retryAfter + " s",
                     problem.getString("detail"));
-            System.out.printf("[it] rate limit: %d accepted, then 429 with Retry-After %d s (burst from %s answered "
-                    + "in %d ms)%n", statuses.get(201), retryAfter, address, took / 1_000_000);
+            System.out.printf(
+                    "[it] rate limit: %d accepted, then 429 with Retry-After %d s (burst from %s answered "
+                            + "in %d ms)%n",
+                    statuses.get(201), retryAfter, address, took / 1_000_000);
 
             // the limit is per address: another address, and a signed-in agent from the same one, still send
             assertEquals(201, post(port, "127.0.0.5", null).status(), "another address has its own allowance");
-            assertEquals(201, post(port, address, Credentials.ADMIN_BASIC).status(),
+            assertEquals(
+                    201,
+                    post(port, address, Credentials.ADMIN_BASIC).status(),
                     "signed-in agents are not limited (they enter tickets from the phone, for example)");
 
             anonymousRequestsAreLimitedPerAddress(port);
@@ -448,21 +532,23 @@ class SecurityIT {
             String from = address;
             long[] accepted = new long[1];
             List<String> refusedLate = new ArrayList<>();
-            Eventually.until(Duration.ofSeconds(retryAfter + 30), "a ticket from " + from + " after Retry-After", () -> {
-                long sent = System.nanoTime();
-                RawHttp.Answer a = post(port, from, null);
-                if (a.status() == 201) {
-                    accepted[0] = System.nanoTime();
-                    return true;
-                }
-                assertEquals(429, a.status(), a.toString());
-                if (sent - refused.answered() >= TimeUnit.SECONDS.toNanos(retryAfter)) {
-                    refusedLate.add((sent - refused.answered()) / 1_000_000 + " ms after the 429: " + a);
-                }
-                return false;
-            });
+            Eventually.until(
+                    Duration.ofSeconds(retryAfter + 30), "a ticket from " + from + " after Retry-After", () -> {
+                        long sent = System.nanoTime();
+                        RawHttp.Answer a = post(port, from, null);
+                        if (a.status() == 201) {
+                            accepted[0] = System.nanoTime();
+                            return true;
+                        }
+                        assertEquals(429, a.status(), a.toString());
+                        if (sent - refused.answered() >= TimeUnit.SECONDS.toNanos(retryAfter)) {
+                            refusedLate.add((sent - refused.answered()) / 1_000_000 + " ms after the 429: " + a);
+                        }
+                        return false;
+                    });
             assertEquals(List.of(), refusedLate, "refused although Retry-After (" + retryAfter + " s) had passed");
-            assertTrue(accepted[0] - refused.sent() > TimeUnit.SECONDS.toNanos(retryAfter - 1),
+            assertTrue(
+                    accepted[0] - refused.sent() > TimeUnit.SECONDS.toNanos(retryAfter - 1),
                     "accepted " + (accepted[0] - refused.sent()) / 1_000_000 + " ms after the refused request was "
                             + "sent, sooner than its Retry-After " + retryAfter + " s allows (it rounds up to whole "
                             + "seconds, never more)");
@@ -488,8 +574,10 @@ class SecurityIT {
                 refused = a;
             }
         }
-        assertEquals(java.util.Collections.nCopies(ANONYMOUS_LIMIT, 200), statuses.subList(0,
-                Math.min(ANONYMOUS_LIMIT, statuses.size())), "the first " + ANONYMOUS_LIMIT + " pass");
+        assertEquals(
+                java.util.Collections.nCopies(ANONYMOUS_LIMIT, 200),
+                statuses.subList(0, Math.min(ANONYMOUS_LIMIT, statuses.size())),
+                "the first " + ANONYMOUS_LIMIT + " pass");
         assertNotNull(refused, "refused once the minute's allowance is spent: " + statuses.size() + " sent");
         assertTrue(refused.header("Content-Type").startsWith("application/problem+json"), refused.toString());
         JsonObject problem = json(refused.body());
@@ -497,18 +585,21 @@ class SecurityIT {
         long retryAfter = Long.parseLong(refused.header("Retry-After"));
         assertEquals(1, retryAfter, "one more request every 60/" + ANONYMOUS_LIMIT + " s: Retry-After rounds up to 1");
         assertTrue(problem.getString("detail").contains("without credentials"), problem.toString());
-        assertEquals(200, get(port, address, "/css/app.css", Credentials.ADMIN_BASIC).status(),
+        assertEquals(
+                200,
+                get(port, address, "/css/app.css", Credentials.ADMIN_BASIC).status(),
                 "a signed-in user from the same address is not limited");
-        System.out.printf("[it] anonymous requests: %d passed, then 429 with Retry-After %d s%n", ANONYMOUS_LIMIT,
-                retryAfter);
+        System.out.printf(
+                "[it] anonymous requests: %d passed, then 429 with Retry-After %d s%n", ANONYMOUS_LIMIT, retryAfter);
     }
 
     /** A GET from {@code localAddress}, anonymous or with the given Authorization header. */
     private static RawHttp.Answer get(int port, String localAddress, String path, String authorization) {
         try (java.net.Socket socket = connect(port, localAddress)) {
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                    + (authorization == null ? "" : "\r\nAuthorization: " + authorization) + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                                    + (authorization == null ? "" : "\r\nAuthorization: " + authorization) + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             return RawHttp.readAnswer(socket.getInputStream());
         } catch (java.io.IOException e) {
@@ -517,8 +608,7 @@ class SecurityIT {
     }
 
     /** A raw answer with the client's clock ({@link System#nanoTime()}) when its request left and when it was read. */
-    private record Sent(RawHttp.Answer answer, long sent, long answered) {
-    }
+    private record Sent(RawHttp.Answer answer, long sent, long answered) {}
 
     /**
      * {@code n} anonymous tickets from {@code localAddress} at once: all connections are opened first, then every
@@ -588,20 +678,26 @@ class SecurityIT {
     @Test
     void corsIsAnAllowListThatIsEmptyUnlessConfigured() throws Exception {
         Http.Answer preflight = anonymous.send(HttpRequest.newBuilder(server.url("/api/tickets"))
-                .header("Origin", ALLOWED_ORIGIN).header("Access-Control-Request-Method", "POST")
+                .header("Origin", ALLOWED_ORIGIN)
+                .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "content-type")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
         assertEquals(204, preflight.status());
-        assertEquals(ALLOWED_ORIGIN, preflight.header("Access-Control-Allow-Origin").orElse(null));
+        assertEquals(
+                ALLOWED_ORIGIN, preflight.header("Access-Control-Allow-Origin").orElse(null));
         assertTrue(preflight.header("Access-Control-Allow-Methods").orElse("").contains("POST"));
         assertTrue(preflight.header("Access-Control-Allow-Credentials").isEmpty(), "cookies never cross origins");
 
         Http.Answer foreign = anonymous.send(HttpRequest.newBuilder(server.url("/api/tickets"))
-                .header("Origin", "https://attacker.example").header("Access-Control-Request-Method", "POST")
+                .header("Origin", "https://attacker.example")
+                .header("Access-Control-Request-Method", "POST")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
-        assertTrue(foreign.header("Access-Control-Allow-Origin").isEmpty(), foreign.raw().headers().toString());
+        assertTrue(
+                foreign.header("Access-Control-Allow-Origin").isEmpty(),
+                foreign.raw().headers().toString());
         Http.Answer read = admin.send(HttpRequest.newBuilder(server.url("/api/tickets?limit=1"))
-                .header("Origin", "https://attacker.example").GET());
+                .header("Origin", "https://attacker.example")
+                .GET());
         assertTrue(read.header("Access-Control-Allow-Origin").isEmpty(), "another site's page cannot read answers");
     }
 
@@ -615,32 +711,57 @@ class SecurityIT {
         InputStream stdin = System.in;
         try {
             System.setIn(new ByteArrayInputStream("cli-password-12345\n".getBytes(StandardCharsets.UTF_8)));
-            assertEquals(0, TicketRouterCommand.commandLine().execute("users", "add", name, "--role", "agent",
-                    "--password-stdin", "--data-dir", data.toString()));
+            assertEquals(
+                    0,
+                    TicketRouterCommand.commandLine()
+                            .execute(
+                                    "users",
+                                    "add",
+                                    name,
+                                    "--role",
+                                    "agent",
+                                    "--password-stdin",
+                                    "--data-dir",
+                                    data.toString()));
             Http cli = Http.as(server, name, "cli-password-12345");
             assertEquals(200, cli.get("/api/tickets?limit=1").status(), "a user added with the command signs in");
             assertEquals(403, cli.delete("/api/tickets/TR-000001").status());
 
             System.setIn(new ByteArrayInputStream("short\n".getBytes(StandardCharsets.UTF_8)));
-            assertEquals(1, TicketRouterCommand.commandLine().execute("users", "passwd", name, "--password-stdin",
-                    "--data-dir", data.toString()), "a too short password is refused");
-            assertEquals(1, TicketRouterCommand.commandLine().execute("users", "remove", "admin",
-                    "--data-dir", data.toString()), "the last admin cannot be removed");
+            assertEquals(
+                    1,
+                    TicketRouterCommand.commandLine()
+                            .execute("users", "passwd", name, "--password-stdin", "--data-dir", data.toString()),
+                    "a too short password is refused");
+            assertEquals(
+                    1,
+                    TicketRouterCommand.commandLine()
+                            .execute("users", "remove", "admin", "--data-dir", data.toString()),
+                    "the last admin cannot be removed");
 
             System.setIn(new ByteArrayInputStream("cli-changed-password-678\n".getBytes(StandardCharsets.UTF_8)));
-            assertEquals(0, TicketRouterCommand.commandLine().execute("users", "passwd", name, "--password-stdin",
-                    "--data-dir", data.toString()));
+            assertEquals(
+                    0,
+                    TicketRouterCommand.commandLine()
+                            .execute("users", "passwd", name, "--password-stdin", "--data-dir", data.toString()));
             Http changed = Http.as(server, name, "cli-changed-password-678");
-            assertEquals(200, changed.get("/api/tickets?limit=1").status(),
+            assertEquals(
+                    200,
+                    changed.get("/api/tickets?limit=1").status(),
                     "the new password works at once (it was never verified, so nothing cached stands in its way)");
             // the server trusts what it verified for cache-seconds (2 s here, 60 s by default)
-            Eventually.until(CACHE_BOUND, "the old password is refused once the server's cache let it go",
+            Eventually.until(
+                    CACHE_BOUND,
+                    "the old password is refused once the server's cache let it go",
                     () -> status(cli, "/api/tickets?limit=1") == 401);
             assertEquals(200, changed.get("/api/tickets?limit=1").status());
 
-            assertEquals(0, TicketRouterCommand.commandLine().execute("users", "remove", name,
-                    "--data-dir", data.toString()));
-            Eventually.until(CACHE_BOUND, "a removed user is refused once the server's cache let them go",
+            assertEquals(
+                    0,
+                    TicketRouterCommand.commandLine().execute("users", "remove", name, "--data-dir", data.toString()));
+            Eventually.until(
+                    CACHE_BOUND,
+                    "a removed user is refused once the server's cache let them go",
                     () -> status(changed, "/api/tickets?limit=1") == 401);
         } finally {
             System.setIn(stdin);
@@ -666,8 +787,13 @@ class SecurityIT {
             assertTrue(printed.find(), "the password is printed once at start-up");
             assertEquals(password, printed.group(1));
             assertFalse(printed.find(), "and only once");
-            assertEquals(200, Http.as(first, "admin", password).get("/api/users").status());
-            assertEquals(401, Http.as(first, "admin", Credentials.ADMIN_PASSWORD).get("/api/users").status());
+            assertEquals(
+                    200, Http.as(first, "admin", password).get("/api/users").status());
+            assertEquals(
+                    401,
+                    Http.as(first, "admin", Credentials.ADMIN_PASSWORD)
+                            .get("/api/users")
+                            .status());
         }
     }
 
@@ -686,14 +812,16 @@ class SecurityIT {
 
     /** The session rows of a user, every column as text. */
     private static List<Map<String, String>> sessionRows(String username) throws Exception {
-        return allSessionRows().stream().filter(r -> username.equals(r.get("username"))).toList();
+        return allSessionRows().stream()
+                .filter(r -> username.equals(r.get("username")))
+                .toList();
     }
 
     private static List<Map<String, String>> allSessionRows() throws Exception {
         List<Map<String, String>> rows = new ArrayList<>();
         try (Connection c = db.connect(data);
-             PreparedStatement p = c.prepareStatement("SELECT * FROM tr_session");
-             ResultSet r = p.executeQuery()) {
+                PreparedStatement p = c.prepareStatement("SELECT * FROM tr_session");
+                ResultSet r = p.executeQuery()) {
             java.sql.ResultSetMetaData meta = r.getMetaData();
             while (r.next()) {
                 Map<String, String> row = new java.util.LinkedHashMap<>();
@@ -707,15 +835,17 @@ class SecurityIT {
     }
 
     private static String sha256Hex(String text) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(text.getBytes(StandardCharsets.UTF_8)));
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Path fresh(String name) throws Exception {
         Path dir = TestServer.WORK.resolve(name);
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
         return Files.createDirectories(dir);
@@ -730,8 +860,9 @@ class SecurityIT {
     }
 
     private static Http addUser(String name, String role) throws Exception {
-        Http.Answer a = admin.post("/api/users", "{\"username\": " + q(name) + ", \"password\": " + q(password(name))
-                + ", \"role\": " + q(role) + "}");
+        Http.Answer a = admin.post(
+                "/api/users",
+                "{\"username\": " + q(name) + ", \"password\": " + q(password(name)) + ", \"role\": " + q(role) + "}");
         assertEquals(201, a.status(), a.toString());
         return Http.as(server, name, password(name));
     }
@@ -744,8 +875,8 @@ class SecurityIT {
     }
 
     private static String signIn(String name) throws Exception {
-        Http.Answer a = anonymous.post("/api/session", "{\"username\": " + q(name) + ", \"password\": "
-                + q(password(name)) + "}");
+        Http.Answer a = anonymous.post(
+                "/api/session", "{\"username\": " + q(name) + ", \"password\": " + q(password(name)) + "}");
         assertEquals(200, a.status(), a.toString());
         String setCookie = a.header("Set-Cookie").orElseThrow();
         return setCookie.substring("TR_SESSION=".length(), setCookie.indexOf(';'));
@@ -753,16 +884,19 @@ class SecurityIT {
 
     private static Http.Answer lookUp(String reference, String token) throws Exception {
         return anonymous.send(HttpRequest.newBuilder(server.url("/api/tickets/" + reference + "/status"))
-                .header("X-Status-Token", token).GET());
+                .header("X-Status-Token", token)
+                .GET());
     }
 
     private static ClientEndpointConfig cookieHandshake(String token, String origin) {
-        return ClientEndpointConfig.Builder.create().configurator(new ClientEndpointConfig.Configurator() {
-            @Override
-            public void beforeRequest(Map<String, List<String>> headers) {
-                headers.put("Cookie", List.of("TR_SESSION=" + token));
-                headers.put("Origin", List.of(origin));
-            }
-        }).build();
+        return ClientEndpointConfig.Builder.create()
+                .configurator(new ClientEndpointConfig.Configurator() {
+                    @Override
+                    public void beforeRequest(Map<String, List<String>> headers) {
+                        headers.put("Cookie", List.of("TR_SESSION=" + token));
+                        headers.put("Origin", List.of(origin));
+                    }
+                })
+                .build();
     }
 }

@@ -6,8 +6,7 @@ import org.junit.jupiter.api.Assumptions;
 /** The model bundle trained from data/sample before the integration tests (exec-maven-plugin, profile in the pom). */
 final class TestModel {
 
-    private TestModel() {
-    }
+    private TestModel() {}
 
     /** Aborts (or, with CI=true, fails) the calling test when no bundle was trained. */
     static void require() {

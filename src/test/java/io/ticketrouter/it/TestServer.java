@@ -24,7 +24,8 @@ import java.util.Map;
  */
 public final class TestServer implements AutoCloseable {
 
-    static final Path HOME = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
+    static final Path HOME =
+            Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
     static final Path PAYARA = Path.of(System.getProperty("it.payaraJar", "target/payara-micro.jar"));
     static final Path WAR = Path.of(System.getProperty("it.war", "target/ticket-router.war"));
     static final Path MODEL = Path.of(System.getProperty("it.model", "target/test-model"));
@@ -38,13 +39,17 @@ public final class TestServer implements AutoCloseable {
     private PayaraProcess process;
     private PayaraProcess.Startup startup;
 
-    private TestServer(String name, Map<String, String> properties, List<String> clusterArgs,
-                       Map<String, String> environment) {
+    private TestServer(
+            String name, Map<String, String> properties, List<String> clusterArgs, Map<String, String> environment) {
         this.name = name;
         this.log = WORK.resolve(name + ".log");
-        this.launcher = PayaraLauncher.of(PAYARA, WAR, HOME).javaOptions("-Xmx768m").tmpDir(WORK.resolve("tmp"))
-                .properties(properties).cluster(clusterArgs)
-                .environment("WEKA_HOME", WORK.resolve("wekafiles").toAbsolutePath().toString())
+        this.launcher = PayaraLauncher.of(PAYARA, WAR, HOME)
+                .javaOptions("-Xmx768m")
+                .tmpDir(WORK.resolve("tmp"))
+                .properties(properties)
+                .cluster(clusterArgs)
+                .environment(
+                        "WEKA_HOME", WORK.resolve("wekafiles").toAbsolutePath().toString())
                 .environment(environment);
     }
 
@@ -60,8 +65,9 @@ public final class TestServer implements AutoCloseable {
      * Starts a server with the given configuration, Payara cluster options ({@code --nocluster} or
      * {@link #clusterArguments}) and extra environment variables, and waits until the application answers.
      */
-    static TestServer start(String name, Map<String, String> properties, List<String> clusterArgs,
-                            Map<String, String> environment) throws Exception {
+    static TestServer start(
+            String name, Map<String, String> properties, List<String> clusterArgs, Map<String, String> environment)
+            throws Exception {
         Map<String, String> all = Credentials.serverDefaults();
         all.putAll(properties);
         all.values().removeIf(java.util.Objects::isNull);
@@ -91,10 +97,14 @@ public final class TestServer implements AutoCloseable {
      * The Payara options of a cluster member, exactly as {@code ./ticket-router serve --cluster} builds them: data grid
      * on 127.0.0.1 at {@code dataGridPort}, members found by TCP/IP at the given loopback ports.
      */
-    static List<String> clusterArguments(String clusterName, String instanceName, int dataGridPort,
-                                         List<Integer> memberPorts) {
-        return PayaraLauncher.clusterArguments(clusterName, instanceName, "127.0.0.1",
-                dataGridPort, memberPorts.stream().map(p -> "127.0.0.1:" + p).toList());
+    static List<String> clusterArguments(
+            String clusterName, String instanceName, int dataGridPort, List<Integer> memberPorts) {
+        return PayaraLauncher.clusterArguments(
+                clusterName,
+                instanceName,
+                "127.0.0.1",
+                dataGridPort,
+                memberPorts.stream().map(p -> "127.0.0.1:" + p).toList());
     }
 
     /** Starts on a free port, trying another port when Payara lost the one picked to another process. */
@@ -108,13 +118,14 @@ public final class TestServer implements AutoCloseable {
             }
             kill();
             if (startup.state() != PayaraProcess.State.FAILED || attempt == 3) {
-                throw new IllegalStateException("server " + name + " " + startup.reason() + "; see "
-                        + log.toAbsolutePath());
+                throw new IllegalStateException(
+                        "server " + name + " " + startup.reason() + "; see " + log.toAbsolutePath());
             }
             // Payara itself gave up (another process took the port between the check and the bind) or lost its
             // listener: said here, and tried again on another port
-            System.out.printf("[it] server %s failed to start on port %d: %s; starting again on another port%n", name,
-                    launcher.port(), startup.reason());
+            System.out.printf(
+                    "[it] server %s failed to start on port %d: %s; starting again on another port%n",
+                    name, launcher.port(), startup.reason());
         }
     }
 
@@ -122,11 +133,13 @@ public final class TestServer implements AutoCloseable {
         process = launcher.start(log, true);
         startup = process.awaitApplication(START_TIMEOUT);
         if (startup.up()) {
-            System.out.printf("[it] server %s up on port %d in %d ms%n", name, launcher.port(),
-                    startup.took().toMillis());
+            System.out.printf(
+                    "[it] server %s up on port %d in %d ms%n",
+                    name, launcher.port(), startup.took().toMillis());
         } else if (startup.state() == PayaraProcess.State.TIMED_OUT) {
-            System.out.printf("[it] server %s %s; what it logged:%n%s%n[it] its threads:%n%s%n", name,
-                    startup.reason(), ThreadDump.problems(log()), ThreadDump.of(process.pid()));
+            System.out.printf(
+                    "[it] server %s %s; what it logged:%n%s%n[it] its threads:%n%s%n",
+                    name, startup.reason(), ThreadDump.problems(log()), ThreadDump.of(process.pid()));
         }
     }
 
@@ -142,8 +155,8 @@ public final class TestServer implements AutoCloseable {
             launchOn();
             if (!startup.up()) {
                 kill();
-                throw new IllegalStateException("server " + name + " " + startup.reason() + " after a restart; see "
-                        + log.toAbsolutePath());
+                throw new IllegalStateException(
+                        "server " + name + " " + startup.reason() + " after a restart; see " + log.toAbsolutePath());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,16 +12,19 @@ import java.util.concurrent.TimeUnit;
  */
 final class ThreadDump {
 
-    private ThreadDump() {
-    }
+    private ThreadDump() {}
 
     /** The condensed dump of the JVM with this pid, or why there is none. */
     static String of(long pid) {
         Process jcmd;
         try {
             jcmd = new ProcessBuilder(
-                    java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    Long.toString(pid), "Thread.print").redirectErrorStream(true).start();
+                            java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                    .toString(),
+                            Long.toString(pid),
+                            "Thread.print")
+                    .redirectErrorStream(true)
+                    .start();
             byte[] out = jcmd.getInputStream().readAllBytes();
             if (!jcmd.waitFor(30, TimeUnit.SECONDS)) {
                 jcmd.destroyForcibly();
@@ -39,10 +42,14 @@ final class ThreadDump {
     /** The first lines of a server log that report a problem (SEVERE, WARNING, exceptions), at most 25. */
     static String problems(String log) {
         List<String> lines = log.lines()
-                .filter(l -> l.contains("SEVERE") || l.contains("WARNING") || l.contains("Exception")
-                        || l.contains("ready in") || l.contains("Deploy"))
+                .filter(l -> l.contains("SEVERE")
+                        || l.contains("WARNING")
+                        || l.contains("Exception")
+                        || l.contains("ready in")
+                        || l.contains("Deploy"))
                 .map(l -> l.length() > 400 ? l.substring(0, 400) + " ..." : l)
-                .limit(25).toList();
+                .limit(25)
+                .toList();
         return lines.isEmpty() ? "(no SEVERE, WARNING or exception lines)" : String.join("\n", lines);
     }
 
@@ -50,10 +57,14 @@ final class ThreadDump {
     static String condense(String dump) {
         List<String> kept = new ArrayList<>();
         for (String thread : dump.split("\\R\\R")) {
-            boolean interesting = thread.contains("io.ticketrouter") || thread.contains("http-thread-pool")
-                    || thread.contains("\"main\"") || thread.contains("Deadlock");
-            boolean idle = thread.contains("LinkedTransferQueue") || thread.contains("TaskQueue.poll")
-                    || thread.contains("SynchronousQueue") || thread.contains("SyncThreadWorker.getTask");
+            boolean interesting = thread.contains("io.ticketrouter")
+                    || thread.contains("http-thread-pool")
+                    || thread.contains("\"main\"")
+                    || thread.contains("Deadlock");
+            boolean idle = thread.contains("LinkedTransferQueue")
+                    || thread.contains("TaskQueue.poll")
+                    || thread.contains("SynchronousQueue")
+                    || thread.contains("SyncThreadWorker.getTask");
             if (interesting && !(idle && !thread.contains("io.ticketrouter"))) {
                 String[] lines = thread.split("\\R");
                 kept.add(String.join("\n", java.util.Arrays.copyOf(lines, Math.min(lines.length, 31))));

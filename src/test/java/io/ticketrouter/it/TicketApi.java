@@ -14,8 +14,10 @@ import org.openqa.selenium.json.Json;
 public final class TicketApi {
 
     private static final Json JSON = new Json();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final URI base;
 
     public TicketApi(URI base) {
@@ -28,7 +30,8 @@ public final class TicketApi {
         in.put("subject", subject);
         in.put("body", body);
         HttpResponse<String> r = send(HttpRequest.newBuilder(base.resolve("api/tickets"))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.toJson(in))));
         if (r.statusCode() != 201) {
             throw new AssertionError("POST /api/tickets answered " + r.statusCode() + ": " + r.body());
@@ -38,7 +41,8 @@ public final class TicketApi {
 
     /** POSTs JSON as the admin. */
     public HttpResponse<String> post(String path, String json) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -48,7 +52,8 @@ public final class TicketApi {
 
     /** PATCHes JSON as the admin. */
     public HttpResponse<String> patch(String path, String json) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 

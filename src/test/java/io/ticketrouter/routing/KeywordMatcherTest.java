@@ -1,12 +1,11 @@
 package io.ticketrouter.routing;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class KeywordMatcherTest {
 
@@ -20,7 +19,9 @@ class KeywordMatcherTest {
             new KeywordMatcher.Entry("other", "*", "GDPR")));
 
     private static List<String> found(String language, String text) {
-        return MATCHER.find(language, text).stream().map(KeywordMatcher.Match::keyword).toList();
+        return MATCHER.find(language, text).stream()
+                .map(KeywordMatcher.Match::keyword)
+                .toList();
     }
 
     @Test
@@ -65,7 +66,8 @@ class KeywordMatcherTest {
 
     @Test
     void rejectsKeywordsThatDoNotStartAndEndWithALetterOrDigit() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new KeywordMatcher(List.of(new KeywordMatcher.Entry("mine", "en", "down!"))));
         assertTrue(e.getMessage().contains("'down!' of mine"), e.getMessage());
     }

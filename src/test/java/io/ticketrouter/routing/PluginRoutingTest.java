@@ -1,13 +1,9 @@
 package io.ticketrouter.routing;
 
-import io.ticketrouter.application.PluginStatus;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigValue;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.eclipse.microprofile.config.spi.Converter;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ticketrouter.application.PluginStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -15,9 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigValue;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.eclipse.microprofile.config.spi.Converter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The CDI face of the engine: where plugins and their settings come from. */
 class PluginRoutingTest {
@@ -37,12 +36,14 @@ class PluginRoutingTest {
 
     @Test
     void aMisspeltEngineSettingIsReportedWithTheKnownOnes() {
-        PluginRouting routing = start(Map.of("ticketrouter.data.dir", temp.toString(),
-                "ticketrouter.plugins.timeout", "100"), Map.of());
+        PluginRouting routing = start(
+                Map.of("ticketrouter.data.dir", temp.toString(), "ticketrouter.plugins.timeout", "100"), Map.of());
         try {
-            assertEquals(List.of("unknown setting ticketrouter.plugins.timeout is ignored; known settings: "
-                    + "[ticketrouter.plugins.dir, ticketrouter.plugins.threads, ticketrouter.plugins.timeout-ms], "
-                    + "and ticketrouter.plugin.<plugin name>.<key> for a plugin"), routing.warnings());
+            assertEquals(
+                    List.of("unknown setting ticketrouter.plugins.timeout is ignored; known settings: "
+                            + "[ticketrouter.plugins.dir, ticketrouter.plugins.threads, ticketrouter.plugins.timeout-ms], "
+                            + "and ticketrouter.plugin.<plugin name>.<key> for a plugin"),
+                    routing.warnings());
         } finally {
             routing.stop();
         }
@@ -58,17 +59,26 @@ class PluginRoutingTest {
                 """);
         // a time limit far above the default 50 ms: this test is about where settings come from, and on a loaded
         // machine a rule's first call in a fresh plugin thread can take longer, which would drop its change
-        Map<String, String> listed = Map.of("ticketrouter.plugins.dir", dir.toString(),
-                "ticketrouter.plugin.vip-senders.domains", "from-config.com",
-                "ticketrouter.plugins.timeout-ms", "5000");
+        Map<String, String> listed = Map.of(
+                "ticketrouter.plugins.dir",
+                dir.toString(),
+                "ticketrouter.plugin.vip-senders.domains",
+                "from-config.com",
+                "ticketrouter.plugins.timeout-ms",
+                "5000");
         Map<String, String> environmentOnly = Map.of("ticketrouter.plugin.vip-senders.priority", "medium");
         PluginRouting routing = start(listed, environmentOnly);
         try {
-            PluginStatus invoices = routing.plugins().stream().filter(p -> p.name().equals("invoices-to-billing"))
-                    .findFirst().orElseThrow();
+            PluginStatus invoices = routing.plugins().stream()
+                    .filter(p -> p.name().equals("invoices-to-billing"))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(7, invoices.order(), "from plugins.properties");
-            RoutingOutcome outcome = routing.route(new RoutingInput("", "Hello, the login page is slow.",
-                    "a@from-config.com", TestPlugins.prediction("en", "IT Support", 0.9, "low")));
+            RoutingOutcome outcome = routing.route(new RoutingInput(
+                    "",
+                    "Hello, the login page is slow.",
+                    "a@from-config.com",
+                    TestPlugins.prediction("en", "IT Support", 0.9, "low")));
             assertEquals("medium", outcome.priority(), "domains from MicroProfile Config, priority from environment");
             assertTrue(routing.warnings().isEmpty(), routing.warnings().toString());
         } finally {
@@ -95,8 +105,8 @@ class PluginRoutingTest {
         @Override
         @SuppressWarnings("unchecked")
         public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
-            return raw(name).map(v -> (T) (type == Long.class ? Long.valueOf(v)
-                    : type == Integer.class ? Integer.valueOf(v) : v));
+            return raw(name).map(v ->
+                    (T) (type == Long.class ? Long.valueOf(v) : type == Integer.class ? Integer.valueOf(v) : v));
         }
 
         @Override

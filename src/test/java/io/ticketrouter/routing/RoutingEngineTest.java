@@ -1,11 +1,14 @@
 package io.ticketrouter.routing;
 
+import static io.ticketrouter.routing.TestPlugins.ticket;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.ticketrouter.application.PluginStatus;
 import io.ticketrouter.spi.RoutingApi;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +16,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static io.ticketrouter.routing.TestPlugins.ticket;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RoutingEngineTest {
 
@@ -36,14 +35,19 @@ class RoutingEngineTest {
     }
 
     private RoutingEngine start(Path pluginDir, Map<String, String> settings) {
-        engine = new RoutingEngine(RoutingOptions.defaults(pluginDir), () -> PluginSettings.of(settings),
-                () -> new ModelLabels(java.util.Set.copyOf(TestPlugins.QUEUES), java.util.Set.of("high", "medium", "low")),
+        engine = new RoutingEngine(
+                RoutingOptions.defaults(pluginDir),
+                () -> PluginSettings.of(settings),
+                () -> new ModelLabels(
+                        java.util.Set.copyOf(TestPlugins.QUEUES), java.util.Set.of("high", "medium", "low")),
                 RoutingEngineTest.class.getClassLoader());
         return engine;
     }
 
     private PluginStatus status(String name) {
-        return engine.plugins().stream().filter(p -> p.name().equals(name)).findFirst()
+        return engine.plugins().stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(name + " not listed: " + engine.plugins()));
     }
 
@@ -52,7 +56,8 @@ class RoutingEngineTest {
     @Test
     void builtInsAreLoadedFromTheApplicationClassPath() {
         start(temp.resolve("missing"), Map.of());
-        assertEquals(List.of("low-confidence", "urgent-keywords"),
+        assertEquals(
+                List.of("low-confidence", "urgent-keywords"),
                 engine.plugins().stream().map(PluginStatus::name).toList());
         engine.plugins().forEach(p -> {
             assertEquals(PluginStatus.ACTIVE, p.state(), p.toString());
@@ -73,14 +78,22 @@ class RoutingEngineTest {
 
     @Test
     void lowConfidenceNeedsReviewWithTheReasonInTheRecommendation() {
-        RoutingInput input = new RoutingInput("Question", "Something about my account and a product.", null,
+        RoutingInput input = new RoutingInput(
+                "Question",
+                "Something about my account and a product.",
+                null,
                 TestPlugins.prediction("en", "Customer Service", 0.22, "low"));
         RoutingOutcome outcome = start(null, Map.of()).route(input);
         assertTrue(outcome.needsReview());
-        assertEquals(List.of(new RoutingOutcome.FiredRule("low-confidence", "needs review: false -> true",
-                "the model is only 22% sure this belongs to Customer Service, below the 50% review threshold for "
-                        + "that queue: check the department before routing")), outcome.fired());
-        assertTrue(outcome.recommendation().startsWith("Needs review: the model is only 22% sure"),
+        assertEquals(
+                List.of(new RoutingOutcome.FiredRule(
+                        "low-confidence",
+                        "needs review: false -> true",
+                        "the model is only 22% sure this belongs to Customer Service, below the 50% review threshold for "
+                                + "that queue: check the department before routing")),
+                outcome.fired());
+        assertTrue(
+                outcome.recommendation().startsWith("Needs review: the model is only 22% sure"),
                 outcome.recommendation());
     }
 
@@ -94,14 +107,15 @@ class RoutingEngineTest {
                 "fr", "Notre compte a été piraté hier soir, que faire ?",
                 "pt", "O sistema caiu e ninguém consegue trabalhar.");
         tickets.forEach((language, body) -> {
-            RoutingOutcome outcome = engine.route(new RoutingInput("Help", body, null,
-                    TestPlugins.prediction(language, "Technical Support", 0.9, "low")));
+            RoutingOutcome outcome = engine.route(new RoutingInput(
+                    "Help", body, null, TestPlugins.prediction(language, "Technical Support", 0.9, "low")));
             assertEquals("high", outcome.priority(), language);
             assertTrue(outcome.urgent(), language);
             RoutingOutcome.FiredRule fired = outcome.fired().get(0);
             assertEquals("urgent-keywords", fired.rule());
             assertEquals("priority: low -> high; urgent", fired.change());
-            assertTrue(fired.reason().startsWith("mentions \"") && fired.reason().endsWith("(" + language + ")"),
+            assertTrue(
+                    fired.reason().startsWith("mentions \"") && fired.reason().endsWith("(" + language + ")"),
                     fired.reason());
         });
         assertEquals(5, status("urgent-keywords").fired());
@@ -109,8 +123,8 @@ class RoutingEngineTest {
 
     @Test
     void aKeywordOfAnotherLanguageDoesNotFire() {
-        RoutingOutcome outcome = start(null, Map.of()).route(ticket("es",
-                "Consulta", "La factura queda pendiente de pago desde marzo."));
+        RoutingOutcome outcome = start(null, Map.of())
+                .route(ticket("es", "Consulta", "La factura queda pendiente de pago desde marzo."));
         assertFalse(outcome.urgent(), "'queda' is not the Portuguese 'queda do sistema'");
     }
 
@@ -119,8 +133,12 @@ class RoutingEngineTest {
     @Test
     void invoiceRuleRoutesToBillingAndSaysWhy() throws IOException {
         start(TestPlugins.directoryWith(temp.resolve("plugins"), TestPlugins.ROUTING_EXAMPLE), Map.of());
-        for (String text : List.of("Where is my invoice for March?", "Bitte senden Sie die Rechnung erneut.",
-                "No recibí la factura de abril.", "Je n'ai pas reçu ma facture.", "Não recebi a fatura de maio.")) {
+        for (String text : List.of(
+                "Where is my invoice for March?",
+                "Bitte senden Sie die Rechnung erneut.",
+                "No recibí la factura de abril.",
+                "Je n'ai pas reçu ma facture.",
+                "Não recebi a fatura de maio.")) {
             RoutingOutcome outcome = engine.route(ticket("en", "", text));
             assertEquals("Billing and Payments", outcome.queue(), text);
             RoutingOutcome.FiredRule fired = outcome.fired().get(0);
@@ -138,80 +156,111 @@ class RoutingEngineTest {
 
     @Test
     void vipRuleIsConfiguredThroughItsContext() throws IOException {
-        start(TestPlugins.directoryWith(temp.resolve("plugins"), TestPlugins.ROUTING_EXAMPLE),
+        start(
+                TestPlugins.directoryWith(temp.resolve("plugins"), TestPlugins.ROUTING_EXAMPLE),
                 Map.of("vip-senders.domains", "bigcorp.com, @acme.org"));
-        RoutingOutcome outcome = engine.route(new RoutingInput("Login", "I cannot log in since this morning.",
-                "Ann.Lee@Sales.BigCorp.com", TestPlugins.prediction("en", "IT Support", 0.9, "low")));
+        RoutingOutcome outcome = engine.route(new RoutingInput(
+                "Login",
+                "I cannot log in since this morning.",
+                "Ann.Lee@Sales.BigCorp.com",
+                TestPlugins.prediction("en", "IT Support", 0.9, "low")));
         assertEquals("high", outcome.priority());
-        assertEquals(List.of(new RoutingOutcome.FiredRule("vip-senders", "priority: low -> high",
-                "sender domain sales.bigcorp.com is a VIP customer")), outcome.fired());
-        RoutingOutcome other = engine.route(new RoutingInput("Login", "I cannot log in since this morning.",
-                "someone@example.com", TestPlugins.prediction("en", "IT Support", 0.9, "low")));
+        assertEquals(
+                List.of(new RoutingOutcome.FiredRule(
+                        "vip-senders", "priority: low -> high", "sender domain sales.bigcorp.com is a VIP customer")),
+                outcome.fired());
+        RoutingOutcome other = engine.route(new RoutingInput(
+                "Login",
+                "I cannot log in since this morning.",
+                "someone@example.com",
+                TestPlugins.prediction("en", "IT Support", 0.9, "low")));
         assertEquals("low", other.priority());
     }
 
     @Test
     void unknownConfigurationKeyFailsThePluginAndNamesTheKnownKeys() throws IOException {
-        start(TestPlugins.directoryWith(temp.resolve("plugins"), TestPlugins.ROUTING_EXAMPLE),
+        start(
+                TestPlugins.directoryWith(temp.resolve("plugins"), TestPlugins.ROUTING_EXAMPLE),
                 Map.of("vip-senders.domain", "bigcorp.com"));
         PluginStatus vip = status("vip-senders");
         assertEquals(PluginStatus.FAILED, vip.state());
-        assertEquals("unknown configuration key [domain]; plugin 'vip-senders' supports the following keys: "
-                + "[domains, enabled, order, priority]", vip.reason());
+        assertEquals(
+                "unknown configuration key [domain]; plugin 'vip-senders' supports the following keys: "
+                        + "[domains, enabled, order, priority]",
+                vip.reason());
         assertEquals(PluginStatus.ACTIVE, status("invoices-to-billing").state(), "the rest of the jar loads");
     }
 
     @Test
     void badConfigurationValueFailsThePluginWithItsMessage() throws IOException {
-        start(TestPlugins.directoryWith(temp.resolve("plugins"), TestPlugins.ROUTING_EXAMPLE),
+        start(
+                TestPlugins.directoryWith(temp.resolve("plugins"), TestPlugins.ROUTING_EXAMPLE),
                 Map.of("vip-senders.priority", "urgent"));
-        assertEquals("configuration rejected: priority must be one of [high, low, medium], got 'urgent'",
+        assertEquals(
+                "configuration rejected: priority must be one of [high, low, medium], got 'urgent'",
                 status("vip-senders").reason());
     }
 
     @Test
     void orderAndEnabledAreConfigurableForEveryRule() throws IOException {
-        start(TestPlugins.directoryWith(temp.resolve("plugins"), TestPlugins.ROUTING_EXAMPLE),
+        start(
+                TestPlugins.directoryWith(temp.resolve("plugins"), TestPlugins.ROUTING_EXAMPLE),
                 Map.of("invoices-to-billing.order", "-5", "vip-senders.enabled", "false"));
         assertEquals(-5, status("invoices-to-billing").order());
         assertEquals(PluginStatus.DISABLED, status("vip-senders").state());
-        RoutingInput unsure = new RoutingInput("", "Your invoice is wrong.", null,
-                TestPlugins.prediction("en", "Customer Service", 0.2, "medium"));
+        RoutingInput unsure = new RoutingInput(
+                "", "Your invoice is wrong.", null, TestPlugins.prediction("en", "Customer Service", 0.2, "medium"));
         RoutingOutcome outcome = engine.route(unsure);
-        assertEquals(List.of("invoices-to-billing", "low-confidence"),
-                outcome.fired().stream().map(RoutingOutcome.FiredRule::rule).toList(), "invoices now runs first");
+        assertEquals(
+                List.of("invoices-to-billing", "low-confidence"),
+                outcome.fired().stream().map(RoutingOutcome.FiredRule::rule).toList(),
+                "invoices now runs first");
         assertTrue(outcome.needsReview());
     }
 
     @Test
     void laterRulesSeeEarlierDecisionsAndMayClearReview() throws IOException {
         start(TestPlugins.directoryWith(temp.resolve("plugins"), TestPlugins.ROUTING_EXAMPLE), Map.of());
-        RoutingOutcome outcome = engine.route(new RoutingInput("", "Your invoice is wrong.", null,
-                TestPlugins.prediction("en", "Customer Service", 0.2, "medium")));
+        RoutingOutcome outcome = engine.route(new RoutingInput(
+                "", "Your invoice is wrong.", null, TestPlugins.prediction("en", "Customer Service", 0.2, "medium")));
         assertFalse(outcome.needsReview());
-        assertEquals(List.of("low-confidence", "invoices-to-billing"),
+        assertEquals(
+                List.of("low-confidence", "invoices-to-billing"),
                 outcome.fired().stream().map(RoutingOutcome.FiredRule::rule).toList());
-        assertEquals("queue: Customer Service -> Billing and Payments; needs review: true -> false",
+        assertEquals(
+                "queue: Customer Service -> Billing and Payments; needs review: true -> false",
                 outcome.fired().get(1).change());
         assertEquals("Route to Billing and Payments with medium priority.", outcome.recommendation());
     }
 
     @Test
     void keywordListPluginMakesGdprRequestsUrgentAfterTheRules() throws IOException {
-        start(TestPlugins.directoryWith(temp.resolve("plugins"), TestPlugins.GDPR_EXAMPLE,
-                TestPlugins.ROUTING_EXAMPLE), Map.of("vip-senders.domains", "bigcorp.com",
-                "vip-senders.priority", "low"));
-        RoutingOutcome outcome = engine.route(new RoutingInput("Auskunft", "Auskunftsersuchen nach DSGVO Art. 15",
-                "x@bigcorp.com", TestPlugins.prediction("de", "Customer Service", 0.9, "medium")));
+        start(
+                TestPlugins.directoryWith(
+                        temp.resolve("plugins"), TestPlugins.GDPR_EXAMPLE, TestPlugins.ROUTING_EXAMPLE),
+                Map.of("vip-senders.domains", "bigcorp.com", "vip-senders.priority", "low"));
+        RoutingOutcome outcome = engine.route(new RoutingInput(
+                "Auskunft",
+                "Auskunftsersuchen nach DSGVO Art. 15",
+                "x@bigcorp.com",
+                TestPlugins.prediction("de", "Customer Service", 0.9, "medium")));
         assertEquals("high", outcome.priority(), "keywords win over a rule lowering the priority");
         assertTrue(outcome.urgent());
-        assertEquals(List.of(
-                new RoutingOutcome.FiredRule("vip-senders", "priority: medium -> low",
-                        "sender domain bigcorp.com is a VIP customer"),
-                new RoutingOutcome.FiredRule("gdpr-keywords", "priority: low -> high; urgent",
-                        "mentions \"Auskunftsersuchen\", \"DSGVO\" (de)")), outcome.fired());
-        assertTrue(outcome.recommendation().endsWith(
-                "Urgent: mentions \"Auskunftsersuchen\", \"DSGVO\" (de), handle it first."), outcome.recommendation());
+        assertEquals(
+                List.of(
+                        new RoutingOutcome.FiredRule(
+                                "vip-senders",
+                                "priority: medium -> low",
+                                "sender domain bigcorp.com is a VIP customer"),
+                        new RoutingOutcome.FiredRule(
+                                "gdpr-keywords",
+                                "priority: low -> high; urgent",
+                                "mentions \"Auskunftsersuchen\", \"DSGVO\" (de)")),
+                outcome.fired());
+        assertTrue(
+                outcome.recommendation()
+                        .endsWith("Urgent: mentions \"Auskunftsersuchen\", \"DSGVO\" (de), handle it first."),
+                outcome.recommendation());
     }
 
     // ------------------------------------------------------------------ failures at load time
@@ -232,8 +281,10 @@ class RoutingEngineTest {
         PluginStatus failed = status("io.ticketrouter.fixtures.throwing.ThrowingConstructorRule");
         assertEquals(PluginStatus.FAILED, failed.state());
         assertEquals("throwing-plugins-1.0.0.jar", failed.source());
-        assertTrue(failed.reason().endsWith(
-                "could not be instantiated: java.lang.IllegalStateException: fixture: this constructor always fails"),
+        assertTrue(
+                failed.reason()
+                        .endsWith(
+                                "could not be instantiated: java.lang.IllegalStateException: fixture: this constructor always fails"),
                 failed.reason());
     }
 
@@ -242,13 +293,17 @@ class RoutingEngineTest {
         Path dir = TestPlugins.directoryWith(temp.resolve("plugins"), TestPlugins.GDPR_EXAMPLE);
         Files.copy(TestPlugins.jar(TestPlugins.GDPR_EXAMPLE), dir.resolve("zz-gdpr-copy.jar"));
         start(dir, Map.of());
-        List<PluginStatus> gdpr = engine.plugins().stream().filter(p -> p.name().equals("gdpr-keywords")).toList();
+        List<PluginStatus> gdpr = engine.plugins().stream()
+                .filter(p -> p.name().equals("gdpr-keywords"))
+                .toList();
         assertEquals(2, gdpr.size());
         assertEquals(PluginStatus.ACTIVE, gdpr.get(0).state());
         assertEquals(PluginStatus.FAILED, gdpr.get(1).state());
-        assertEquals("duplicate name 'gdpr-keywords': already provided by "
-                + "io.ticketrouter.examples.keywords.GdprKeywords from gdpr-keywords-1.0.0.jar, which was found first "
-                + "and is used", gdpr.get(1).reason());
+        assertEquals(
+                "duplicate name 'gdpr-keywords': already provided by "
+                        + "io.ticketrouter.examples.keywords.GdprKeywords from gdpr-keywords-1.0.0.jar, which was found first "
+                        + "and is used",
+                gdpr.get(1).reason());
     }
 
     @Test
@@ -264,8 +319,10 @@ class RoutingEngineTest {
     @Test
     void settingsForAPluginThatDoesNotExistAreReported() {
         start(null, Map.of("no-such-plugin.x", "1"));
-        assertEquals(List.of("configuration is set for plugin 'no-such-plugin', but no plugin has that name; "
-                + "plugins: [low-confidence, urgent-keywords]"), engine.warnings());
+        assertEquals(
+                List.of("configuration is set for plugin 'no-such-plugin', but no plugin has that name; "
+                        + "plugins: [low-confidence, urgent-keywords]"),
+                engine.warnings());
     }
 
     // ------------------------------------------------------------------ failures at run time
@@ -283,15 +340,19 @@ class RoutingEngineTest {
         assertEquals("java.lang.IllegalStateException: fixture: this rule always fails", throwing.lastError());
         PluginStatus nonsense = status("nonsense-queue-rule");
         assertEquals(1, nonsense.errors());
-        assertTrue(nonsense.lastError().startsWith("returned unknown queue 'Narnia'; known queues: "),
+        assertTrue(
+                nonsense.lastError().startsWith("returned unknown queue 'Narnia'; known queues: "),
                 nonsense.lastError());
     }
 
     @Test
     void aHangingRuleTimesOutThenIsSkippedWhileItsCallsStillHang() throws IOException {
-        engine = new RoutingEngine(RoutingOptions.defaults(
-                TestPlugins.directoryWith(temp.resolve("plugins"), TestPlugins.HANGING, TestPlugins.ROUTING_EXAMPLE))
-                .withRuleTimeLimit(Duration.ofMillis(500)), () -> PluginSettings.NONE, () -> ModelLabels.NONE,
+        engine = new RoutingEngine(
+                RoutingOptions.defaults(TestPlugins.directoryWith(
+                                temp.resolve("plugins"), TestPlugins.HANGING, TestPlugins.ROUTING_EXAMPLE))
+                        .withRuleTimeLimit(Duration.ofMillis(500)),
+                () -> PluginSettings.NONE,
+                () -> ModelLabels.NONE,
                 getClass().getClassLoader());
         for (int i = 0; i < 6; i++) {
             RoutingOutcome outcome = engine.route(ticket("en", "", "Please resend the invoice."));
@@ -310,28 +371,37 @@ class RoutingEngineTest {
     void reloadPicksUpANewJarAndResetsCounters() throws IOException {
         Path dir = Files.createDirectories(temp.resolve("plugins"));
         start(dir, Map.of());
-        assertEquals("Technical Support", engine.route(ticket("en", "", "Where is my invoice?")).queue());
+        assertEquals(
+                "Technical Support",
+                engine.route(ticket("en", "", "Where is my invoice?")).queue());
         TestPlugins.directoryWith(dir, TestPlugins.ROUTING_EXAMPLE);
         List<PluginStatus> reloaded = engine.reload();
         assertTrue(reloaded.stream().anyMatch(p -> p.name().equals("invoices-to-billing")), reloaded.toString());
-        assertEquals("Billing and Payments", engine.route(ticket("en", "", "Where is my invoice?")).queue());
+        assertEquals(
+                "Billing and Payments",
+                engine.route(ticket("en", "", "Where is my invoice?")).queue());
         assertEquals(1, status("invoices-to-billing").calls());
         Files.delete(dir.resolve(TestPlugins.jar(TestPlugins.ROUTING_EXAMPLE).getFileName()));
         engine.reload();
-        assertEquals("Technical Support", engine.route(ticket("en", "", "Where is my invoice?")).queue());
+        assertEquals(
+                "Technical Support",
+                engine.route(ticket("en", "", "Where is my invoice?")).queue());
     }
 
     @Test
     void aPluginSeesTheSpiButNotTheApplication() throws Exception {
         start(TestPlugins.directoryWith(temp.resolve("plugins"), TestPlugins.ROUTING_EXAMPLE), Map.of());
-        try (var loader = new java.net.URLClassLoader(new java.net.URL[] {
-                TestPlugins.jar(TestPlugins.ROUTING_EXAMPLE).toUri().toURL()},
+        try (var loader = new java.net.URLClassLoader(
+                new java.net.URL[] {
+                    TestPlugins.jar(TestPlugins.ROUTING_EXAMPLE).toUri().toURL()
+                },
                 new SpiOnlyClassLoader(getClass().getClassLoader()))) {
             Class<?> rule = loader.loadClass("io.ticketrouter.examples.routing.InvoiceRule");
             assertTrue(io.ticketrouter.spi.RoutingRule.class.isAssignableFrom(rule), "same SPI class as the server");
             assertThrows(ClassNotFoundException.class, () -> loader.loadClass(RoutingEngine.class.getName()));
             assertThrows(ClassNotFoundException.class, () -> loader.loadClass("org.junit.jupiter.api.Test"));
-            assertNull(loader.getResource("META-INF/services/io.ticketrouter.spi.UrgentKeywordList"),
+            assertNull(
+                    loader.getResource("META-INF/services/io.ticketrouter.spi.UrgentKeywordList"),
                     "the application's service files are not the plugin's");
         }
     }
@@ -348,11 +418,13 @@ class RoutingEngineTest {
 
     @Test
     void pluginSettingsMustNameThePlugin() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PluginSettings.of(Map.of("domains", "x")));
-        assertEquals("plugin setting 'domains' must be written <plugin name>.<key>, for example vip-senders.domains",
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> PluginSettings.of(Map.of("domains", "x")));
+        assertEquals(
+                "plugin setting 'domains' must be written <plugin name>.<key>, for example vip-senders.domains",
                 e.getMessage());
-        assertEquals(Optional.of("fallback"), PluginSettings.of(Map.of(), (p, k) -> Optional.of("fallback"))
-                .value("vip-senders", "domains"));
+        assertEquals(
+                Optional.of("fallback"),
+                PluginSettings.of(Map.of(), (p, k) -> Optional.of("fallback")).value("vip-senders", "domains"));
     }
 }

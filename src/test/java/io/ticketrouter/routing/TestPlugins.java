@@ -1,7 +1,6 @@
 package io.ticketrouter.routing;
 
 import io.ticketrouter.classification.Prediction;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,22 +20,32 @@ final class TestPlugins {
     static final String THROWING = "test-fixtures/throwing-plugins";
     static final String HANGING = "test-fixtures/hanging-rule";
 
-    static final List<String> QUEUES = List.of("Technical Support", "Billing and Payments", "Customer Service",
-            "Product Support", "IT Support", "Returns and Exchanges", "Sales and Pre-Sales", "Human Resources",
-            "Service Outages and Maintenance", "General Inquiry");
+    static final List<String> QUEUES = List.of(
+            "Technical Support",
+            "Billing and Payments",
+            "Customer Service",
+            "Product Support",
+            "IT Support",
+            "Returns and Exchanges",
+            "Sales and Pre-Sales",
+            "Human Resources",
+            "Service Outages and Maintenance",
+            "General Inquiry");
 
-    private TestPlugins() {
-    }
+    private TestPlugins() {}
 
     /** The jar built from plugins/{@code project}. */
     static Path jar(String project) {
         Path target = Path.of(System.getProperty("basedir", "."), "target", "plugins", project, "target");
         try (Stream<Path> files = Files.list(target)) {
-            return files.filter(p -> p.toString().endsWith(".jar")).findFirst()
+            return files.filter(p -> p.toString().endsWith(".jar"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no jar in " + target + ": run mvn verify"));
         } catch (IOException e) {
-            throw new UncheckedIOException("plugin jars are built by the root build (maven-invoker-plugin) into "
-                    + "target/plugins; run mvn verify first", e);
+            throw new UncheckedIOException(
+                    "plugin jars are built by the root build (maven-invoker-plugin) into "
+                            + "target/plugins; run mvn verify first",
+                    e);
         }
     }
 
@@ -59,9 +68,15 @@ final class TestPlugins {
         Map<String, Double> priorities = new LinkedHashMap<>();
         priorities.put(priority, 0.6);
         Stream.of("high", "medium", "low").filter(p -> !p.equals(priority)).forEach(p -> priorities.put(p, 0.2));
-        return new Prediction(language, new Prediction.Label(queue, confidence),
-                new Prediction.Label(priority, 0.6), queues, priorities,
-                List.of(new Prediction.Keyword("printer", 0.3)), 0.5, "test-model");
+        return new Prediction(
+                language,
+                new Prediction.Label(queue, confidence),
+                new Prediction.Label(priority, 0.6),
+                queues,
+                priorities,
+                List.of(new Prediction.Keyword("printer", 0.3)),
+                0.5,
+                "test-model");
     }
 
     static RoutingInput ticket(String language, String subject, String body) {

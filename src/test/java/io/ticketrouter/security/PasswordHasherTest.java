@@ -47,8 +47,16 @@ class PasswordHasherTest {
 
     @Test
     void malformedStoredValuesNeverMatch() {
-        for (String stored : new String[] {null, "", "plain", "a:b:c", "PBKDF2WithHmacSHA512:x:AAAA:AAAA",
-                "PBKDF2WithHmacSHA512:0:AAAA:AAAA", "PBKDF2WithHmacSHA512:10:!!!:AAAA", "Nope:10:AAAA:AAAA"}) {
+        for (String stored : new String[] {
+            null,
+            "",
+            "plain",
+            "a:b:c",
+            "PBKDF2WithHmacSHA512:x:AAAA:AAAA",
+            "PBKDF2WithHmacSHA512:0:AAAA:AAAA",
+            "PBKDF2WithHmacSHA512:10:!!!:AAAA",
+            "Nope:10:AAAA:AAAA"
+        }) {
             try {
                 assertFalse(fast.verify("anything".toCharArray(), stored), String.valueOf(stored));
             } catch (IllegalArgumentException e) {

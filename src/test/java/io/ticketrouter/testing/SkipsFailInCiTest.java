@@ -3,10 +3,10 @@ package io.ticketrouter.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
+import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.test;
-import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
@@ -17,8 +17,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
@@ -46,8 +46,7 @@ class SkipsFailInCiTest {
         }
 
         @Test
-        void passes() {
-        }
+        void passes() {}
 
         @TestFactory
         Stream<DynamicTest> dynamic() {
@@ -65,8 +64,7 @@ class SkipsFailInCiTest {
         }
 
         @Test
-        void usesTheBrowser() {
-        }
+        void usesTheBrowser() {}
     }
 
     static class Elsewhere {
@@ -79,8 +77,7 @@ class SkipsFailInCiTest {
         }
 
         @Test
-        void passes() {
-        }
+        void passes() {}
     }
 
     private static EngineExecutionResults run(Class<?> testClass) {
@@ -94,20 +91,40 @@ class SkipsFailInCiTest {
     @Test
     void inCiEveryAbortedTestFailsWithItsReason() {
         Events tests = run(InCi.class).testEvents();
-        tests.assertStatistics(stats -> stats.started(4).succeeded(1).failed(3).aborted(0).skipped(0));
-        tests.assertThatEvents().haveExactly(1, event(test("assumption"), finishedWithFailure(
-                instanceOf(AssertionFailedError.class), message(IN_CI.replace(REASON, "Assumption failed: " + REASON)))));
-        tests.assertThatEvents().haveExactly(1, event(test("abort"), finishedWithFailure(
-                instanceOf(AssertionFailedError.class), message(IN_CI))));
-        tests.assertThatEvents().haveExactly(1, event(test("dynamic-test"), finishedWithFailure(
-                instanceOf(AssertionFailedError.class), message(IN_CI))));
+        tests.assertStatistics(
+                stats -> stats.started(4).succeeded(1).failed(3).aborted(0).skipped(0));
+        tests.assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("assumption"),
+                                finishedWithFailure(
+                                        instanceOf(AssertionFailedError.class),
+                                        message(IN_CI.replace(REASON, "Assumption failed: " + REASON)))));
+        tests.assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("abort"),
+                                finishedWithFailure(instanceOf(AssertionFailedError.class), message(IN_CI))));
+        tests.assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("dynamic-test"),
+                                finishedWithFailure(instanceOf(AssertionFailedError.class), message(IN_CI))));
     }
 
     @Test
     void inCiAClassWhoseSetUpAbortsFails() {
         EngineExecutionResults results = run(InCiBeforeAll.class);
-        results.containerEvents().assertThatEvents().haveExactly(1, event(container(InCiBeforeAll.class),
-                finishedWithFailure(instanceOf(AssertionFailedError.class), message(IN_CI))));
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                container(InCiBeforeAll.class),
+                                finishedWithFailure(instanceOf(AssertionFailedError.class), message(IN_CI))));
         assertEquals(0, results.containerEvents().aborted().count());
         assertEquals(0, results.testEvents().succeeded().count());
     }
@@ -116,7 +133,11 @@ class SkipsFailInCiTest {
     void elsewhereAnAbortedTestIsASkipWithItsReason() {
         Events tests = run(Elsewhere.class).testEvents();
         tests.assertStatistics(stats -> stats.started(2).succeeded(1).failed(0).aborted(1));
-        tests.assertThatEvents().haveExactly(1, event(test("abort"),
-                abortedWithReason(instanceOf(TestAbortedException.class), message(REASON))));
+        tests.assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("abort"),
+                                abortedWithReason(instanceOf(TestAbortedException.class), message(REASON))));
     }
 }

@@ -7,12 +7,12 @@ import io.ticketrouter.application.AccountView;
 import io.ticketrouter.application.Identity;
 import io.ticketrouter.application.InvalidInputException;
 import io.ticketrouter.application.SignedIn;
+import io.ticketrouter.domain.model.user.AccountRules;
 import io.ticketrouter.domain.model.user.LoginSession;
+import io.ticketrouter.domain.model.user.Role;
 import io.ticketrouter.domain.model.user.UserAccount;
 import io.ticketrouter.domain.model.user.UserRepository;
-import io.ticketrouter.domain.model.user.AccountRules;
 import io.ticketrouter.security.PasswordHasher;
-import io.ticketrouter.domain.model.user.Role;
 import io.ticketrouter.security.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -74,8 +74,8 @@ public class DefaultAccountService implements AccountService {
     }
 
     @Override
-    public Optional<SignedIn> changeOwnPassword(String username, char[] currentPassword, String newPassword,
-                                                Duration lifetime) {
+    public Optional<SignedIn> changeOwnPassword(
+            String username, char[] currentPassword, String newPassword, Duration lifetime) {
         check("new_password", AccountRules.passwordProblem(newPassword));
         Optional<Identity> identity = verify(username, currentPassword);
         if (identity.isEmpty()) {
@@ -124,17 +124,24 @@ public class DefaultAccountService implements AccountService {
         Optional<UserAccount> same = users.findSameName(username);
         if (same.isPresent()) {
             String existing = same.get().username();
-            throw new AccountException(AccountException.Kind.CONFLICT, "user " + existing + " exists already"
-                    + (existing.equals(username) ? "" : " (user names are the same without regard to case and "
-                    + "Unicode compatibility forms)") + "; change it with PATCH /api/users/" + existing);
+            throw new AccountException(
+                    AccountException.Kind.CONFLICT,
+                    "user " + existing + " exists already"
+                            + (existing.equals(username)
+                                    ? ""
+                                    : " (user names are the same without regard to case and "
+                                            + "Unicode compatibility forms)")
+                            + "; change it with PATCH /api/users/" + existing);
         }
         UserAccount user = new UserAccount(username, r, hasher.hash(password.toCharArray()), Instant.now());
         try {
             users.add(user);
         } catch (jakarta.persistence.PersistenceException e) {
             // the same name (in some case or form) was added by another request at the same moment: unique index
-            throw new AccountException(AccountException.Kind.CONFLICT, "user " + username + " exists already "
-                    + "(added at the same moment, in this or another case or Unicode form)");
+            throw new AccountException(
+                    AccountException.Kind.CONFLICT,
+                    "user " + username + " exists already "
+                            + "(added at the same moment, in this or another case or Unicode form)");
         }
         LOG.info(() -> "User " + username + " added with role " + r.wireName());
         return view(user);
@@ -150,8 +157,8 @@ public class DefaultAccountService implements AccountService {
         if (role != null) {
             Role r = role(role);
             if (user.role() == Role.ADMIN && r != Role.ADMIN && users.countAdmins() <= 1) {
-                throw new AccountException(AccountException.Kind.CONFLICT,
-                        username + " is the last admin: make another user admin first");
+                throw new AccountException(
+                        AccountException.Kind.CONFLICT, username + " is the last admin: make another user admin first");
             }
             user.changeRole(r, now);
         }
@@ -161,7 +168,8 @@ public class DefaultAccountService implements AccountService {
             users.removeSessions(username);
         }
         changes.fire(new AccountChanged(username));
-        LOG.info(() -> "User " + username + " changed" + (password != null ? " (password; signed out everywhere)" : ""));
+        LOG.info(
+                () -> "User " + username + " changed" + (password != null ? " (password; signed out everywhere)" : ""));
         return view(user);
     }
 
@@ -169,7 +177,8 @@ public class DefaultAccountService implements AccountService {
     public void remove(String username) {
         UserAccount user = load(username);
         if (user.role() == Role.ADMIN && users.countAdmins() <= 1) {
-            throw new AccountException(AccountException.Kind.CONFLICT,
+            throw new AccountException(
+                    AccountException.Kind.CONFLICT,
                     username + " is the last admin and cannot be removed: make another user admin first");
         }
         users.removeSessions(username);

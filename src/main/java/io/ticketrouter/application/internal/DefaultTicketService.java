@@ -7,15 +7,15 @@ import io.ticketrouter.application.ModelUnavailableException;
 import io.ticketrouter.application.NewTicket;
 import io.ticketrouter.application.PredictionView;
 import io.ticketrouter.application.ProductionMetrics;
+import io.ticketrouter.application.ReceivedTicket;
 import io.ticketrouter.application.RoutingPolicy;
 import io.ticketrouter.application.TicketChanged;
 import io.ticketrouter.application.TicketChanges;
 import io.ticketrouter.application.TicketConflictException;
 import io.ticketrouter.application.TicketFilter;
+import io.ticketrouter.application.TicketNotFoundException;
 import io.ticketrouter.application.TicketPage;
 import io.ticketrouter.application.TicketService;
-import io.ticketrouter.application.ReceivedTicket;
-import io.ticketrouter.application.TicketNotFoundException;
 import io.ticketrouter.application.TicketStatusView;
 import io.ticketrouter.application.TicketView;
 import io.ticketrouter.classification.ModelInfo;
@@ -29,10 +29,10 @@ import io.ticketrouter.domain.model.ticket.TicketContent;
 import io.ticketrouter.domain.model.ticket.TicketQuery;
 import io.ticketrouter.domain.model.ticket.TicketReference;
 import io.ticketrouter.domain.model.ticket.TicketStatus;
+import io.ticketrouter.security.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import io.ticketrouter.security.Tokens;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -78,8 +78,8 @@ public class DefaultTicketService implements TicketService {
 
     @Override
     public ReceivedTicket receive(NewTicket input) {
-        TicketContent content = new TicketContent(input.subject(), input.body(), blankToNull(input.customerName()),
-                blankToNull(input.customerEmail()));
+        TicketContent content = new TicketContent(
+                input.subject(), input.body(), blankToNull(input.customerName()), blankToNull(input.customerEmail()));
         Ticket ticket = classifyAndRoute(content);
         String statusToken = Tokens.statusToken();
         ticket.keepStatusTokenDigest(Tokens.digest(statusToken));
@@ -109,8 +109,17 @@ public class DefaultTicketService implements TicketService {
         Classification classification = TicketViews.classification(prediction);
         Routing routing = routingPolicy.route(content, prediction);
         String priority = routing.priority() == null ? null : routing.priority().toLowerCase(Locale.ROOT);
-        return new Ticket(content, classification, new Routing(routing.decisions(), routing.queue(), priority,
-                routing.needsReview(), routing.urgent(), routing.recommendation()), Instant.now());
+        return new Ticket(
+                content,
+                classification,
+                new Routing(
+                        routing.decisions(),
+                        routing.queue(),
+                        priority,
+                        routing.needsReview(),
+                        routing.urgent(),
+                        routing.recommendation()),
+                Instant.now());
     }
 
     /** Classifies with the serving model (kept for the whole call, even if another is swapped in meanwhile). */
@@ -135,14 +144,18 @@ public class DefaultTicketService implements TicketService {
         if (queue != null) {
             checkQueue("queue", queue);
         }
-        String priority = blankToNull(f.priority()) == null ? null : checkPriority(f.priority()).wireName();
+        String priority = blankToNull(f.priority()) == null
+                ? null
+                : checkPriority(f.priority()).wireName();
         TicketStatus status = blankToNull(f.status()) == null ? null : checkStatus(f.status());
         String language = blankToNull(f.language());
         if (language != null) {
             language = language.toLowerCase(Locale.ROOT);
             if (!LANGUAGE.matcher(language).matches()) {
-                throw new InvalidInputException("language", "language must be a language code such as en, de, "
-                        + "es, fr, pt (or other), got \"" + abbreviate(f.language()) + "\"");
+                throw new InvalidInputException(
+                        "language",
+                        "language must be a language code such as en, de, " + "es, fr, pt (or other), got \""
+                                + abbreviate(f.language()) + "\"");
             }
         }
         String text = blankToNull(f.text());
@@ -175,19 +188,23 @@ public class DefaultTicketService implements TicketService {
     public TicketView update(String reference, TicketChanges changes, String actor) {
         TicketReference ref = reference("reference", reference);
         if (changes == null || changes.isEmpty()) {
-            throw new InvalidInputException(null,
-                    "nothing to change: send at least one of queue, priority, status, note");
+            throw new InvalidInputException(
+                    null, "nothing to change: send at least one of queue, priority, status, note");
         }
         String queue = changes.queue();
         if (queue != null) {
             queue = checkQueue("queue", queue.trim());
         }
-        String priority = changes.priority() == null ? null : checkPriority(changes.priority()).wireName();
-        String status = changes.status() == null ? null : checkStatus(changes.status()).wireName();
+        String priority = changes.priority() == null
+                ? null
+                : checkPriority(changes.priority()).wireName();
+        String status =
+                changes.status() == null ? null : checkStatus(changes.status()).wireName();
         String note = changes.note();
         if (note != null && (note.isBlank() || note.length() > Ticket.NOTE_MAX)) { // the REST layer checks more
-            throw new InvalidInputException("note", "note must be 1 to " + Ticket.NOTE_MAX
-                    + " characters (not only spaces), got " + note.length());
+            throw new InvalidInputException(
+                    "note",
+                    "note must be 1 to " + Ticket.NOTE_MAX + " characters (not only spaces), got " + note.length());
         }
         TicketChanges valid = new TicketChanges(queue, priority, status, note);
         TicketTransactions.Updated updated;
@@ -228,22 +245,28 @@ public class DefaultTicketService implements TicketService {
 
     private void publish(TicketChanged.Kind kind, TicketView view) {
         events.fireAsync(new TicketChanged(kind, view.reference(), view)).exceptionally(e -> {
-            LOG.log(Level.WARNING, "An observer of ticket " + kind.wireName() + " events failed for "
-                    + view.reference(), e);
+            LOG.log(
+                    Level.WARNING,
+                    "An observer of ticket " + kind.wireName() + " events failed for " + view.reference(),
+                    e);
             return null;
         });
     }
 
     private String checkQueue(String field, String queue) {
         ModelStatus status = classifiers.status();
-        if (status.ready() && status.info().queues() != null && !status.info().queues().isEmpty()) {
+        if (status.ready()
+                && status.info().queues() != null
+                && !status.info().queues().isEmpty()) {
             for (String known : status.info().queues()) {
                 if (known.equalsIgnoreCase(queue)) {
                     return known;
                 }
             }
-            throw new InvalidInputException(field, field + " must be one of " + String.join(", ",
-                    status.info().queues()) + ", got \"" + abbreviate(queue) + "\"");
+            throw new InvalidInputException(
+                    field,
+                    field + " must be one of " + String.join(", ", status.info().queues()) + ", got \""
+                            + abbreviate(queue) + "\"");
         }
         if (queue.isBlank() || queue.length() > 100) {
             throw new InvalidInputException(field, field + " must be a queue name of 1 to 100 characters");
@@ -255,8 +278,9 @@ public class DefaultTicketService implements TicketService {
         try {
             return Priority.fromWire(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("priority", "priority must be one of " + Priority.allowed()
-                    + ", got \"" + abbreviate(value) + "\"");
+            throw new InvalidInputException(
+                    "priority",
+                    "priority must be one of " + Priority.allowed() + ", got \"" + abbreviate(value) + "\"");
         }
     }
 
@@ -264,8 +288,9 @@ public class DefaultTicketService implements TicketService {
         try {
             return TicketStatus.fromWire(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("status", "status must be one of " + TicketStatus.allowed()
-                    + ", got \"" + abbreviate(value) + "\"");
+            throw new InvalidInputException(
+                    "status",
+                    "status must be one of " + TicketStatus.allowed() + ", got \"" + abbreviate(value) + "\"");
         }
     }
 
@@ -273,8 +298,9 @@ public class DefaultTicketService implements TicketService {
         try {
             return TicketReference.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, field + " must be " + TicketReference.FORMAT_DESCRIPTION
-                    + ", got \"" + abbreviate(value) + "\"");
+            throw new InvalidInputException(
+                    field,
+                    field + " must be " + TicketReference.FORMAT_DESCRIPTION + ", got \"" + abbreviate(value) + "\"");
         }
     }
 

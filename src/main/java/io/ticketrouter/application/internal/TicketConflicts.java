@@ -31,13 +31,15 @@ final class TicketConflicts {
         private static final long serialVersionUID = 1L;
 
         Lost(Throwable last) {
-            super("the change lost the race against other changes of the same ticket " + ATTEMPTS + " times", last,
-                    false, false);
+            super(
+                    "the change lost the race against other changes of the same ticket " + ATTEMPTS + " times",
+                    last,
+                    false,
+                    false);
         }
     }
 
-    private TicketConflicts() {
-    }
+    private TicketConflicts() {}
 
     /** Runs the change, again while it loses a race; {@link Lost} after {@link #ATTEMPTS}. */
     static <T> T retrying(Supplier<T> change) {
@@ -66,8 +68,9 @@ final class TicketConflicts {
                     || name.endsWith(".OptimisticLockException")) {
                 return true;
             }
-            if (c instanceof SQLException sql && (SQL_STATES.contains(sql.getSQLState())
-                    || name.startsWith("org.h2.") && H2_CODES.contains(sql.getErrorCode()))) {
+            if (c instanceof SQLException sql
+                    && (SQL_STATES.contains(sql.getSQLState())
+                            || name.startsWith("org.h2.") && H2_CODES.contains(sql.getErrorCode()))) {
                 return true;
             }
         }

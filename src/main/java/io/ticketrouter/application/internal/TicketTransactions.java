@@ -28,8 +28,7 @@ import java.util.Optional;
 public class TicketTransactions {
 
     /** Result of an update: the new state and whether anything changed. */
-    public record Updated(TicketView ticket, boolean changed) {
-    }
+    public record Updated(TicketView ticket, boolean changed) {}
 
     /** Compared against when the reference is unknown, to spend the same work as for a known one. */
     private static final String NO_TICKET_DIGEST = Tokens.digest("no such ticket");
@@ -62,7 +61,12 @@ public class TicketTransactions {
         if (!t.statusTokenDigestMatches(Tokens.digest(statusToken == null ? "" : statusToken))) {
             throw new TicketNotFoundException(reference.value());
         }
-        return new TicketStatusView(t.reference().value(), t.subject(), t.status().wireName(), t.finalQueue(), t.createdAt(),
+        return new TicketStatusView(
+                t.reference().value(),
+                t.subject(),
+                t.status().wireName(),
+                t.finalQueue(),
+                t.createdAt(),
                 t.updatedAt());
     }
 

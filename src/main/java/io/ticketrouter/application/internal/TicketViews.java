@@ -15,23 +15,41 @@ import java.util.Locale;
 /** Maps predictions and tickets to the read models the API and the dashboards see. */
 final class TicketViews {
 
-    private TicketViews() {
-    }
+    private TicketViews() {}
 
     static Classification classification(Prediction p) {
         String priority = p.priority().label().toLowerCase(Locale.ROOT);
         List<Keyword> keywords = new ArrayList<>(p.keywords().size());
         p.keywords().forEach(k -> keywords.add(new Keyword(k.term(), k.weight())));
-        return new Classification(p.language(), p.queue().label(), p.queue().confidence(), priority,
-                p.priority().confidence(), p.queueProbabilities(), p.priorityProbabilities(), keywords,
-                p.queueReviewThreshold(), p.modelVersion());
+        return new Classification(
+                p.language(),
+                p.queue().label(),
+                p.queue().confidence(),
+                priority,
+                p.priority().confidence(),
+                p.queueProbabilities(),
+                p.priorityProbabilities(),
+                keywords,
+                p.queueReviewThreshold(),
+                p.modelVersion());
     }
 
     static PredictionView prediction(Classification c, Routing routing) {
-        return new PredictionView(c.language(), new TicketView.Scored(c.queue(), c.queueConfidence()),
-                new TicketView.Scored(c.priority(), c.priorityConfidence()), c.queueProbabilities(),
-                c.priorityProbabilities(), c.keywords(), routing.recommendation(), routing.needsReview(),
-                c.queueReviewThreshold(), routing.urgent(), routing.decisions(), c.modelVersion(), routing.queue(), routing.priority());
+        return new PredictionView(
+                c.language(),
+                new TicketView.Scored(c.queue(), c.queueConfidence()),
+                new TicketView.Scored(c.priority(), c.priorityConfidence()),
+                c.queueProbabilities(),
+                c.priorityProbabilities(),
+                c.keywords(),
+                routing.recommendation(),
+                routing.needsReview(),
+                c.queueReviewThreshold(),
+                routing.urgent(),
+                routing.decisions(),
+                c.modelVersion(),
+                routing.queue(),
+                routing.priority());
     }
 
     static TicketView ticket(Ticket t) {
@@ -39,12 +57,30 @@ final class TicketViews {
         for (HistoryEntry h : t.history()) {
             history.add(new TicketView.HistoryEntry(h.at(), h.actor(), h.field(), h.from(), h.to()));
         }
-        return new TicketView(t.reference().value(), t.createdAt(), t.updatedAt(), t.status().wireName(),
-                t.subject(), t.body(), t.customerName(), t.customerEmail(), t.language(),
+        return new TicketView(
+                t.reference().value(),
+                t.createdAt(),
+                t.updatedAt(),
+                t.status().wireName(),
+                t.subject(),
+                t.body(),
+                t.customerName(),
+                t.customerEmail(),
+                t.language(),
                 new TicketView.Scored(t.predictedQueue(), t.queueConfidence()),
                 new TicketView.Scored(t.predictedPriority(), t.priorityConfidence()),
-                t.queueProbabilities(), t.priorityProbabilities(), t.keywords(), t.recommendation(), t.needsReview(),
-                t.urgent(), t.routing(), t.modelVersion(), t.correctedQueue(), t.correctedPriority(),
-                t.finalQueue(), t.finalPriority(), List.copyOf(history));
+                t.queueProbabilities(),
+                t.priorityProbabilities(),
+                t.keywords(),
+                t.recommendation(),
+                t.needsReview(),
+                t.urgent(),
+                t.routing(),
+                t.modelVersion(),
+                t.correctedQueue(),
+                t.correctedPriority(),
+                t.finalQueue(),
+                t.finalPriority(),
+                List.copyOf(history));
     }
 }

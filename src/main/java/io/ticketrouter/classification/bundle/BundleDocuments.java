@@ -11,16 +11,25 @@ import java.util.Map;
  */
 final class BundleDocuments {
 
-    private BundleDocuments() {
-    }
+    private BundleDocuments() {}
 
     /** {@code features.json}: the term extraction settings and the vocabulary size. */
-    record Features(int subjectWeight, boolean bigrams, int charNgramMax, boolean stemming, boolean classScores,
-                    int vocabularySize) {
+    record Features(
+            int subjectWeight,
+            boolean bigrams,
+            int charNgramMax,
+            boolean stemming,
+            boolean classScores,
+            int vocabularySize) {
 
         static Features of(FeatureSpace space) {
             FeatureOptions o = space.options();
-            return new Features(o.subjectWeight(), o.bigrams(), o.charNgramMax(), o.stemming(), o.classScores(),
+            return new Features(
+                    o.subjectWeight(),
+                    o.bigrams(),
+                    o.charNgramMax(),
+                    o.stemming(),
+                    o.classScores(),
                     space.vectorizer().size());
         }
 
@@ -33,7 +42,8 @@ final class BundleDocuments {
     /** {@code calibration.json}: how the maps were fitted and the isotonic map of each target. */
     record Calibration(String method, Knots queue, Knots priority) {
 
-        static final String METHOD = "isotonic map of the top-class vote share to accuracy, fitted on out-of-bag predictions";
+        static final String METHOD =
+                "isotonic map of the top-class vote share to accuracy, fitted on out-of-bag predictions";
 
         Calibration {
             if (queue == null || priority == null) {

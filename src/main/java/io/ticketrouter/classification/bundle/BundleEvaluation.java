@@ -13,8 +13,8 @@ import io.ticketrouter.classification.evaluation.EvaluationReport;
  * @param testFile        name of the test file, null without test figures
  * @param test            figures on the test file, null without one
  */
-public record BundleEvaluation(EvaluationReport outOfBag, EvaluationReport.ByTarget uncalibratedEce, String testFile,
-                               EvaluationReport test) {
+public record BundleEvaluation(
+        EvaluationReport outOfBag, EvaluationReport.ByTarget uncalibratedEce, String testFile, EvaluationReport test) {
 
     public BundleEvaluation {
         if ((testFile == null) != (test == null)) {

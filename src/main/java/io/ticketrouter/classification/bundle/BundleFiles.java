@@ -52,17 +52,17 @@ public final class BundleFiles {
     static final String CHARTS = "charts/";
 
     /** The files every manifest lists. */
-    static final List<String> REQUIRED = List.of(PROVENANCE, FEATURES, VOCABULARY, QUEUE_FOREST, PRIORITY_FOREST,
-            CALIBRATION, THRESHOLDS, EVALUATION);
+    static final List<String> REQUIRED = List.of(
+            PROVENANCE, FEATURES, VOCABULARY, QUEUE_FOREST, PRIORITY_FOREST, CALIBRATION, THRESHOLDS, EVALUATION);
 
     /** The files whose content defines the model's behaviour and so its version. */
-    static final Set<String> MODEL_FILES = Set.of(FEATURES, VOCABULARY, CLASS_SCORES, QUEUE_FOREST, PRIORITY_FOREST,
-            CALIBRATION, THRESHOLDS);
+    static final Set<String> MODEL_FILES =
+            Set.of(FEATURES, VOCABULARY, CLASS_SCORES, QUEUE_FOREST, PRIORITY_FOREST, CALIBRATION, THRESHOLDS);
 
-    private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter VERSION_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private BundleFiles() {
-    }
+    private BundleFiles() {}
 
     /** The model version: training time and the first ten hex digits of the SHA-256 over the model files, by name. */
     static String version(Instant trainedAt, Map<String, byte[]> files) {
@@ -73,7 +73,8 @@ public final class BundleFiles {
                 digest.update(bytes);
             }
         });
-        return VERSION_TIME.format(trainedAt) + "-" + HexFormat.of().formatHex(digest.digest()).substring(0, 10);
+        return VERSION_TIME.format(trainedAt) + "-"
+                + HexFormat.of().formatHex(digest.digest()).substring(0, 10);
     }
 
     /** SHA-256 of the bytes, in lower-case hex (as the manifest lists it). */

@@ -54,8 +54,10 @@ public final class BundleJson {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .withConfigOverride(EvaluationReport.TargetFigures.class, o -> o.setInclude(
-                    JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS)))
+            .withConfigOverride(
+                    EvaluationReport.TargetFigures.class,
+                    o -> o.setInclude(
+                            JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS)))
             .addModule(new SimpleModule("bundle")
                     .addSerializer(Instant.class, ToStringSerializer.instance)
                     .addDeserializer(Instant.class, new InstantDeserializer())
@@ -65,19 +67,17 @@ public final class BundleJson {
 
     private static final ObjectWriter PRETTY = MAPPER.writer(prettyPrinter());
 
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
-    private BundleJson() {
-    }
+    private BundleJson() {}
 
     /** The value as indented JSON text (no trailing newline). */
     public static String write(Object value) {
         try {
             return PRETTY.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -132,8 +132,8 @@ public final class BundleJson {
         try {
             return MAPPER.readValue(MAPPER.writeValueAsBytes(value), OBJECT);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as a JSON object: "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot write " + value.getClass().getSimpleName() + " as a JSON object: " + e.getMessage(), e);
         }
     }
 
@@ -144,8 +144,8 @@ public final class BundleJson {
         if (where != null && where.getLineNr() > 0) {
             message += " at line " + where.getLineNr() + ", column " + where.getColumnNr();
         }
-        return new IllegalArgumentException((e instanceof DatabindException ? "unexpected content (" : "not valid JSON (")
-                + message + ")", e);
+        return new IllegalArgumentException(
+                (e instanceof DatabindException ? "unexpected content (" : "not valid JSON (") + message + ")", e);
     }
 
     private static DefaultPrettyPrinter prettyPrinter() {

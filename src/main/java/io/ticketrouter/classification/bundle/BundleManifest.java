@@ -41,7 +41,11 @@ record BundleManifest(int formatVersion, String modelVersion, Instant trainedAt,
     void write(Path dir) throws IOException {
         Path tmp = dir.resolve(BundleFiles.MANIFEST + ".tmp");
         Files.write(tmp, BundleJson.file(this));
-        Files.move(tmp, dir.resolve(BundleFiles.MANIFEST), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+                tmp,
+                dir.resolve(BundleFiles.MANIFEST),
+                StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**
@@ -50,7 +54,8 @@ record BundleManifest(int formatVersion, String modelVersion, Instant trainedAt,
      */
     static BundleManifest read(Path dir) throws BundleException {
         Path file = dir.resolve(BundleFiles.MANIFEST);
-        byte[] bytes = readFile(dir, BundleFiles.MANIFEST, "not a model bundle (bundle.json missing; partial or unfinished bundle?)");
+        byte[] bytes = readFile(
+                dir, BundleFiles.MANIFEST, "not a model bundle (bundle.json missing; partial or unfinished bundle?)");
         BundleManifest manifest;
         try {
             JsonNode tree = BundleJson.tree(bytes);
@@ -59,8 +64,9 @@ record BundleManifest(int formatVersion, String modelVersion, Instant trainedAt,
             }
             JsonNode format = tree.get("format_version");
             if (format == null || !format.isInt() || format.intValue() != BundleFiles.FORMAT_VERSION) {
-                throw new BundleException(file + ": bundle format version " + format + " is not supported (this build reads version "
-                        + BundleFiles.FORMAT_VERSION + "; retrain the bundle)");
+                throw new BundleException(
+                        file + ": bundle format version " + format + " is not supported (this build reads version "
+                                + BundleFiles.FORMAT_VERSION + "; retrain the bundle)");
             }
             manifest = BundleJson.read(tree, BundleManifest.class);
         } catch (IllegalArgumentException e) {
@@ -94,7 +100,8 @@ record BundleManifest(int formatVersion, String modelVersion, Instant trainedAt,
     private static byte[] readFile(Path dir, String name, String problem) throws BundleException {
         Path file = dir.resolve(name).normalize();
         if (!file.startsWith(dir)) {
-            throw new BundleException(dir.resolve(BundleFiles.MANIFEST) + ": file name " + name + " points outside the bundle");
+            throw new BundleException(
+                    dir.resolve(BundleFiles.MANIFEST) + ": file name " + name + " points outside the bundle");
         }
         try {
             return Files.readAllBytes(file);

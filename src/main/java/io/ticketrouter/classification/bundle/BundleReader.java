@@ -35,7 +35,8 @@ final class BundleReader {
     static ModelBundle load(Path dir) throws BundleException {
         Path target = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(target)) {
-            throw new BundleException("no model bundle at " + dir + ": directory does not exist (train one with ./ticket-router train)");
+            throw new BundleException(
+                    "no model bundle at " + dir + ": directory does not exist (train one with ./ticket-router train)");
         }
         BundleManifest manifest = BundleManifest.read(target);
         BundleReader reader = new BundleReader(target, manifest.readFiles(target));
@@ -43,8 +44,8 @@ final class BundleReader {
             ModelBundle bundle = reader.bundle(manifest);
             String expected = BundleFiles.version(manifest.trainedAt(), reader.content);
             if (!expected.equals(manifest.modelVersion())) {
-                throw new BundleException(target.resolve(BundleFiles.MANIFEST) + ": model_version " + manifest.modelVersion()
-                        + " does not match the model files (expected " + expected + ")");
+                throw new BundleException(target.resolve(BundleFiles.MANIFEST) + ": model_version "
+                        + manifest.modelVersion() + " does not match the model files (expected " + expected + ")");
             }
             return bundle;
         } catch (IllegalArgumentException e) {
@@ -56,16 +57,24 @@ final class BundleReader {
         FeatureSpace space = featureSpace();
         BundleDocuments.Calibration calibration = document(BundleFiles.CALIBRATION, BundleDocuments.Calibration.class);
         BundleDocuments.Thresholds thresholds = document(BundleFiles.THRESHOLDS, BundleDocuments.Thresholds.class);
-        return new ModelBundle(space, forest(BundleFiles.QUEUE_FOREST, space.width()),
+        return new ModelBundle(
+                space,
+                forest(BundleFiles.QUEUE_FOREST, space.width()),
                 forest(BundleFiles.PRIORITY_FOREST, space.width()),
-                calibrator(calibration.queue(), "queue"), calibrator(calibration.priority(), "priority"), thresholds.queue(),
-                thresholds.targetPrecision(), manifest.modelVersion(), manifest.trainedAt(),
-                document(BundleFiles.PROVENANCE, Provenance.class), document(BundleFiles.EVALUATION, BundleEvaluation.class));
+                calibrator(calibration.queue(), "queue"),
+                calibrator(calibration.priority(), "priority"),
+                thresholds.queue(),
+                thresholds.targetPrecision(),
+                manifest.modelVersion(),
+                manifest.trainedAt(),
+                document(BundleFiles.PROVENANCE, Provenance.class),
+                document(BundleFiles.EVALUATION, BundleEvaluation.class));
     }
 
     /** Settings, vocabulary and class scores; the class counts come from the forests' headers. */
     private FeatureSpace featureSpace() throws BundleException {
-        FeatureOptions options = document(BundleFiles.FEATURES, BundleDocuments.Features.class).options();
+        FeatureOptions options =
+                document(BundleFiles.FEATURES, BundleDocuments.Features.class).options();
         TfidfVectorizer vectorizer = vocabulary();
         List<String> queues = labels(BundleFiles.QUEUE_FOREST);
         List<String> priorities = labels(BundleFiles.PRIORITY_FOREST);
@@ -73,7 +82,8 @@ final class BundleReader {
         ClassScores priorityScores = null;
         if (options.classScores()) {
             if (!content.containsKey(BundleFiles.CLASS_SCORES)) {
-                throw new BundleException(dir.resolve(BundleFiles.MANIFEST) + ": does not list " + BundleFiles.CLASS_SCORES + " (partial bundle?)");
+                throw new BundleException(dir.resolve(BundleFiles.MANIFEST) + ": does not list "
+                        + BundleFiles.CLASS_SCORES + " (partial bundle?)");
             }
             try (DataInputStream in = gunzip(BundleFiles.CLASS_SCORES)) {
                 queueScores = ClassScores.readOne(in, queues.size(), vectorizer.size());
@@ -82,7 +92,8 @@ final class BundleReader {
                     throw new IOException("unexpected data after the class scores");
                 }
             } catch (IOException e) {
-                throw new BundleException(dir.resolve(BundleFiles.CLASS_SCORES) + ": corrupt (" + e.getMessage() + ")", e);
+                throw new BundleException(
+                        dir.resolve(BundleFiles.CLASS_SCORES) + ": corrupt (" + e.getMessage() + ")", e);
             }
         }
         return new FeatureSpace(options, vectorizer, queues, priorities, queueScores, priorityScores);
@@ -111,7 +122,8 @@ final class BundleReader {
         if (terms.isEmpty()) {
             throw new BundleException(file + ": empty vocabulary");
         }
-        return new TfidfVectorizer(terms, idf.stream().mapToDouble(Double::doubleValue).toArray());
+        return new TfidfVectorizer(
+                terms, idf.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** The class labels in a forest file's header. */
@@ -135,7 +147,8 @@ final class BundleReader {
         try {
             return knots.calibrator();
         } catch (IllegalArgumentException e) {
-            throw new BundleException(dir.resolve(BundleFiles.CALIBRATION) + ": \"" + target + "\" " + e.getMessage(), e);
+            throw new BundleException(
+                    dir.resolve(BundleFiles.CALIBRATION) + ": \"" + target + "\" " + e.getMessage(), e);
         }
     }
 

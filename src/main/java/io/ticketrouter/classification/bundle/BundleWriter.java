@@ -17,8 +17,7 @@ import java.util.zip.GZIPOutputStream;
 /** Writes a {@link ModelBundle} as the files {@link BundleFiles} lists. */
 final class BundleWriter {
 
-    private BundleWriter() {
-    }
+    private BundleWriter() {}
 
     /** The files that define the model's behaviour, by name; their bytes determine the model version. */
     static Map<String, byte[]> modelFiles(ModelBundle b) {
@@ -34,8 +33,12 @@ final class BundleWriter {
         }
         files.put(BundleFiles.QUEUE_FOREST, gzip(b.queueForest()::write));
         files.put(BundleFiles.PRIORITY_FOREST, gzip(b.priorityForest()::write));
-        files.put(BundleFiles.CALIBRATION, BundleJson.file(BundleDocuments.Calibration.of(b.queueCalibration(), b.priorityCalibration())));
-        files.put(BundleFiles.THRESHOLDS, BundleJson.file(new BundleDocuments.Thresholds(b.targetPrecision(), b.queueThresholds())));
+        files.put(
+                BundleFiles.CALIBRATION,
+                BundleJson.file(BundleDocuments.Calibration.of(b.queueCalibration(), b.priorityCalibration())));
+        files.put(
+                BundleFiles.THRESHOLDS,
+                BundleJson.file(new BundleDocuments.Thresholds(b.targetPrecision(), b.queueThresholds())));
         return files;
     }
 
@@ -64,7 +67,10 @@ final class BundleWriter {
     private static byte[] vocabulary(TfidfVectorizer vectorizer) {
         StringBuilder tsv = new StringBuilder();
         for (int i = 0; i < vectorizer.size(); i++) {
-            tsv.append(vectorizer.term(i)).append('\t').append(vectorizer.idf(i)).append('\n');
+            tsv.append(vectorizer.term(i))
+                    .append('\t')
+                    .append(vectorizer.idf(i))
+                    .append('\n');
         }
         return BundleFiles.utf8(tsv.toString());
     }

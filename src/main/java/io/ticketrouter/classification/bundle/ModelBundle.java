@@ -40,13 +40,23 @@ public final class ModelBundle implements TicketClassifier {
     private final BundleEvaluation evaluation;
     private final ModelInfo info;
 
-    ModelBundle(FeatureSpace space, CompactForest queueForest, CompactForest priorityForest,
-                ConfidenceCalibrator queueCalibration, ConfidenceCalibrator priorityCalibration, Map<String, Double> queueThresholds,
-                double targetPrecision, String version, Instant trainedAt, Provenance provenance,
-                BundleEvaluation evaluation) {
-        if (!queueForest.labels().equals(space.queues()) || !priorityForest.labels().equals(space.priorities())) {
-            throw new IllegalArgumentException("the forests' labels " + queueForest.labels() + " / " + priorityForest.labels()
-                    + " differ from the feature space's " + space.queues() + " / " + space.priorities());
+    ModelBundle(
+            FeatureSpace space,
+            CompactForest queueForest,
+            CompactForest priorityForest,
+            ConfidenceCalibrator queueCalibration,
+            ConfidenceCalibrator priorityCalibration,
+            Map<String, Double> queueThresholds,
+            double targetPrecision,
+            String version,
+            Instant trainedAt,
+            Provenance provenance,
+            BundleEvaluation evaluation) {
+        if (!queueForest.labels().equals(space.queues())
+                || !priorityForest.labels().equals(space.priorities())) {
+            throw new IllegalArgumentException(
+                    "the forests' labels " + queueForest.labels() + " / " + priorityForest.labels()
+                            + " differ from the feature space's " + space.queues() + " / " + space.priorities());
         }
         this.space = space;
         this.queueForest = queueForest;
@@ -59,24 +69,59 @@ public final class ModelBundle implements TicketClassifier {
         this.trainedAt = trainedAt;
         this.provenance = provenance;
         this.evaluation = evaluation;
-        this.info = new ModelInfo(version, BundleFiles.FORMAT_VERSION, trainedAt, null, queueForest.labels(),
-                priorityForest.labels(), this.queueThresholds, BundleJson.toMap(provenance), BundleJson.toMap(evaluation));
+        this.info = new ModelInfo(
+                version,
+                BundleFiles.FORMAT_VERSION,
+                trainedAt,
+                null,
+                queueForest.labels(),
+                priorityForest.labels(),
+                this.queueThresholds,
+                BundleJson.toMap(provenance),
+                BundleJson.toMap(evaluation));
     }
 
     /** Creates a bundle from freshly trained parts (used by the trainer); the version is derived from the model content. */
-    public static ModelBundle of(FeatureSpace space, CompactForest queueForest, CompactForest priorityForest,
-                                 ConfidenceCalibrator queueCalibration, ConfidenceCalibrator priorityCalibration,
-                                 Map<String, Double> queueThresholds, double targetPrecision, Instant trainedAt,
-                                 Provenance provenance, BundleEvaluation evaluation) {
-        ModelBundle draft = new ModelBundle(space, queueForest, priorityForest, queueCalibration, priorityCalibration,
-                queueThresholds, targetPrecision, "", trainedAt, provenance, evaluation);
+    public static ModelBundle of(
+            FeatureSpace space,
+            CompactForest queueForest,
+            CompactForest priorityForest,
+            ConfidenceCalibrator queueCalibration,
+            ConfidenceCalibrator priorityCalibration,
+            Map<String, Double> queueThresholds,
+            double targetPrecision,
+            Instant trainedAt,
+            Provenance provenance,
+            BundleEvaluation evaluation) {
+        ModelBundle draft = new ModelBundle(
+                space,
+                queueForest,
+                priorityForest,
+                queueCalibration,
+                priorityCalibration,
+                queueThresholds,
+                targetPrecision,
+                "",
+                trainedAt,
+                provenance,
+                evaluation);
         String version = BundleFiles.version(trainedAt, BundleWriter.modelFiles(draft));
         return draft.with(version, evaluation);
     }
 
     private ModelBundle with(String newVersion, BundleEvaluation newEvaluation) {
-        return new ModelBundle(space, queueForest, priorityForest, queueCalibration, priorityCalibration,
-                queueThresholds, targetPrecision, newVersion, trainedAt, provenance, newEvaluation);
+        return new ModelBundle(
+                space,
+                queueForest,
+                priorityForest,
+                queueCalibration,
+                priorityCalibration,
+                queueThresholds,
+                targetPrecision,
+                newVersion,
+                trainedAt,
+                provenance,
+                newEvaluation);
     }
 
     /** The same bundle with other evaluation figures (the trainer adds held-out figures after building). */
@@ -96,7 +141,8 @@ public final class ModelBundle implements TicketClassifier {
         double[] contributions = new double[space.width()];
         queueForest.contributions(x, q, contributions);
         space.creditScoresToTerms(in.tfidf(), contributions);
-        List<Prediction.Keyword> keywords = keywords(in.tfidf(), contributions, in.terms().counts());
+        List<Prediction.Keyword> keywords =
+                keywords(in.tfidf(), contributions, in.terms().counts());
 
         String queueLabel = queueForest.labels().get(q);
         return new Prediction(
@@ -115,7 +161,8 @@ public final class ModelBundle implements TicketClassifier {
      * n-gram's contribution is shared equally by the ticket's words that contain it, so people see
      * words ("rechnung"), not fragments ("#echnu").
      */
-    private List<Prediction.Keyword> keywords(SparseVector vector, double[] contributions, Map<String, Integer> counts) {
+    private List<Prediction.Keyword> keywords(
+            SparseVector vector, double[] contributions, Map<String, Integer> counts) {
         List<String> words = new ArrayList<>();
         for (String term : counts.keySet()) {
             if (term.charAt(0) != '#' && term.indexOf(' ') < 0) {

@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public final class ModelBundles {
 
-    private ModelBundles() {
-    }
+    private ModelBundles() {}
 
     /**
      * Loads the bundle in {@code dir}, checking format version and file checksums.
@@ -35,6 +34,7 @@ public final class ModelBundles {
 
     /** Loads the OpenNLP models now (about a second) instead of on the first classification. */
     public static void warmUp(TicketClassifier classifier) {
-        classifier.classify(io.ticketrouter.classification.TicketText.of("Warm-up", "Warm-up text for the language detector and tokenizers."));
+        classifier.classify(io.ticketrouter.classification.TicketText.of(
+                "Warm-up", "Warm-up text for the language detector and tokenizers."));
     }
 }

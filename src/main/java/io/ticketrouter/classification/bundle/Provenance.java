@@ -15,14 +15,18 @@ import java.util.Map;
  * @param versions        library, JVM and machine versions
  * @param trainingSeconds wall-clock seconds per training stage, in stage order
  */
-public record Provenance(Instant trainedAt, List<Input> inputs, int rows, Map<String, Integer> skippedRows,
-                         Map<String, Object> parameters, Versions versions, Map<String, Double> trainingSeconds) {
+public record Provenance(
+        Instant trainedAt,
+        List<Input> inputs,
+        int rows,
+        Map<String, Integer> skippedRows,
+        Map<String, Object> parameters,
+        Versions versions,
+        Map<String, Double> trainingSeconds) {
 
     /** One input file: name, usable and skipped rows, SHA-256 of its bytes. */
-    public record Input(String file, int rows, int skippedRows, String sha256) {
-    }
+    public record Input(String file, int rows, int skippedRows, String sha256) {}
 
     /** What trained the bundle: Weka, OpenNLP, Java (version and vendor), operating system and processors. */
-    public record Versions(String weka, String opennlp, String java, String os, int processors) {
-    }
+    public record Versions(String weka, String opennlp, String java, String os, int processors) {}
 }

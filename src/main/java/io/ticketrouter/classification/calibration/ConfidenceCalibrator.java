@@ -19,11 +19,15 @@ public final class ConfidenceCalibrator {
 
     public ConfidenceCalibrator(double[] x, double[] y) {
         if (x.length != y.length || x.length == 0) {
-            throw new IllegalArgumentException("calibration needs the same number (at least 1) of knots and values, got " + x.length + " and " + y.length);
+            throw new IllegalArgumentException(
+                    "calibration needs the same number (at least 1) of knots and values, got " + x.length + " and "
+                            + y.length);
         }
         for (int i = 0; i < x.length; i++) {
-            if (!(x[i] >= 0 && x[i] <= 1 && y[i] >= 0 && y[i] <= 1) || (i > 0 && (x[i] < x[i - 1] || y[i] < y[i - 1]))) {
-                throw new IllegalArgumentException("calibration knots must be increasing values in [0, 1] (knot " + i + ")");
+            if (!(x[i] >= 0 && x[i] <= 1 && y[i] >= 0 && y[i] <= 1)
+                    || (i > 0 && (x[i] < x[i - 1] || y[i] < y[i - 1]))) {
+                throw new IllegalArgumentException(
+                        "calibration knots must be increasing values in [0, 1] (knot " + i + ")");
             }
         }
         this.x = x.clone();

@@ -16,16 +16,15 @@ public final class ReviewThresholds {
     public static final double DEFAULT_TARGET_PRECISION = 0.80;
     static final int MIN_SUPPORT = 5;
 
-    private ReviewThresholds() {
-    }
+    private ReviewThresholds() {}
 
     /**
      * @param predicted  predicted class per held-out row
      * @param confidence calibrated confidence of the prediction
      * @param truth      true class per row
      */
-    public static Map<String, Double> choose(List<String> labels, int[] predicted, double[] confidence, int[] truth,
-                                             double targetPrecision) {
+    public static Map<String, Double> choose(
+            List<String> labels, int[] predicted, double[] confidence, int[] truth, double targetPrecision) {
         if (!(targetPrecision > 0 && targetPrecision <= 1)) {
             throw new IllegalArgumentException("target precision must be in (0, 1], got " + targetPrecision);
         }

@@ -37,8 +37,7 @@ public final class TicketCsvReader {
     private static final List<String> REQUIRED = List.of("body", "queue", "priority");
     private static final Set<String> PRIORITY_SET = Set.copyOf(PRIORITIES);
 
-    private TicketCsvReader() {
-    }
+    private TicketCsvReader() {}
 
     public static TicketDataset read(List<Path> files) throws DataException {
         List<TicketDataset> parts = new ArrayList<>();
@@ -49,7 +48,9 @@ public final class TicketCsvReader {
     }
 
     public static TicketDataset read(Path file) throws DataException {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String name = file.getFileName() == null
+                ? file.toString()
+                : file.getFileName().toString();
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -64,10 +65,12 @@ public final class TicketCsvReader {
         String sha256 = sha256(bytes);
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new DataException(name + ": not valid UTF-8 text");
         }
@@ -77,15 +80,19 @@ public final class TicketCsvReader {
         if (text.isBlank()) {
             throw new DataException(name + ": file is empty (expected a header with body, queue, priority)");
         }
-        CSVFormat format = CSVFormat.RFC4180.builder()
-                .setHeader().setSkipHeaderRecord(true)
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(false)
                 .setAllowMissingColumnNames(true)
                 .setIgnoreEmptyLines(true)
                 .get();
         List<TicketRecord> rows = new ArrayList<>();
         Map<String, Integer> skipped = new TreeMap<>();
-        try (Reader reader = new java.io.StringReader(text); CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+        try (Reader reader = new java.io.StringReader(text);
+                CSVParser parser =
+                        CSVParser.builder().setReader(reader).setFormat(format).get()) {
             Map<String, Integer> header = new TreeMap<>();
             List<String> found = new ArrayList<>();
             for (String column : parser.getHeaderNames()) {
@@ -95,7 +102,8 @@ public final class TicketCsvReader {
             }
             for (String required : REQUIRED) {
                 if (!header.containsKey(required)) {
-                    throw new DataException(name + ": missing column \"" + required + "\" (found: " + String.join(", ", found) + ")");
+                    throw new DataException(
+                            name + ": missing column \"" + required + "\" (found: " + String.join(", ", found) + ")");
                 }
             }
             int body = header.get("body");
@@ -134,7 +142,8 @@ public final class TicketCsvReader {
             throw new DataException(name + ": no data rows after the header");
         }
         int skippedRows = skipped.values().stream().mapToInt(Integer::intValue).sum();
-        return new TicketDataset(rows, skipped, List.of(new TicketDataset.Source(name, rows.size(), skippedRows, sha256)));
+        return new TicketDataset(
+                rows, skipped, List.of(new TicketDataset.Source(name, rows.size(), skippedRows, sha256)));
     }
 
     private static String get(CSVRecord record, int index) {
@@ -142,7 +151,9 @@ public final class TicketCsvReader {
     }
 
     private static String oneLine(String message) {
-        return message == null ? "unknown error" : message.replaceAll("\\s+", " ").strip();
+        return message == null
+                ? "unknown error"
+                : message.replaceAll("\\s+", " ").strip();
     }
 
     static String sha256(byte[] bytes) {

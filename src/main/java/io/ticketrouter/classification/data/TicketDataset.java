@@ -13,8 +13,7 @@ import java.util.TreeMap;
 public final class TicketDataset {
 
     /** Where rows came from: file name, rows read (usable), rows skipped and the file's SHA-256. */
-    public record Source(String file, int rows, int skippedRows, String sha256) {
-    }
+    public record Source(String file, int rows, int skippedRows, String sha256) {}
 
     private final List<TicketRecord> records;
     private final Map<String, Integer> skipped;

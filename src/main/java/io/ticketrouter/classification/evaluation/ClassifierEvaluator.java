@@ -15,8 +15,7 @@ import java.util.function.LongConsumer;
  */
 public final class ClassifierEvaluator {
 
-    private ClassifierEvaluator() {
-    }
+    private ClassifierEvaluator() {}
 
     public static EvaluationReport evaluate(TicketClassifier classifier, TicketDataset data, LongConsumer progress) {
         TargetResults queue = new TargetResults(classifier.info().queues());
@@ -33,6 +32,11 @@ public final class ClassifierEvaluator {
             }
         }
         progress.accept(done);
-        return Evaluation.evaluate(queue, priority, languages, data.skippedRows(), classifier.info().queueThresholds());
+        return Evaluation.evaluate(
+                queue,
+                priority,
+                languages,
+                data.skippedRows(),
+                classifier.info().queueThresholds());
     }
 }

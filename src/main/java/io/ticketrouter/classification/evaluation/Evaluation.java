@@ -20,18 +20,29 @@ public final class Evaluation {
 
     public static final double[] COVERAGE_THRESHOLDS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
 
-    private Evaluation() {
-    }
+    private Evaluation() {}
 
-    public static EvaluationReport evaluate(TargetResults queue, TargetResults priority, List<String> languages,
-                                            int skippedRows, Map<String, Double> queueThresholds) {
-        TargetFigures q = target(queue, queueThresholds != null && !queueThresholds.isEmpty()
-                ? reviewCoverage(queue, queueThresholds) : null);
+    public static EvaluationReport evaluate(
+            TargetResults queue,
+            TargetResults priority,
+            List<String> languages,
+            int skippedRows,
+            Map<String, Double> queueThresholds) {
+        TargetFigures q = target(
+                queue,
+                queueThresholds != null && !queueThresholds.isEmpty() ? reviewCoverage(queue, queueThresholds) : null);
         TargetFigures p = target(priority, null);
         int high = priority.labels().indexOf("high");
         int low = priority.labels().indexOf("low");
-        return new EvaluationReport(queue.size(), skippedRows, q, p, perLanguage(queue, priority, languages),
-                inversion(priority, high, low), inversion(priority, low, high), new ByTarget(q.ece(), p.ece()),
+        return new EvaluationReport(
+                queue.size(),
+                skippedRows,
+                q,
+                p,
+                perLanguage(queue, priority, languages),
+                inversion(priority, high, low),
+                inversion(priority, low, high),
+                new ByTarget(q.ece(), p.ece()),
                 q.accuracyAtCoverage());
     }
 
@@ -80,9 +91,15 @@ public final class Evaluation {
             }
             matrix.add(List.copyOf(cells));
         }
-        return new TargetFigures(round(n == 0 ? 0 : (double) correct / n), round(macro), round(weighted),
-                Collections.unmodifiableMap(perClass), new Confusion(labels, List.copyOf(matrix)), round(ece(r)),
-                accuracyAtCoverage(r), reviewThresholds);
+        return new TargetFigures(
+                round(n == 0 ? 0 : (double) correct / n),
+                round(macro),
+                round(weighted),
+                Collections.unmodifiableMap(perClass),
+                new Confusion(labels, List.copyOf(matrix)),
+                round(ece(r)),
+                accuracyAtCoverage(r),
+                reviewThresholds);
     }
 
     static double ece(TargetResults r) {
@@ -106,8 +123,11 @@ public final class Evaluation {
                     }
                 }
             }
-            points.add(new CoveragePoint(t, round(r.size() == 0 ? 0 : (double) covered / r.size()),
-                    covered == 0 ? null : round((double) ok / covered), covered));
+            points.add(new CoveragePoint(
+                    t,
+                    round(r.size() == 0 ? 0 : (double) covered / r.size()),
+                    covered == 0 ? null : round((double) ok / covered),
+                    covered));
         }
         return List.copyOf(points);
     }
@@ -125,11 +145,14 @@ public final class Evaluation {
                 }
             }
         }
-        return new ReviewCoverage(round(r.size() == 0 ? 0 : (double) covered / r.size()),
-                covered == 0 ? null : round((double) ok / covered), thresholds);
+        return new ReviewCoverage(
+                round(r.size() == 0 ? 0 : (double) covered / r.size()),
+                covered == 0 ? null : round((double) ok / covered),
+                thresholds);
     }
 
-    private static Map<String, LanguageFigures> perLanguage(TargetResults queue, TargetResults priority, List<String> languages) {
+    private static Map<String, LanguageFigures> perLanguage(
+            TargetResults queue, TargetResults priority, List<String> languages) {
         Map<String, int[]> counts = new TreeMap<>();
         for (int i = 0; i < languages.size(); i++) {
             int[] c = counts.computeIfAbsent(languages.get(i), l -> new int[3]);
@@ -142,8 +165,8 @@ public final class Evaluation {
             }
         }
         Map<String, LanguageFigures> out = new LinkedHashMap<>();
-        counts.forEach((lang, c) -> out.put(lang, new LanguageFigures(c[0], round((double) c[1] / c[0]),
-                round((double) c[2] / c[0]))));
+        counts.forEach((lang, c) ->
+                out.put(lang, new LanguageFigures(c[0], round((double) c[1] / c[0]), round((double) c[2] / c[0]))));
         return Collections.unmodifiableMap(out);
     }
 

@@ -18,9 +18,16 @@ import java.util.Map;
  * @param ece                expected calibration error of both targets (the same as in {@code queue} and {@code priority})
  * @param accuracyAtCoverage the queue's accuracy at coverage (the same as in {@code queue})
  */
-public record EvaluationReport(int rows, int skippedRows, TargetFigures queue, TargetFigures priority,
-                               Map<String, LanguageFigures> perLanguage, double highToLowRate, double lowToHighRate,
-                               ByTarget ece, List<CoveragePoint> accuracyAtCoverage) {
+public record EvaluationReport(
+        int rows,
+        int skippedRows,
+        TargetFigures queue,
+        TargetFigures priority,
+        Map<String, LanguageFigures> perLanguage,
+        double highToLowRate,
+        double lowToHighRate,
+        ByTarget ece,
+        List<CoveragePoint> accuracyAtCoverage) {
 
     /**
      * The figures of one target (queue or priority).
@@ -30,35 +37,34 @@ public record EvaluationReport(int rows, int skippedRows, TargetFigures queue, T
      * @param reviewThresholds what the per-queue review thresholds route automatically; null (and absent from JSON)
      *                         for priority and for models without thresholds
      */
-    public record TargetFigures(double accuracy, double macroF1, double weightedF1, Map<String, ClassFigures> perClass,
-                                Confusion confusion, double ece, List<CoveragePoint> accuracyAtCoverage,
-                                ReviewCoverage reviewThresholds) {
-    }
+    public record TargetFigures(
+            double accuracy,
+            double macroF1,
+            double weightedF1,
+            Map<String, ClassFigures> perClass,
+            Confusion confusion,
+            double ece,
+            List<CoveragePoint> accuracyAtCoverage,
+            ReviewCoverage reviewThresholds) {}
 
     /** Precision, recall and F1 of one label; support is its number of rows. */
-    public record ClassFigures(double precision, double recall, double f1, int support) {
-    }
+    public record ClassFigures(double precision, double recall, double f1, int support) {}
 
     /** Confusion matrix: rows are true labels, columns predicted labels, both in {@code labels} order. */
-    public record Confusion(List<String> labels, List<List<Long>> matrix) {
-    }
+    public record Confusion(List<String> labels, List<List<Long>> matrix) {}
 
     /**
      * Rows whose confidence is at least {@code threshold}: their share ({@code coverage}), number and accuracy (null
      * when no row reaches the threshold).
      */
-    public record CoveragePoint(double threshold, double coverage, Double accuracy, int rows) {
-    }
+    public record CoveragePoint(double threshold, double coverage, Double accuracy, int rows) {}
 
     /** Rows at or above their predicted queue's review threshold: their share and accuracy (null when none). */
-    public record ReviewCoverage(double autoRoutedShare, Double autoRoutedAccuracy, Map<String, Double> thresholds) {
-    }
+    public record ReviewCoverage(double autoRoutedShare, Double autoRoutedAccuracy, Map<String, Double> thresholds) {}
 
     /** Rows of one language and the share of them with the right queue and the right priority. */
-    public record LanguageFigures(int rows, double queueAccuracy, double priorityAccuracy) {
-    }
+    public record LanguageFigures(int rows, double queueAccuracy, double priorityAccuracy) {}
 
     /** One figure for each target. */
-    public record ByTarget(double queue, double priority) {
-    }
+    public record ByTarget(double queue, double priority) {}
 }

@@ -45,7 +45,8 @@ public final class ClassScores {
     }
 
     /** Fits the log-ratios on the given rows (all of them, or one cross-fitting fold's complement). */
-    public static ClassScores fit(java.util.List<SparseVector> rows, int[] classes, int numClasses, int vocabularySize, boolean[] use) {
+    public static ClassScores fit(
+            java.util.List<SparseVector> rows, int[] classes, int numClasses, int vocabularySize, boolean[] use) {
         double[][] mass = new double[numClasses][vocabularySize];
         double[] total = new double[vocabularySize];
         for (int r = 0; r < rows.size(); r++) {
@@ -84,8 +85,15 @@ public final class ClassScores {
      * stochastic sub-gradient descent with a fixed seed; the score of class c is {@code w_c . x}.
      * Used instead of the naive-Bayes log-ratios when {@code linear} is chosen.
      */
-    public static ClassScores fitLinear(java.util.List<SparseVector> rows, int[] classes, int numClasses, int vocabularySize,
-                                        boolean[] use, double c, int epochs, long seed) {
+    public static ClassScores fitLinear(
+            java.util.List<SparseVector> rows,
+            int[] classes,
+            int numClasses,
+            int vocabularySize,
+            boolean[] use,
+            double c,
+            int epochs,
+            long seed) {
         java.util.List<Integer> idx = new java.util.ArrayList<>();
         double[] count = new double[numClasses];
         for (int r = 0; r < rows.size(); r++) {
@@ -145,17 +153,32 @@ public final class ClassScores {
     }
 
     /** How the class scores are fitted. */
-    public enum Method { NAIVE_BAYES, LINEAR_SVM }
+    public enum Method {
+        NAIVE_BAYES,
+        LINEAR_SVM
+    }
 
     /** Fits with the chosen method on all rows ({@code use} null) or on the rows marked in {@code use}. */
-    public static ClassScores fit(Method method, java.util.List<SparseVector> rows, int[] classes, int numClasses, int vocabularySize, boolean[] use) {
+    public static ClassScores fit(
+            Method method,
+            java.util.List<SparseVector> rows,
+            int[] classes,
+            int numClasses,
+            int vocabularySize,
+            boolean[] use) {
         return method == Method.LINEAR_SVM
                 ? fitLinear(rows, classes, numClasses, vocabularySize, use, LINEAR_C, 15, 17)
                 : fit(rows, classes, numClasses, vocabularySize, use);
     }
 
     /** Scores of every row from models fitted on the other folds (rows assigned to folds round-robin by position). */
-    public static double[][] crossFitted(Method method, java.util.List<SparseVector> rows, int[] classes, int numClasses, int vocabularySize, int folds) {
+    public static double[][] crossFitted(
+            Method method,
+            java.util.List<SparseVector> rows,
+            int[] classes,
+            int numClasses,
+            int vocabularySize,
+            int folds) {
         double[][] out = new double[rows.size()][];
         for (int f = 0; f < folds; f++) {
             boolean[] use = new boolean[rows.size()];
@@ -206,7 +229,8 @@ public final class ClassScores {
         int k = in.readInt();
         int v = in.readInt();
         if (k != numClasses || v != vocabularySize) {
-            throw new IOException("class scores for " + k + " classes x " + v + " terms, expected " + numClasses + " x " + vocabularySize);
+            throw new IOException("class scores for " + k + " classes x " + v + " terms, expected " + numClasses + " x "
+                    + vocabularySize);
         }
         double[] b = new double[k];
         for (int c = 0; c < k; c++) {

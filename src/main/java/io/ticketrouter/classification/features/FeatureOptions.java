@@ -11,14 +11,16 @@ package io.ticketrouter.classification.features;
  * @param stemming      Snowball stemming per language
  * @param classScores   add cross-fitted naive-Bayes class scores as forest features ({@link ClassScores})
  */
-public record FeatureOptions(int subjectWeight, boolean bigrams, int charNgramMax, boolean stemming, boolean classScores) {
+public record FeatureOptions(
+        int subjectWeight, boolean bigrams, int charNgramMax, boolean stemming, boolean classScores) {
 
     public FeatureOptions {
         if (subjectWeight < 1 || subjectWeight > 5) {
             throw new IllegalArgumentException("subject weight must be 1 to 5, got " + subjectWeight);
         }
         if (charNgramMax != 0 && (charNgramMax < 3 || charNgramMax > 6)) {
-            throw new IllegalArgumentException("character n-gram length must be 0 (off) or 3 to 6, got " + charNgramMax);
+            throw new IllegalArgumentException(
+                    "character n-gram length must be 0 (off) or 3 to 6, got " + charNgramMax);
         }
     }
 }

@@ -19,8 +19,7 @@ import java.util.stream.IntStream;
 public final class FeatureSpace {
 
     /** A ticket in this space: its terms, their TF-IDF vector and the dense forest input over all features. */
-    public record Encoded(TermExtractor.Terms terms, SparseVector tfidf, double[] input) {
-    }
+    public record Encoded(TermExtractor.Terms terms, SparseVector tfidf, double[] input) {}
 
     private final FeatureOptions options;
     private final TermExtractor extractor;
@@ -36,11 +35,16 @@ public final class FeatureSpace {
      * @param priorityScores priority class scores; null exactly when {@code options} has no class scores
      * @throws IllegalArgumentException when the parts do not fit together (class or term counts differ)
      */
-    public FeatureSpace(FeatureOptions options, TfidfVectorizer vectorizer, List<String> queues, List<String> priorities,
-                        ClassScores queueScores, ClassScores priorityScores) {
+    public FeatureSpace(
+            FeatureOptions options,
+            TfidfVectorizer vectorizer,
+            List<String> queues,
+            List<String> priorities,
+            ClassScores queueScores,
+            ClassScores priorityScores) {
         if (options.classScores() != (queueScores != null) || options.classScores() != (priorityScores != null)) {
-            throw new IllegalArgumentException("class scores are " + (options.classScores() ? "on" : "off")
-                    + " but " + (queueScores == null ? "not " : "") + "given");
+            throw new IllegalArgumentException("class scores are " + (options.classScores() ? "on" : "off") + " but "
+                    + (queueScores == null ? "not " : "") + "given");
         }
         if (queueScores != null) {
             check(queueScores, queues, vectorizer, "queue");
@@ -102,7 +106,8 @@ public final class FeatureSpace {
 
     /** The features a forest may split on: the given vocabulary terms and every class score. */
     public int[] forestFeatures(int[] terms) {
-        return IntStream.concat(Arrays.stream(terms), IntStream.range(vectorizer.size(), width)).toArray();
+        return IntStream.concat(Arrays.stream(terms), IntStream.range(vectorizer.size(), width))
+                .toArray();
     }
 
     /**
@@ -150,7 +155,9 @@ public final class FeatureSpace {
             return vectorizer.term(feature);
         }
         int s = feature - vectorizer.size();
-        return s < queues.size() ? "queue score: " + queues.get(s) : "priority score: " + priorities.get(s - queues.size());
+        return s < queues.size()
+                ? "queue score: " + queues.get(s)
+                : "priority score: " + priorities.get(s - queues.size());
     }
 
     public FeatureOptions options() {

@@ -15,8 +15,7 @@ import java.util.Map;
 public final class TermExtractor {
 
     /** The outcome for one ticket: its resolved language and term counts. */
-    public record Terms(String language, Map<String, Integer> counts) {
-    }
+    public record Terms(String language, Map<String, Integer> counts) {}
 
     private final FeatureOptions options;
     private final TextAnalyzer analyzer;
@@ -33,7 +32,8 @@ public final class TermExtractor {
     public Terms extract(TicketText ticket) {
         String language = Languages.normalize(ticket.language());
         if (language == null) {
-            language = Languages.detect(ticket.subject().isBlank() ? ticket.body() : ticket.subject() + ". " + ticket.body());
+            language = Languages.detect(
+                    ticket.subject().isBlank() ? ticket.body() : ticket.subject() + ". " + ticket.body());
         }
         Map<String, Integer> counts = new HashMap<>();
         add(counts, analyzer.terms(ticket.subject(), language), options.subjectWeight());

@@ -20,7 +20,8 @@ public final class TfidfVectorizer {
 
     public TfidfVectorizer(List<String> terms, double[] idf) {
         if (terms.size() != idf.length) {
-            throw new IllegalArgumentException("vocabulary has " + terms.size() + " terms but " + idf.length + " IDF values");
+            throw new IllegalArgumentException(
+                    "vocabulary has " + terms.size() + " terms but " + idf.length + " IDF values");
         }
         this.terms = List.copyOf(terms);
         this.idf = idf.clone();
@@ -88,6 +89,8 @@ public final class TfidfVectorizer {
 
     @Override
     public String toString() {
-        return "TfidfVectorizer[" + terms.size() + " terms, idf range " + Arrays.stream(idf).min().orElse(0) + ".." + Arrays.stream(idf).max().orElse(0) + "]";
+        return "TfidfVectorizer[" + terms.size() + " terms, idf range "
+                + Arrays.stream(idf).min().orElse(0) + ".."
+                + Arrays.stream(idf).max().orElse(0) + "]";
     }
 }

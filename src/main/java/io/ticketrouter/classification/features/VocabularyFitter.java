@@ -18,7 +18,8 @@ public final class VocabularyFitter {
      * The fitted vectorizer plus, per target, the vocabulary indices selected for that target
      * (sorted) and the same indices ranked by chi², best first.
      */
-    public record Fitted(TfidfVectorizer vectorizer, Map<String, int[]> featuresPerTarget, Map<String, int[]> rankedPerTarget) {
+    public record Fitted(
+            TfidfVectorizer vectorizer, Map<String, int[]> featuresPerTarget, Map<String, int[]> rankedPerTarget) {
 
         /** The {@code n} best-ranked vocabulary indices of a target, sorted by index. */
         public int[] best(String target, int n) {
@@ -80,18 +81,21 @@ public final class VocabularyFitter {
         Map<String, int[]> perTarget = new HashMap<>();
         Map<String, int[]> ranked = new HashMap<>();
         selected.forEach((name, terms) -> {
-            perTarget.put(name, terms.stream().mapToInt(vectorizer::indexOf).sorted().toArray());
+            perTarget.put(
+                    name, terms.stream().mapToInt(vectorizer::indexOf).sorted().toArray());
             ranked.put(name, terms.stream().mapToInt(vectorizer::indexOf).toArray());
         });
         return new Fitted(vectorizer, Map.copyOf(perTarget), Map.copyOf(ranked));
     }
 
     /** Class index of each training row, number of classes and how many terms to keep. */
-    public record Target(int[] classes, int numClasses, int keep) {
-    }
+    public record Target(int[] classes, int numClasses, int keep) {}
 
-    private static List<String> chi2Best(List<Map<String, Integer>> docs, List<String> candidates,
-                                         Map<String, Integer> candidateIndex, Target target) {
+    private static List<String> chi2Best(
+            List<Map<String, Integer>> docs,
+            List<String> candidates,
+            Map<String, Integer> candidateIndex,
+            Target target) {
         int k = target.numClasses();
         double[][] observed = new double[candidates.size()][k];
         double[] classCount = new double[k];

@@ -26,8 +26,7 @@ public final class CompactForest {
     private final Tree[] trees;
 
     /** One tree. {@code value} holds, per node, the class distribution Weka would return there. */
-    record Tree(int[] feature, double[] split, int[] left, int[] right, double[][] raw, double[][] value) {
-    }
+    record Tree(int[] feature, double[] split, int[] left, int[] right, double[][] raw, double[][] value) {}
 
     CompactForest(List<String> labels, int[] features, Tree[] trees) {
         this.labels = List.copyOf(labels);

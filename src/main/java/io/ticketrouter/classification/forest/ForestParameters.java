@@ -11,15 +11,16 @@ package io.ticketrouter.classification.forest;
  * @param balanced            weight rows inversely to their class frequency (balanced bootstrap)
  * @param threads             execution slots for tree building; 0 = all processors
  */
-public record ForestParameters(int trees, int featuresPerSplit, int maxDepth, double minLeafWeight, int seed,
-                               boolean balanced, int threads) {
+public record ForestParameters(
+        int trees, int featuresPerSplit, int maxDepth, double minLeafWeight, int seed, boolean balanced, int threads) {
 
     public ForestParameters {
         if (trees < 1 || trees > 2000) {
             throw new IllegalArgumentException("number of trees must be 1 to 2000, got " + trees);
         }
         if (featuresPerSplit < 0) {
-            throw new IllegalArgumentException("features per split must be 0 (Weka default) or positive, got " + featuresPerSplit);
+            throw new IllegalArgumentException(
+                    "features per split must be 0 (Weka default) or positive, got " + featuresPerSplit);
         }
         if (maxDepth < 0) {
             throw new IllegalArgumentException("maximum depth must be 0 (unlimited) or positive, got " + maxDepth);

@@ -87,8 +87,11 @@ public final class WekaForestTrainer {
 
     /** A Weka instance of a row, for comparing Weka's and the compact forest's predictions. */
     public static Instance wekaInstance(Instances header, SparseVector row, int[] features) {
-        int[] position = positions(features, Math.max(features.length == 0 ? 0 : features[features.length - 1],
-                row.indices().length == 0 ? 0 : row.indices()[row.indices().length - 1]));
+        int[] position = positions(
+                features,
+                Math.max(
+                        features.length == 0 ? 0 : features[features.length - 1],
+                        row.indices().length == 0 ? 0 : row.indices()[row.indices().length - 1]));
         Instance instance = instance(row, position, features.length, 0, 1.0);
         instance.setDataset(header);
         return instance;

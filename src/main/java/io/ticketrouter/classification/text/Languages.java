@@ -19,11 +19,10 @@ public final class Languages {
     /** Detection looks at this many leading characters: enough for a stable answer, bounded cost. */
     static final int DETECTION_PREFIX = 400;
 
-    private static final Map<String, String> ISO3 = Map.of(
-            "eng", "en", "deu", "de", "ger", "de", "spa", "es", "fra", "fr", "fre", "fr", "por", "pt");
+    private static final Map<String, String> ISO3 =
+            Map.of("eng", "en", "deu", "de", "ger", "de", "spa", "es", "fra", "fr", "fre", "fr", "por", "pt");
 
-    private Languages() {
-    }
+    private Languages() {}
 
     /** Normalises a given code (e.g. a CSV value "EN" or "deu") to a supported code or {@link #FALLBACK}. */
     public static String normalize(String code) {

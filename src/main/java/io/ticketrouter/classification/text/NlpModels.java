@@ -17,8 +17,7 @@ public final class NlpModels {
     static final String TOKENIZER_EN = "/opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
     static final String TOKENIZER_DE = "/opennlp-de-ud-gsd-tokens-1.3-2.5.4.bin";
 
-    private NlpModels() {
-    }
+    private NlpModels() {}
 
     public static LanguageDetectorModel languageDetector() {
         return LangHolder.MODEL;
@@ -56,7 +55,8 @@ public final class NlpModels {
     private static <T> T load(String resource, Loader<T> loader) {
         try (InputStream in = NlpModels.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("OpenNLP model " + resource + " is not on the class path (opennlp-models-* dependency missing?)");
+                throw new IllegalStateException("OpenNLP model " + resource
+                        + " is not on the class path (opennlp-models-* dependency missing?)");
             }
             return loader.load(new java.io.BufferedInputStream(in));
         } catch (IOException e) {

@@ -60,7 +60,8 @@ public final class TextAnalyzer {
     /** Terms of the text in the given language (one of {@link Languages#SUPPORTED} or {@link Languages#FALLBACK}). */
     public List<String> terms(String text, String language) {
         String lang = language == null || !stopwords.containsKey(language) ? Languages.FALLBACK : language;
-        String cleaned = URLISH.matcher(PLACEHOLDER.matcher(text).replaceAll(" ")).replaceAll(" ");
+        String cleaned =
+                URLISH.matcher(PLACEHOLDER.matcher(text).replaceAll(" ")).replaceAll(" ");
         String[] tokens = tokenizer(lang).tokenize(cleaned);
         Set<String> stops = stopwords.get(lang);
         List<String> out = new ArrayList<>(tokens.length);
@@ -98,7 +99,10 @@ public final class TextAnalyzer {
         if (algorithm == null) {
             return term;
         }
-        return stemmers.get().computeIfAbsent(lang, l -> new SnowballStemmer(algorithm)).stem(term).toString();
+        return stemmers.get()
+                .computeIfAbsent(lang, l -> new SnowballStemmer(algorithm))
+                .stem(term)
+                .toString();
     }
 
     private static boolean hasLetter(String t) {

@@ -41,9 +41,12 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class BundleTrainer {
 
     /** What training produced: the bundle, per-stage timings and the out-of-bag predictions. */
-    public record Result(ModelBundle bundle, Map<String, Double> secondsPerStage, TargetResults oobQueue,
-                         TargetResults oobPriority, List<String> languages) {
-    }
+    public record Result(
+            ModelBundle bundle,
+            Map<String, Double> secondsPerStage,
+            TargetResults oobQueue,
+            TargetResults oobPriority,
+            List<String> languages) {}
 
     private final TrainingParameters parameters;
     private final ProgressListener progress;
@@ -59,11 +62,16 @@ public final class BundleTrainer {
      * {@code data/sample/}. Errors: {@link io.ticketrouter.classification.data.DataException} for
      * unusable input (one-line message naming the file), IOException when writing fails.
      */
-    public static ModelBundle trainAndSave(List<java.nio.file.Path> csvFiles, java.nio.file.Path dir,
-                                           TrainingParameters parameters, ProgressListener progress) throws Exception {
+    public static ModelBundle trainAndSave(
+            List<java.nio.file.Path> csvFiles,
+            java.nio.file.Path dir,
+            TrainingParameters parameters,
+            ProgressListener progress)
+            throws Exception {
         TicketDataset data = TicketCsvReader.read(csvFiles);
         Result result = new BundleTrainer(parameters, progress).train(data);
-        io.ticketrouter.classification.bundle.ModelBundles.save(result.bundle(), dir, TrainingCharts.render(result.bundle(), data, result));
+        io.ticketrouter.classification.bundle.ModelBundles.save(
+                result.bundle(), dir, TrainingCharts.render(result.bundle(), data, result));
         return result.bundle();
     }
 
@@ -73,19 +81,25 @@ public final class BundleTrainer {
         }
         Map<String, Double> seconds = new LinkedHashMap<>();
         List<TicketRecord> rows = data.records();
-        List<String> queues = new ArrayList<>(new TreeSet<>(rows.stream().map(TicketRecord::queue).toList()));
+        List<String> queues = new ArrayList<>(
+                new TreeSet<>(rows.stream().map(TicketRecord::queue).toList()));
         List<String> priorities = TicketCsvReader.PRIORITIES;
-        int[] queueClass = rows.stream().mapToInt(r -> queues.indexOf(r.queue())).toArray();
-        int[] priorityClass = rows.stream().mapToInt(r -> priorities.indexOf(r.priority())).toArray();
+        int[] queueClass =
+                rows.stream().mapToInt(r -> queues.indexOf(r.queue())).toArray();
+        int[] priorityClass =
+                rows.stream().mapToInt(r -> priorities.indexOf(r.priority())).toArray();
 
         // Tokenizing (parallel: OpenNLP tools are created per call from shared models).
         long t0 = System.nanoTime();
         progress.start("Tokenizing", rows.size());
         TermExtractor extractor = new TermExtractor(parameters.features());
         List<TermExtractor.Terms> terms = extractAll(extractor, rows);
-        List<Map<String, Integer>> docs = terms.stream().map(TermExtractor.Terms::counts).toList();
-        List<String> languages = terms.stream().map(TermExtractor.Terms::language).toList();
-        progress.finish(rows.size() + " tickets, " + docs.stream().mapToInt(Map::size).sum() + " term occurrences");
+        List<Map<String, Integer>> docs =
+                terms.stream().map(TermExtractor.Terms::counts).toList();
+        List<String> languages =
+                terms.stream().map(TermExtractor.Terms::language).toList();
+        progress.finish(
+                rows.size() + " tickets, " + docs.stream().mapToInt(Map::size).sum() + " term occurrences");
         seconds.put("tokenizing", secondsSince(t0));
 
         // Vectorizing: vocabulary, chi² selection and IDF from these rows only.
@@ -93,14 +107,17 @@ public final class BundleTrainer {
         progress.start("Vectorizing", 2);
         Map<String, VocabularyFitter.Target> targets = new LinkedHashMap<>();
         targets.put("queue", new VocabularyFitter.Target(queueClass, queues.size(), parameters.queueTerms()));
-        targets.put("priority", new VocabularyFitter.Target(priorityClass, priorities.size(), parameters.priorityTerms()));
-        VocabularyFitter.Fitted fitted = new VocabularyFitter(parameters.minDf(), parameters.maxDfRatio()).fit(docs, targets);
+        targets.put(
+                "priority", new VocabularyFitter.Target(priorityClass, priorities.size(), parameters.priorityTerms()));
+        VocabularyFitter.Fitted fitted =
+                new VocabularyFitter(parameters.minDf(), parameters.maxDfRatio()).fit(docs, targets);
         progress.step(1);
         TfidfVectorizer vectorizer = fitted.vectorizer();
         List<SparseVector> vectors = docs.stream().map(vectorizer::transform).toList();
         progress.step(2);
-        progress.finish(vectorizer.size() + " terms (" + fitted.featuresPerTarget().get("queue").length + " for queue, "
-                + fitted.featuresPerTarget().get("priority").length + " for priority)");
+        progress.finish(
+                vectorizer.size() + " terms (" + fitted.featuresPerTarget().get("queue").length + " for queue, "
+                        + fitted.featuresPerTarget().get("priority").length + " for priority)");
         seconds.put("vectorizing", secondsSince(t0));
 
         // Class scores: fitted on all rows for prediction, cross-fitted for the forest's training rows.
@@ -110,11 +127,17 @@ public final class BundleTrainer {
         if (parameters.features().classScores()) {
             int v = vectorizer.size();
             ClassScores.Method method = parameters.scoreMethod();
-            space = new FeatureSpace(parameters.features(), vectorizer, queues, priorities,
+            space = new FeatureSpace(
+                    parameters.features(),
+                    vectorizer,
+                    queues,
+                    priorities,
                     ClassScores.fit(method, vectors, queueClass, queues.size(), v, null),
                     ClassScores.fit(method, vectors, priorityClass, priorities.size(), v, null));
-            double[][] qs = ClassScores.crossFitted(method, vectors, queueClass, queues.size(), v, TrainingParameters.CLASS_SCORE_FOLDS);
-            double[][] ps = ClassScores.crossFitted(method, vectors, priorityClass, priorities.size(), v, TrainingParameters.CLASS_SCORE_FOLDS);
+            double[][] qs = ClassScores.crossFitted(
+                    method, vectors, queueClass, queues.size(), v, TrainingParameters.CLASS_SCORE_FOLDS);
+            double[][] ps = ClassScores.crossFitted(
+                    method, vectors, priorityClass, priorities.size(), v, TrainingParameters.CLASS_SCORE_FOLDS);
             forestRows = new ArrayList<>(vectors.size());
             for (int r = 0; r < vectors.size(); r++) {
                 forestRows.add(space.trainingRow(vectors.get(r), qs[r], ps[r]));
@@ -130,16 +153,18 @@ public final class BundleTrainer {
 
         t0 = System.nanoTime();
         progress.start("Queue forest", -1);
-        WekaForestTrainer.Trained queueForest = new WekaForestTrainer(parameters.queueForest())
-                .train(forestRows, queueClass, queues, queueFeatures);
-        progress.finish(queueForest.forest().numTrees() + " trees, " + queueForest.forest().numNodes() + " nodes");
+        WekaForestTrainer.Trained queueForest =
+                new WekaForestTrainer(parameters.queueForest()).train(forestRows, queueClass, queues, queueFeatures);
+        progress.finish(queueForest.forest().numTrees() + " trees, "
+                + queueForest.forest().numNodes() + " nodes");
         seconds.put("queue_forest", secondsSince(t0));
 
         t0 = System.nanoTime();
         progress.start("Priority forest", -1);
         WekaForestTrainer.Trained priorityForest = new WekaForestTrainer(parameters.priorityForest())
                 .train(forestRows, priorityClass, priorities, priorityFeatures);
-        progress.finish(priorityForest.forest().numTrees() + " trees, " + priorityForest.forest().numNodes() + " nodes");
+        progress.finish(priorityForest.forest().numTrees() + " trees, "
+                + priorityForest.forest().numNodes() + " nodes");
         seconds.put("priority_forest", secondsSince(t0));
 
         // Calibration and review thresholds on out-of-bag predictions.
@@ -150,18 +175,31 @@ public final class BundleTrainer {
         ConfidenceCalibrator priorityCalibration = ConfidenceCalibrator.fit(oobPriority, priorityClass);
         TargetResults queueResults = results(queues, oobQueue, queueCalibration, queueClass);
         TargetResults priorityResults = results(priorities, oobPriority, priorityCalibration, priorityClass);
-        Map<String, Double> thresholds = ReviewThresholds.choose(queues, queueResults.predictedArray(),
-                queueResults.confidenceArray(), queueClass, parameters.targetPrecision());
+        Map<String, Double> thresholds = ReviewThresholds.choose(
+                queues,
+                queueResults.predictedArray(),
+                queueResults.confidenceArray(),
+                queueClass,
+                parameters.targetPrecision());
         seconds.put("calibration", secondsSince(t0));
 
         Instant trainedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         BundleEvaluation evaluation = BundleEvaluation.outOfBag(
                 Evaluation.evaluate(queueResults, priorityResults, languages, data.skippedRows(), thresholds),
-                new EvaluationReport.ByTarget(eceOf(queues, oobQueue, ConfidenceCalibrator.identity(), queueClass),
+                new EvaluationReport.ByTarget(
+                        eceOf(queues, oobQueue, ConfidenceCalibrator.identity(), queueClass),
                         eceOf(priorities, oobPriority, ConfidenceCalibrator.identity(), priorityClass)));
-        ModelBundle bundle = ModelBundle.of(space, queueForest.forest(), priorityForest.forest(),
-                queueCalibration, priorityCalibration, thresholds, parameters.targetPrecision(), trainedAt,
-                provenance(data, trainedAt, seconds), evaluation);
+        ModelBundle bundle = ModelBundle.of(
+                space,
+                queueForest.forest(),
+                priorityForest.forest(),
+                queueCalibration,
+                priorityCalibration,
+                thresholds,
+                parameters.targetPrecision(),
+                trainedAt,
+                provenance(data, trainedAt, seconds),
+                evaluation);
         return new Result(bundle, seconds, queueResults, priorityResults, languages);
     }
 
@@ -177,7 +215,8 @@ public final class BundleTrainer {
             List<Future<TermExtractor.Terms>> futures = new ArrayList<>();
             for (TicketRecord row : rows) {
                 futures.add(pool.submit(() -> {
-                    TermExtractor.Terms t = extractor.extract(new TicketText(row.subject(), row.body(), row.language()));
+                    TermExtractor.Terms t =
+                            extractor.extract(new TicketText(row.subject(), row.body(), row.language()));
                     long d = done.incrementAndGet();
                     if (d % 50 == 0) {
                         progress.step(d);
@@ -196,7 +235,8 @@ public final class BundleTrainer {
         }
     }
 
-    private static TargetResults results(List<String> labels, double[][] raw, ConfidenceCalibrator calibration, int[] truth) {
+    private static TargetResults results(
+            List<String> labels, double[][] raw, ConfidenceCalibrator calibration, int[] truth) {
         TargetResults results = new TargetResults(labels);
         for (int r = 0; r < raw.length; r++) {
             double[] p = calibration.apply(raw[r]);
@@ -219,16 +259,27 @@ public final class BundleTrainer {
         for (int i = 0; i < t.length; i++) {
             ok[i] = t[i] == p[i];
         }
-        return Math.round(ConfidenceCalibrator.expectedCalibrationError(r.confidenceArray(), ok, 10) * 10000.0) / 10000.0;
+        return Math.round(ConfidenceCalibrator.expectedCalibrationError(r.confidenceArray(), ok, 10) * 10000.0)
+                / 10000.0;
     }
 
     private Provenance provenance(TicketDataset data, Instant trainedAt, Map<String, Double> seconds) {
         List<Provenance.Input> inputs = data.sources().stream()
-                .map(s -> new Provenance.Input(s.file(), s.rows(), s.skippedRows(), s.sha256())).toList();
-        Provenance.Versions versions = new Provenance.Versions(weka.core.Version.VERSION, NlpModels.openNlpVersion(),
+                .map(s -> new Provenance.Input(s.file(), s.rows(), s.skippedRows(), s.sha256()))
+                .toList();
+        Provenance.Versions versions = new Provenance.Versions(
+                weka.core.Version.VERSION,
+                NlpModels.openNlpVersion(),
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
-                System.getProperty("os.name") + " " + System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors());
-        return new Provenance(trainedAt, inputs, data.size(), data.skippedByReason(), parameters.describe(), versions,
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors());
+        return new Provenance(
+                trainedAt,
+                inputs,
+                data.size(),
+                data.skippedByReason(),
+                parameters.describe(),
+                versions,
                 Collections.unmodifiableMap(new LinkedHashMap<>(seconds)));
     }
 

@@ -8,16 +8,13 @@ public interface ProgressListener {
 
     ProgressListener NONE = new ProgressListener() {
         @Override
-        public void start(String stage, long total) {
-        }
+        public void start(String stage, long total) {}
 
         @Override
-        public void step(long done) {
-        }
+        public void step(long done) {}
 
         @Override
-        public void finish(String summary) {
-        }
+        public void finish(String summary) {}
     };
 
     /** A stage begins; {@code total} is the number of steps, or -1 when unknown. */

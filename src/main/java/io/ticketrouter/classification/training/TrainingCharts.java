@@ -1,10 +1,10 @@
 package io.ticketrouter.classification.training;
 
+import io.ticketrouter.classification.bundle.ModelBundle;
 import io.ticketrouter.classification.data.TicketDataset;
 import io.ticketrouter.classification.data.TicketRecord;
 import io.ticketrouter.classification.evaluation.EvaluationReport;
 import io.ticketrouter.classification.forest.CompactForest;
-import io.ticketrouter.classification.bundle.ModelBundle;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,14 +27,18 @@ import org.knowm.xchart.internal.chartpart.Chart;
  */
 public final class TrainingCharts {
 
-    private TrainingCharts() {
-    }
+    private TrainingCharts() {}
 
-    public static Map<String, byte[]> render(ModelBundle bundle, TicketDataset data, BundleTrainer.Result result) throws IOException {
+    public static Map<String, byte[]> render(ModelBundle bundle, TicketDataset data, BundleTrainer.Result result)
+            throws IOException {
         System.setProperty("java.awt.headless", "true");
         Map<String, byte[]> charts = new LinkedHashMap<>();
-        charts.put("queue-distribution.png", png(bars("Training rows per queue", "queue", count(data, TicketRecord::queue))));
-        charts.put("priority-distribution.png", png(bars("Training rows per priority", "priority", count(data, TicketRecord::priority))));
+        charts.put(
+                "queue-distribution.png",
+                png(bars("Training rows per queue", "queue", count(data, TicketRecord::queue))));
+        charts.put(
+                "priority-distribution.png",
+                png(bars("Training rows per priority", "priority", count(data, TicketRecord::priority))));
         Map<String, Number> languages = new TreeMap<>();
         for (String l : result.languages()) {
             languages.merge(l, 1, (a, b) -> a.intValue() + b.intValue());
@@ -42,15 +46,37 @@ public final class TrainingCharts {
         charts.put("language-distribution.png", png(bars("Training rows per language", "language", languages)));
         EvaluationReport heldOut = bundle.evaluation().heldOut();
         String source = bundle.evaluation().test() != null ? "test rows" : "out-of-bag";
-        charts.put("queue-confusion.png", png(confusion("Queue confusion (" + source + ")", heldOut.queue().confusion())));
-        charts.put("priority-confusion.png", png(confusion("Priority confusion (" + source + ")", heldOut.priority().confusion())));
-        charts.put("queue-top-features.png", png(bars("Queue forest: most used terms (share of split weight)", "term", topFeatures(bundle, bundle.queueForest(), 25))));
-        charts.put("priority-top-features.png", png(bars("Priority forest: most used terms (share of split weight)", "term", topFeatures(bundle, bundle.priorityForest(), 25))));
-        charts.put("accuracy-at-coverage.png", png(coverage("Queue accuracy at coverage (" + source + ")", heldOut.queue().accuracyAtCoverage())));
+        charts.put(
+                "queue-confusion.png",
+                png(confusion(
+                        "Queue confusion (" + source + ")", heldOut.queue().confusion())));
+        charts.put(
+                "priority-confusion.png",
+                png(confusion(
+                        "Priority confusion (" + source + ")",
+                        heldOut.priority().confusion())));
+        charts.put(
+                "queue-top-features.png",
+                png(bars(
+                        "Queue forest: most used terms (share of split weight)",
+                        "term",
+                        topFeatures(bundle, bundle.queueForest(), 25))));
+        charts.put(
+                "priority-top-features.png",
+                png(bars(
+                        "Priority forest: most used terms (share of split weight)",
+                        "term",
+                        topFeatures(bundle, bundle.priorityForest(), 25))));
+        charts.put(
+                "accuracy-at-coverage.png",
+                png(coverage(
+                        "Queue accuracy at coverage (" + source + ")",
+                        heldOut.queue().accuracyAtCoverage())));
         return charts;
     }
 
-    private static Map<String, Number> count(TicketDataset data, java.util.function.Function<TicketRecord, String> key) {
+    private static Map<String, Number> count(
+            TicketDataset data, java.util.function.Function<TicketRecord, String> key) {
         Map<String, Number> m = new TreeMap<>();
         for (TicketRecord r : data.records()) {
             m.merge(key.apply(r), 1, (a, b) -> a.intValue() + b.intValue());
@@ -73,7 +99,13 @@ public final class TrainingCharts {
     }
 
     private static CategoryChart bars(String title, String axis, Map<String, Number> values) {
-        CategoryChart chart = new CategoryChartBuilder().width(900).height(520).title(title).xAxisTitle(axis).yAxisTitle("").build();
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(900)
+                .height(520)
+                .title(title)
+                .xAxisTitle(axis)
+                .yAxisTitle("")
+                .build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setXAxisLabelRotation(45);
         chart.addSeries(axis, new ArrayList<>(values.keySet()), new ArrayList<>(values.values()));
@@ -83,7 +115,11 @@ public final class TrainingCharts {
     private static HeatMapChart confusion(String title, EvaluationReport.Confusion confusion) {
         List<String> labels = confusion.labels();
         List<List<Long>> matrix = confusion.matrix();
-        HeatMapChart chart = new HeatMapChartBuilder().width(900).height(800).title(title + " — rows: true, columns: predicted").build();
+        HeatMapChart chart = new HeatMapChartBuilder()
+                .width(900)
+                .height(800)
+                .title(title + " — rows: true, columns: predicted")
+                .build();
         chart.getStyler().setShowValue(true);
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setXAxisLabelRotation(45);
@@ -103,7 +139,13 @@ public final class TrainingCharts {
     }
 
     private static XYChart coverage(String title, List<EvaluationReport.CoveragePoint> points) {
-        XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle("confidence threshold").yAxisTitle("share").build();
+        XYChart chart = new XYChartBuilder()
+                .width(800)
+                .height(500)
+                .title(title)
+                .xAxisTitle("confidence threshold")
+                .yAxisTitle("share")
+                .build();
         List<Double> t = new ArrayList<>();
         List<Double> cov = new ArrayList<>();
         List<Double> acc = new ArrayList<>();

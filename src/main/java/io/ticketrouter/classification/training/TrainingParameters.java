@@ -22,12 +22,22 @@ import java.util.Map;
  * @param priorityForest    priority forest settings
  * @param targetPrecision   precision the queue review thresholds aim for
  */
-public record TrainingParameters(FeatureOptions features, int minDf, double maxDfRatio, int queueTerms, int priorityTerms,
-                                 int forestTerms, ClassScores.Method scoreMethod, ForestParameters queueForest, ForestParameters priorityForest, double targetPrecision) {
+public record TrainingParameters(
+        FeatureOptions features,
+        int minDf,
+        double maxDfRatio,
+        int queueTerms,
+        int priorityTerms,
+        int forestTerms,
+        ClassScores.Method scoreMethod,
+        ForestParameters queueForest,
+        ForestParameters priorityForest,
+        double targetPrecision) {
 
     public TrainingParameters {
         if (queueTerms < 10 || priorityTerms < 10) {
-            throw new IllegalArgumentException("terms per target must be at least 10, got " + queueTerms + " and " + priorityTerms);
+            throw new IllegalArgumentException(
+                    "terms per target must be at least 10, got " + queueTerms + " and " + priorityTerms);
         }
         if (forestTerms < 10) {
             throw new IllegalArgumentException("forest terms must be at least 10, got " + forestTerms);
@@ -47,7 +57,13 @@ public record TrainingParameters(FeatureOptions features, int minDf, double maxD
      * 100 trees per forest with a minimum leaf weight of 2.
      */
     public static TrainingParameters defaults() {
-        return new TrainingParameters(new FeatureOptions(2, true, 5, false, true), 2, 0.95, 12000, 6000, 1500,
+        return new TrainingParameters(
+                new FeatureOptions(2, true, 5, false, true),
+                2,
+                0.95,
+                12000,
+                6000,
+                1500,
                 ClassScores.Method.LINEAR_SVM,
                 new ForestParameters(100, 0, 0, 2, 42, true, 0),
                 new ForestParameters(100, 0, 0, 2, 43, true, 0),

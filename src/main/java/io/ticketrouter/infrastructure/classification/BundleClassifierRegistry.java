@@ -70,6 +70,7 @@ public class BundleClassifierRegistry implements ClassifierRegistry {
     private volatile ModelStatus status = new ModelStatus(null, null, "the model bundle has not been loaded yet");
     /** The manifest last looked at (loaded or refused): size, modification time and content hash. */
     private volatile String lastManifest;
+
     private ScheduledFuture<?> watcher;
 
     /** Loads the bundle as soon as the application starts, not on the first request; starts the watcher. */
@@ -81,8 +82,9 @@ public class BundleClassifierRegistry implements ClassifierRegistry {
         }
         if (watchSeconds > 0 && scheduler != null) {
             watcher = scheduler.scheduleWithFixedDelay(this::watch, watchSeconds, watchSeconds, TimeUnit.SECONDS);
-            LOG.log(Level.INFO, "Watching {0} for new model bundles every {1} s",
-                    new Object[] {directory(), watchSeconds});
+            LOG.log(Level.INFO, "Watching {0} for new model bundles every {1} s", new Object[] {
+                directory(), watchSeconds
+            });
         }
     }
 
@@ -131,9 +133,10 @@ public class BundleClassifierRegistry implements ClassifierRegistry {
             status = new ModelStatus(dir.toString(), loaded.info().withDirectory(dir), null);
             lastManifest = manifest;
             LOG.log(Level.INFO, "Model bundle {0} loaded from {1} in {2} ms ({3}; previous: {4})", new Object[] {
-                    loaded.info().version(), dir, (System.nanoTime() - start) / 1_000_000, trigger, previous});
-            fire(new ModelChanged(ModelChanged.Kind.LOADED, loaded.info().version(), previous, null, trigger,
-                    Instant.now()));
+                loaded.info().version(), dir, (System.nanoTime() - start) / 1_000_000, trigger, previous
+            });
+            fire(new ModelChanged(
+                    ModelChanged.Kind.LOADED, loaded.info().version(), previous, null, trigger, Instant.now()));
             return status;
         } catch (BundleException | RuntimeException e) {
             lastManifest = manifest;
@@ -142,7 +145,9 @@ public class BundleClassifierRegistry implements ClassifierRegistry {
                 status = new ModelStatus(dir.toString(), null, reason);
                 LOG.log(Level.WARNING, "No model loaded, the API answers 503 until one is: {0}", reason);
             } else {
-                LOG.log(Level.WARNING, "Refused the model bundle in {0} ({1}); model {2} keeps serving: {3}",
+                LOG.log(
+                        Level.WARNING,
+                        "Refused the model bundle in {0} ({1}); model {2} keeps serving: {3}",
                         new Object[] {dir, trigger, previous, reason});
             }
             if (!"startup".equals(trigger)) {

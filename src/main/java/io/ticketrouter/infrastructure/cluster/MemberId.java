@@ -7,8 +7,7 @@ public final class MemberId {
 
     private static final String ID = UUID.randomUUID().toString();
 
-    private MemberId() {
-    }
+    private MemberId() {}
 
     public static String get() {
         return ID;

@@ -59,6 +59,7 @@ public class CachedProductionQuality implements ProductionQuality {
     private volatile long cachedAt;
     /** Agreement figures per (version, queue) for the gauges: key "version\u0000queue". */
     private final Map<String, Group> byVersionAndQueue = new ConcurrentHashMap<>();
+
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
 
     @Override
@@ -93,7 +94,9 @@ public class CachedProductionQuality implements ProductionQuality {
             all.add(row);
             queues.computeIfAbsent(row.predictedQueue(), k -> new Acc()).add(row);
             versions.computeIfAbsent(row.modelVersion(), k -> new Acc()).add(row);
-            versionQueues.computeIfAbsent(row.modelVersion() + "\u0000" + row.predictedQueue(), k -> new Acc()).add(row);
+            versionQueues
+                    .computeIfAbsent(row.modelVersion() + "\u0000" + row.predictedQueue(), k -> new Acc())
+                    .add(row);
         }
         List<Group> byQueue = new ArrayList<>();
         queues.forEach((k, a) -> byQueue.add(a.group(k)));
@@ -101,8 +104,13 @@ public class CachedProductionQuality implements ProductionQuality {
         versions.forEach((k, a) -> byModel.add(a.group(k)));
         versionQueues.forEach((k, a) -> byVersionAndQueue.put(k, a.group(k)));
         ModelStatus status = classifiers.status();
-        QualityReport report = new QualityReport(Instant.now(), status.ready() ? status.info().version() : null,
-                all.group("all"), List.copyOf(byQueue), List.copyOf(byModel), metrics.latency());
+        QualityReport report = new QualityReport(
+                Instant.now(),
+                status.ready() ? status.info().version() : null,
+                all.group("all"),
+                List.copyOf(byQueue),
+                List.copyOf(byModel),
+                metrics.latency());
         cached = report;
         cachedAt = System.nanoTime();
         registerGauges(report);
@@ -136,15 +144,16 @@ public class CachedProductionQuality implements ProductionQuality {
         if (!registered.add(id)) {
             return;
         }
-        Tag[] tags = queue == null ? new Tag[] {new Tag("model_version", version)}
+        Tag[] tags = queue == null
+                ? new Tag[] {new Tag("model_version", version)}
                 : new Tag[] {new Tag("model_version", version), new Tag("queue", queue)};
         String description = switch (name) {
             case QUEUE_AGREEMENT -> "Share of tickets whose final queue is the predicted one";
             case PRIORITY_AGREEMENT -> "Share of tickets whose final priority is the predicted one";
             default -> "Share of tickets routed without review";
         };
-        registry.gauge(Metadata.builder().withName(name).withDescription(description).build(),
-                () -> gauge(f), tags);
+        registry.gauge(
+                Metadata.builder().withName(name).withDescription(description).build(), () -> gauge(f), tags);
     }
 
     private static Double find(List<Group> groups, String key, Function<Group, Double> f) {

@@ -36,12 +36,21 @@ public class MicroProfileProductionMetrics implements ProductionMetrics {
 
     @Override
     public void ticketClassified(String queue, String priority, boolean needsReview) {
-        registry.counter(Metadata.builder().withName(CLASSIFIED)
-                        .withDescription("Tickets classified and stored, by routed queue and priority").build(),
-                new Tag("queue", queue), new Tag("priority", priority)).inc();
-        registry.counter(Metadata.builder().withName(ROUTED)
-                        .withDescription("Tickets routed automatically (auto) or flagged for review (review)").build(),
-                new Tag("route", needsReview ? "review" : "auto")).inc();
+        registry.counter(
+                        Metadata.builder()
+                                .withName(CLASSIFIED)
+                                .withDescription("Tickets classified and stored, by routed queue and priority")
+                                .build(),
+                        new Tag("queue", queue),
+                        new Tag("priority", priority))
+                .inc();
+        registry.counter(
+                        Metadata.builder()
+                                .withName(ROUTED)
+                                .withDescription("Tickets routed automatically (auto) or flagged for review (review)")
+                                .build(),
+                        new Tag("route", needsReview ? "review" : "auto"))
+                .inc();
     }
 
     /** The latency figures since start, in milliseconds, for the dashboard. */
@@ -64,7 +73,8 @@ public class MicroProfileProductionMetrics implements ProductionMetrics {
     private Timer timer() {
         Timer t = timer;
         if (t == null) {
-            t = registry.timer(Metadata.builder().withName(LATENCY)
+            t = registry.timer(Metadata.builder()
+                    .withName(LATENCY)
                     .withDescription("Time the classifier takes for one ticket (predictions and new tickets)")
                     .build());
             timer = t;

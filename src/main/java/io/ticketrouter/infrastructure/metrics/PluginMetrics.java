@@ -1,7 +1,7 @@
 package io.ticketrouter.infrastructure.metrics;
 
-import io.ticketrouter.routing.PluginRouting;
 import io.ticketrouter.application.PluginStatus;
+import io.ticketrouter.routing.PluginRouting;
 import io.ticketrouter.routing.PluginsLoaded;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,19 +35,35 @@ public class PluginMetrics {
     void onLoaded(@Observes PluginsLoaded loaded) {
         for (PluginStatus plugin : loaded.plugins()) {
             if (registered.add(plugin.name())) {
-                gauge("calls", "Calls of the plugin since the plugins were last loaded", plugin.name(), PluginStatus::calls);
+                gauge(
+                        "calls",
+                        "Calls of the plugin since the plugins were last loaded",
+                        plugin.name(),
+                        PluginStatus::calls);
                 gauge("fired", "Calls in which the plugin changed the routing", plugin.name(), PluginStatus::fired);
-                gauge("errors", "Calls that threw or returned nonsense (ignored for that ticket)", plugin.name(),
+                gauge(
+                        "errors",
+                        "Calls that threw or returned nonsense (ignored for that ticket)",
+                        plugin.name(),
                         PluginStatus::errors);
-                gauge("timeouts", "Calls that exceeded the time limit or were skipped while earlier calls hang",
-                        plugin.name(), PluginStatus::timeouts);
+                gauge(
+                        "timeouts",
+                        "Calls that exceeded the time limit or were skipped while earlier calls hang",
+                        plugin.name(),
+                        PluginStatus::timeouts);
             }
         }
     }
 
     private void gauge(String what, String description, String name, ToLongFunction<PluginStatus> counter) {
-        registry.gauge(Metadata.builder().withName(PREFIX + what).withDescription(description).build(),
-                routing, r -> current(r, name, counter), new Tag("plugin", name));
+        registry.gauge(
+                Metadata.builder()
+                        .withName(PREFIX + what)
+                        .withDescription(description)
+                        .build(),
+                routing,
+                r -> current(r, name, counter),
+                new Tag("plugin", name));
     }
 
     private static long current(PluginRouting routing, String name, ToLongFunction<PluginStatus> counter) {

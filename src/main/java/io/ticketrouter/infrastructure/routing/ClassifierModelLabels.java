@@ -21,6 +21,7 @@ public class ClassifierModelLabels implements ModelLabelsSource {
         if (!status.ready()) {
             return ModelLabels.NONE;
         }
-        return new ModelLabels(Set.copyOf(status.info().queues()), Set.copyOf(status.info().priorities()));
+        return new ModelLabels(
+                Set.copyOf(status.info().queues()), Set.copyOf(status.info().priorities()));
     }
 }

@@ -21,12 +21,17 @@ public class PluginRoutingPolicy implements RoutingPolicy {
 
     @Override
     public Routing route(TicketContent ticket, Prediction prediction) {
-        RoutingOutcome outcome = routing.route(
-                new RoutingInput(ticket.subject(), ticket.body(), ticket.customerEmail(), prediction));
+        RoutingOutcome outcome =
+                routing.route(new RoutingInput(ticket.subject(), ticket.body(), ticket.customerEmail(), prediction));
         List<RoutingDecision> decisions = outcome.fired().stream()
                 .map(f -> new RoutingDecision(f.rule(), f.change(), f.reason()))
                 .toList();
-        return new Routing(decisions, outcome.queue(), outcome.priority(), outcome.needsReview(), outcome.urgent(),
+        return new Routing(
+                decisions,
+                outcome.queue(),
+                outcome.priority(),
+                outcome.needsReview(),
+                outcome.urgent(),
                 outcome.recommendation());
     }
 }

@@ -16,6 +16,5 @@ public final class ApiJson {
             .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
             .withNullValues(true));
 
-    private ApiJson() {
-    }
+    private ApiJson() {}
 }

@@ -55,14 +55,17 @@ public class AccessFeature implements DynamicFeature {
                 request.abortWith(Response.fromResponse(ProblemType.UNAUTHORIZED.response(
                                 "sign in first: send HTTP Basic credentials of "
                                         + (who == Access.Who.ADMIN ? "an admin" : "an agent")
-                                        + ", or sign in at /login.html", null))
-                        .header("WWW-Authenticate", TicketRouterAuthentication.CHALLENGE).build());
+                                        + ", or sign in at /login.html",
+                                null))
+                        .header("WWW-Authenticate", TicketRouterAuthentication.CHALLENGE)
+                        .build());
                 return;
             }
             String role = who == Access.Who.ADMIN ? "admin" : "agent";
             if (!security.isUserInRole(role)) {
-                request.abortWith(ProblemType.FORBIDDEN.response(security.getUserPrincipal().getName()
-                        + " may not do this: it needs the " + role + " role", null));
+                request.abortWith(ProblemType.FORBIDDEN.response(
+                        security.getUserPrincipal().getName() + " may not do this: it needs the " + role + " role",
+                        null));
             }
         }
     }

@@ -1,9 +1,9 @@
 package io.ticketrouter.interfaces.rest;
 
-import io.ticketrouter.interfaces.json.ApiJson;
 import io.ticketrouter.application.InvalidInputException;
 import io.ticketrouter.application.ModelUnavailableException;
 import io.ticketrouter.application.TicketNotFoundException;
+import io.ticketrouter.interfaces.json.ApiJson;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -31,8 +31,7 @@ public final class ExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ExceptionMappers.class.getName());
 
-    private ExceptionMappers() {
-    }
+    private ExceptionMappers() {}
 
     @Provider
     public static class InvalidInput implements ExceptionMapper<InvalidInputException> {
@@ -49,7 +48,8 @@ public final class ExceptionMappers {
             Response r = Problems.response(e.problem());
             // the body was not (completely) read: the connection cannot carry another request
             return e.problem().status() == 408 || e.problem().status() == 413
-                    ? Response.fromResponse(r).header("Connection", "close").build() : r;
+                    ? Response.fromResponse(r).header("Connection", "close").build()
+                    : r;
         }
     }
 
@@ -83,7 +83,8 @@ public final class ExceptionMappers {
         @Override
         public Response toResponse(io.ticketrouter.application.AccountException e) {
             ProblemType type = e.kind() == io.ticketrouter.application.AccountException.Kind.NOT_FOUND
-                    ? ProblemType.NOT_FOUND : ProblemType.CONFLICT;
+                    ? ProblemType.NOT_FOUND
+                    : ProblemType.CONFLICT;
             return type.response(e.getMessage(), "username");
         }
     }
@@ -92,8 +93,10 @@ public final class ExceptionMappers {
     public static class Conflict implements ExceptionMapper<OptimisticLockException> {
         @Override
         public Response toResponse(OptimisticLockException e) {
-            return ProblemType.CONFLICT.response("the ticket was changed by someone else at the same time; "
-                    + "load it again and repeat your change", null);
+            return ProblemType.CONFLICT.response(
+                    "the ticket was changed by someone else at the same time; "
+                            + "load it again and repeat your change",
+                    null);
         }
     }
 
@@ -105,10 +108,15 @@ public final class ExceptionMappers {
             String problem = ApiJson.JSONB.toJson(ProblemType.CONFLICT.problem(e.getMessage(), null));
             String current = ApiJson.JSONB.toJson(e.current());
             try (jakarta.json.JsonReader p = jakarta.json.Json.createReader(new java.io.StringReader(problem));
-                 jakarta.json.JsonReader c = jakarta.json.Json.createReader(new java.io.StringReader(current))) {
-                String body = jakarta.json.Json.createObjectBuilder(p.readObject()).add("current", c.readObject())
-                        .build().toString();
-                return Response.status(409).type(Problem.MEDIA_TYPE).entity(body).build();
+                    jakarta.json.JsonReader c = jakarta.json.Json.createReader(new java.io.StringReader(current))) {
+                String body = jakarta.json.Json.createObjectBuilder(p.readObject())
+                        .add("current", c.readObject())
+                        .build()
+                        .toString();
+                return Response.status(409)
+                        .type(Problem.MEDIA_TYPE)
+                        .entity(body)
+                        .build();
             }
         }
     }
@@ -126,31 +134,35 @@ public final class ExceptionMappers {
         @Override
         public Response toResponse(WebApplicationException e) {
             Response original = e.getResponse();
-            String path = uriInfo == null ? "this path" : uriInfo.getRequestUri().getRawPath();
+            String path =
+                    uriInfo == null ? "this path" : uriInfo.getRequestUri().getRawPath();
             if (e instanceof NotFoundException) {
-                return ProblemType.NOT_FOUND.response("there is no resource at " + path
-                        + "; see /docs for the API", null);
+                return ProblemType.NOT_FOUND.response(
+                        "there is no resource at " + path + "; see /docs for the API", null);
             }
             if (e instanceof NotAllowedException) {
                 Set<String> allowed = new TreeSet<>(original.getAllowedMethods());
-                Response r = ProblemType.METHOD_NOT_ALLOWED.response("this method is not allowed on " + path
-                        + "; allowed: " + String.join(", ", allowed), null);
+                Response r = ProblemType.METHOD_NOT_ALLOWED.response(
+                        "this method is not allowed on " + path + "; allowed: " + String.join(", ", allowed), null);
                 return Response.fromResponse(r).allow(allowed).build();
             }
             if (e instanceof NotSupportedException) {
-                String type = headers == null || headers.getMediaType() == null ? "none"
+                String type = headers == null || headers.getMediaType() == null
+                        ? "none"
                         : headers.getMediaType().toString();
-                return ProblemType.UNSUPPORTED_MEDIA_TYPE.response("Content-Type " + type
-                        + " is not supported here; send Content-Type: application/json", null);
+                return ProblemType.UNSUPPORTED_MEDIA_TYPE.response(
+                        "Content-Type " + type + " is not supported here; send Content-Type: application/json", null);
             }
             if (e instanceof NotAcceptableException) {
-                return ProblemType.NOT_ACCEPTABLE.response("this resource answers application/json "
-                        + "(errors: application/problem+json); adjust the Accept header", null);
+                return ProblemType.NOT_ACCEPTABLE.response(
+                        "this resource answers application/json "
+                                + "(errors: application/problem+json); adjust the Accept header",
+                        null);
             }
             int status = original == null ? 500 : original.getStatus();
             if (status == 413) {
-                return ProblemType.PAYLOAD_TOO_LARGE.response("the request body must be at most "
-                        + JsonRequestReader.MAX_BYTES + " bytes (64 KB)", null);
+                return ProblemType.PAYLOAD_TOO_LARGE.response(
+                        "the request body must be at most " + JsonRequestReader.MAX_BYTES + " bytes (64 KB)", null);
             }
             if (status >= 400 && status < 500) {
                 return Problems.response(ProblemType.OTHER_CLIENT_ERROR.problem(status, safeMessage(e, status), null));
@@ -179,8 +191,8 @@ public final class ExceptionMappers {
                 // a JSON provider other than ours read the body (should not happen, but never answer 500 for it)
                 if (c instanceof jakarta.json.stream.JsonParsingException
                         || c instanceof jakarta.json.bind.JsonbException) {
-                    return ProblemType.MALFORMED_JSON.response("the request body is not valid JSON or does not "
-                            + "match the expected fields", null);
+                    return ProblemType.MALFORMED_JSON.response(
+                            "the request body is not valid JSON or does not " + "match the expected fields", null);
                 }
             }
             return answer(e);
@@ -189,8 +201,12 @@ public final class ExceptionMappers {
         static Response answer(Throwable e) {
             String id = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Unexpected error " + id, e);
-            return Problems.response(new Problem(ProblemType.INTERNAL.uri(), ProblemType.INTERNAL.title(), 500,
-                    "something went wrong on our side; the error was logged as " + id, null));
+            return Problems.response(new Problem(
+                    ProblemType.INTERNAL.uri(),
+                    ProblemType.INTERNAL.title(),
+                    500,
+                    "something went wrong on our side; the error was logged as " + id,
+                    null));
         }
     }
 }

@@ -23,23 +23,28 @@ final class InputRules {
      * inner hyphens. No quoted local parts, comments, IP literals or display names.
      */
     private static final String ATOM = "[\\p{L}\\p{M}\\p{N}!#$%&'*+/=?^_`{|}~-]+";
+
     private static final String LABEL = "[\\p{L}\\p{M}\\p{N}](?:[\\p{L}\\p{M}\\p{N}-]{0,61}[\\p{L}\\p{M}\\p{N}])?";
-    private static final Pattern EMAIL = Pattern.compile(ATOM + "(?:\\." + ATOM + ")*@" + LABEL + "(?:\\." + LABEL
-            + ")+");
+    private static final Pattern EMAIL =
+            Pattern.compile(ATOM + "(?:\\." + ATOM + ")*@" + LABEL + "(?:\\." + LABEL + ")+");
     static final int EMAIL_LOCAL_MAX = 64;
 
     /** Whether a field holds one line (subject, name, e-mail) or several (body, note). */
-    enum Lines { ONE, MANY }
-
-    private InputRules() {
+    enum Lines {
+        ONE,
+        MANY
     }
+
+    private InputRules() {}
 
     /** The message: {@code body}, or its alias {@code text} for clients of the old service. */
     static String body(String body, String text) {
         String value = body != null ? body : text;
         if (value == null) {
-            throw new InvalidInputException("body", "body is required: the ticket's message, " + Ticket.BODY_MIN
-                    + " to " + Ticket.BODY_MAX + " characters (\"text\" is accepted as an alias)");
+            throw new InvalidInputException(
+                    "body",
+                    "body is required: the ticket's message, " + Ticket.BODY_MIN + " to " + Ticket.BODY_MAX
+                            + " characters (\"text\" is accepted as an alias)");
         }
         return text("body", value, Lines.MANY, Ticket.BODY_MIN, Ticket.BODY_MAX);
     }
@@ -72,10 +77,13 @@ final class InputRules {
             int cp = nfc.codePointAt(i);
             String problem = forbidden(cp, lines);
             if (problem != null) {
-                throw new InvalidInputException(field, field + " must be plain text" + (lines == Lines.ONE
-                        ? " on one line" : "") + ": no control characters" + (lines == Lines.MANY
-                        ? " other than tab and line breaks" : "") + ", bidirectional overrides or unpaired "
-                        + "surrogates; found " + problem + " at position " + length);
+                throw new InvalidInputException(
+                        field,
+                        field + " must be plain text" + (lines == Lines.ONE ? " on one line" : "")
+                                + ": no control characters"
+                                + (lines == Lines.MANY ? " other than tab and line breaks" : "")
+                                + ", bidirectional overrides or unpaired "
+                                + "surrogates; found " + problem + " at position " + length);
             }
             if (isVisible(cp)) {
                 visible++;
@@ -87,10 +95,16 @@ final class InputRules {
         length = nfc.length();
         if (length > max || visible < min) {
             String range = min == 0 ? "at most " + max + " characters" : min + " to " + max + " characters";
-            boolean invisible = visible != nfc.strip().codePointCount(0, nfc.strip().length());
-            String got = length > max ? "got " + length : "got " + visible + (invisible ? " visible (spaces and "
-                    + "invisible characters such as zero-width spaces, byte order marks or no-break spaces do not "
-                    + "count)" : "");
+            boolean invisible =
+                    visible != nfc.strip().codePointCount(0, nfc.strip().length());
+            String got = length > max
+                    ? "got " + length
+                    : "got " + visible
+                            + (invisible
+                                    ? " visible (spaces and "
+                                            + "invisible characters such as zero-width spaces, byte order marks or no-break spaces do not "
+                                            + "count)"
+                                    : "");
             throw new InvalidInputException(field, field + " must be " + range + ", " + got);
         }
         return nfc;
@@ -127,14 +141,25 @@ final class InputRules {
             return false;
         }
         switch (Character.getType(cp)) {
-            case Character.CONTROL, Character.FORMAT, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK,
-                    Character.UNASSIGNED, Character.SURROGATE, Character.PRIVATE_USE -> {
+            case Character.CONTROL,
+                    Character.FORMAT,
+                    Character.NON_SPACING_MARK,
+                    Character.ENCLOSING_MARK,
+                    Character.UNASSIGNED,
+                    Character.SURROGATE,
+                    Character.PRIVATE_USE -> {
                 return false;
             }
             default -> {
                 // Hangul fillers, the Braille blank, the Khmer inherent vowels, Mongolian vowel separator
-                return !(cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0 || cp == 0x2800
-                        || cp == 0x17B4 || cp == 0x17B5 || cp == 0x180E);
+                return !(cp == 0x115F
+                        || cp == 0x1160
+                        || cp == 0x3164
+                        || cp == 0xFFA0
+                        || cp == 0x2800
+                        || cp == 0x17B4
+                        || cp == 0x17B5
+                        || cp == 0x180E);
             }
         }
     }
@@ -158,10 +183,13 @@ final class InputRules {
         String value = text("customer_email", email.strip(), Lines.ONE, 0, Ticket.EMAIL_MAX);
         int at = value.lastIndexOf('@');
         if (!EMAIL.matcher(value).matches() || at > EMAIL_LOCAL_MAX) {
-            throw new InvalidInputException("customer_email", "customer_email must be an e-mail address such as "
-                    + "name@example.com: letters, digits and !#$%&'*+/=?^_`{|}~- in dot-separated words before the @ "
-                    + "(at most " + EMAIL_LOCAL_MAX + "), a domain of dot-separated names after it, no spaces, "
-                    + "angle brackets, quotes or two dots in a row, at most " + Ticket.EMAIL_MAX + " characters");
+            throw new InvalidInputException(
+                    "customer_email",
+                    "customer_email must be an e-mail address such as "
+                            + "name@example.com: letters, digits and !#$%&'*+/=?^_`{|}~- in dot-separated words before the @ "
+                            + "(at most " + EMAIL_LOCAL_MAX + "), a domain of dot-separated names after it, no spaces, "
+                            + "angle brackets, quotes or two dots in a row, at most " + Ticket.EMAIL_MAX
+                            + " characters");
         }
         return value;
     }

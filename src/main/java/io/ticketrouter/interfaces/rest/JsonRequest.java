@@ -5,5 +5,4 @@ package io.ticketrouter.interfaces.rest;
  * Record components map to snake_case JSON fields; allowed component types are {@code String},
  * {@code jakarta.json.JsonArray} and {@code jakarta.json.JsonValue}.
  */
-public interface JsonRequest {
-}
+public interface JsonRequest {}

@@ -1,16 +1,16 @@
 package io.ticketrouter.interfaces.rest;
 
+import jakarta.annotation.Priority;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
-import jakarta.annotation.Priority;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
@@ -24,22 +24,22 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -64,14 +64,26 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
     /** The longest JSON number accepted anywhere (no request field takes a number; this bounds what is parsed). */
     static final int MAX_NUMBER_LENGTH = 100;
 
-    static final List<String> SUPPORTED_CHARSET_NAMES = List.of("UTF-8", "UTF-16", "UTF-16BE", "UTF-16LE",
-            "ISO-8859-1", "US-ASCII");
+    static final List<String> SUPPORTED_CHARSET_NAMES =
+            List.of("UTF-8", "UTF-16", "UTF-16BE", "UTF-16LE", "ISO-8859-1", "US-ASCII");
 
     private static final Map<String, Charset> SUPPORTED_CHARSETS = Map.of(
-            "UTF-8", StandardCharsets.UTF_8, "UTF8", StandardCharsets.UTF_8,
-            "UTF-16", StandardCharsets.UTF_16, "UTF-16BE", StandardCharsets.UTF_16BE,
-            "UTF-16LE", StandardCharsets.UTF_16LE, "ISO-8859-1", StandardCharsets.ISO_8859_1,
-            "LATIN1", StandardCharsets.ISO_8859_1, "US-ASCII", StandardCharsets.US_ASCII);
+            "UTF-8",
+            StandardCharsets.UTF_8,
+            "UTF8",
+            StandardCharsets.UTF_8,
+            "UTF-16",
+            StandardCharsets.UTF_16,
+            "UTF-16BE",
+            StandardCharsets.UTF_16BE,
+            "UTF-16LE",
+            StandardCharsets.UTF_16LE,
+            "ISO-8859-1",
+            StandardCharsets.ISO_8859_1,
+            "LATIN1",
+            StandardCharsets.ISO_8859_1,
+            "US-ASCII",
+            StandardCharsets.US_ASCII);
 
     private static final Map<Class<?>, Binding> BINDINGS = new ConcurrentHashMap<>();
 
@@ -81,8 +93,14 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
     }
 
     @Override
-    public JsonRequest readFrom(Class<JsonRequest> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                           MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
+    public JsonRequest readFrom(
+            Class<JsonRequest> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, String> httpHeaders,
+            InputStream entityStream)
+            throws IOException {
         Charset charset = charset(mediaType);
         byte[] bytes;
         try {
@@ -90,12 +108,17 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
         } catch (IOException e) {
             // the client sent less than its Content-Length and stalled past the read timeout, or the connection
             // broke mid-body: 408, and the connection is closed (ExceptionMappers)
-            throw Problems.exception(ProblemType.REQUEST_TIMEOUT, "the request body did not arrive completely: it "
-                    + "stopped before its declared length, or paused for more than 10 seconds", null);
+            throw Problems.exception(
+                    ProblemType.REQUEST_TIMEOUT,
+                    "the request body did not arrive completely: it "
+                            + "stopped before its declared length, or paused for more than 10 seconds",
+                    null);
         }
         if (bytes.length > MAX_BYTES) {
-            throw Problems.exception(ProblemType.PAYLOAD_TOO_LARGE,
-                    "the request body must be at most " + MAX_BYTES + " bytes (64 KB)", null);
+            throw Problems.exception(
+                    ProblemType.PAYLOAD_TOO_LARGE,
+                    "the request body must be at most " + MAX_BYTES + " bytes (64 KB)",
+                    null);
         }
         JsonValue value = parse(bytes, charset);
         return bind(type, value, "request body");
@@ -113,9 +136,13 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
         String name = declared.strip().replace("\"", "").toUpperCase(Locale.ROOT);
         Charset charset = SUPPORTED_CHARSETS.get(name);
         if (charset == null) {
-            throw Problems.exception(ProblemType.UNSUPPORTED_MEDIA_TYPE, "charset \"" + abbreviate(declared)
-                    + "\" is not supported; send the body in one of " + String.join(", ", SUPPORTED_CHARSET_NAMES)
-                    + " (UTF-8 when no charset is given)", null);
+            throw Problems.exception(
+                    ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "charset \"" + abbreviate(declared)
+                            + "\" is not supported; send the body in one of "
+                            + String.join(", ", SUPPORTED_CHARSET_NAMES)
+                            + " (UTF-8 when no charset is given)",
+                    null);
         }
         return charset;
     }
@@ -129,21 +156,27 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
     static JsonValue parse(byte[] bytes, Charset charset) {
         String text = decode(bytes, charset);
         if (text.isBlank()) {
-            throw Problems.exception(ProblemType.MALFORMED_JSON,
+            throw Problems.exception(
+                    ProblemType.MALFORMED_JSON,
                     "the request body is empty: send a JSON object, for example {\"subject\": \"...\", \"body\": \"...\"}",
                     null);
         }
         int depth = nestingDepth(text);
         if (depth > MAX_DEPTH) {
-            throw Problems.exception(ProblemType.MALFORMED_JSON, "the request body nests arrays and objects "
-                    + depth + " levels deep; at most " + MAX_DEPTH + " are allowed", null);
+            throw Problems.exception(
+                    ProblemType.MALFORMED_JSON,
+                    "the request body nests arrays and objects " + depth + " levels deep; at most " + MAX_DEPTH
+                            + " are allowed",
+                    null);
         }
         try (JsonParser parser = jakarta.json.Json.createParser(new StringReader(text))) {
             JsonValue value = StrictTree.read(parser);
             if (parser.hasNext()) {
                 parser.next(); // throws JsonParsingException at the first unexpected character
-                throw Problems.exception(ProblemType.MALFORMED_JSON,
-                        "the request body holds more than one JSON value; send exactly one object", null);
+                throw Problems.exception(
+                        ProblemType.MALFORMED_JSON,
+                        "the request body holds more than one JSON value; send exactly one object",
+                        null);
             }
             return value;
         } catch (JsonParsingException e) {
@@ -169,18 +202,25 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
             if (!bom && bytes[0] != 0 && bytes[1] == 0) {
                 actual = StandardCharsets.UTF_16LE;
             }
-        } else if (charset == StandardCharsets.UTF_8 && bytes.length >= 3 && bytes[0] == (byte) 0xEF
-                && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
+        } else if (charset == StandardCharsets.UTF_8
+                && bytes.length >= 3
+                && bytes[0] == (byte) 0xEF
+                && bytes[1] == (byte) 0xBB
+                && bytes[2] == (byte) 0xBF) {
             skip = 3;
         }
         try {
             return actual.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString();
+                    .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip))
+                    .toString();
         } catch (CharacterCodingException e) {
-            throw Problems.exception(ProblemType.MALFORMED_JSON, "the request body is not valid "
-                    + (charset == StandardCharsets.UTF_16 ? "UTF-16" : charset.name()) + " text", null);
+            throw Problems.exception(
+                    ProblemType.MALFORMED_JSON,
+                    "the request body is not valid " + (charset == StandardCharsets.UTF_16 ? "UTF-16" : charset.name())
+                            + " text",
+                    null);
         }
     }
 
@@ -215,14 +255,19 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
     static <T> T bind(Class<T> type, JsonValue value, String what) {
         Binding binding = BINDINGS.computeIfAbsent(type, Binding::new);
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw Problems.exception(ProblemType.INVALID_INPUT, what + " must be a JSON object with the fields "
-                    + binding.allowed() + ", got " + describe(value), null);
+            throw Problems.exception(
+                    ProblemType.INVALID_INPUT,
+                    what + " must be a JSON object with the fields " + binding.allowed() + ", got " + describe(value),
+                    null);
         }
         JsonObject object = value.asJsonObject();
         for (String key : object.keySet()) {
             if (!binding.fields.containsKey(key)) {
-                throw Problems.exception(ProblemType.INVALID_INPUT, "unknown field \"" + abbreviate(key) + "\" in "
-                        + what + "; allowed fields: " + binding.allowed(), key);
+                throw Problems.exception(
+                        ProblemType.INVALID_INPUT,
+                        "unknown field \"" + abbreviate(key) + "\" in " + what + "; allowed fields: "
+                                + binding.allowed(),
+                        key);
             }
         }
         Object[] args = new Object[binding.components.length];
@@ -234,14 +279,14 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
                 args[i] = null;
             } else if (c.getType() == String.class) {
                 if (v.getValueType() != JsonValue.ValueType.STRING) {
-                    throw Problems.exception(ProblemType.INVALID_INPUT,
-                            name + " must be a string, got " + describe(v), name);
+                    throw Problems.exception(
+                            ProblemType.INVALID_INPUT, name + " must be a string, got " + describe(v), name);
                 }
                 args[i] = ((JsonString) v).getString();
             } else if (c.getType() == JsonArray.class) {
                 if (v.getValueType() != JsonValue.ValueType.ARRAY) {
-                    throw Problems.exception(ProblemType.INVALID_INPUT,
-                            name + " must be an array, got " + describe(v), name);
+                    throw Problems.exception(
+                            ProblemType.INVALID_INPUT, name + " must be an array, got " + describe(v), name);
                 }
                 args[i] = v.asJsonArray();
             } else {
@@ -309,8 +354,7 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
             }
         }
 
-        private StrictTree() {
-        }
+        private StrictTree() {}
 
         static JsonValue read(JsonParser parser) {
             Deque<Open> open = new ArrayDeque<>();
@@ -327,8 +371,10 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
                         String key = parser.getString();
                         if (!o.keys.add(key)) {
                             String field = path(open, key);
-                            throw Problems.exception(ProblemType.INVALID_INPUT, "the field \"" + abbreviate(field)
-                                    + "\" is given twice; send each field once", abbreviate(field));
+                            throw Problems.exception(
+                                    ProblemType.INVALID_INPUT,
+                                    "the field \"" + abbreviate(field) + "\" is given twice; send each field once",
+                                    abbreviate(field));
                         }
                         o.key = key;
                         continue;
@@ -357,9 +403,11 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
         private static JsonValue number(String text, Deque<Open> open) {
             if (text.length() > MAX_NUMBER_LENGTH) {
                 String field = path(open, null);
-                throw Problems.exception(ProblemType.INVALID_INPUT, (field.isEmpty() ? "a number" : field)
-                        + " is a number of " + text.length() + " characters; numbers of at most "
-                        + MAX_NUMBER_LENGTH + " characters are read, and no field of this API takes a number",
+                throw Problems.exception(
+                        ProblemType.INVALID_INPUT,
+                        (field.isEmpty() ? "a number" : field)
+                                + " is a number of " + text.length() + " characters; numbers of at most "
+                                + MAX_NUMBER_LENGTH + " characters are read, and no field of this API takes a number",
                         field.isEmpty() ? null : abbreviate(field));
             }
             return jakarta.json.Json.createValue(new BigDecimal(text));

@@ -6,5 +6,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "PasswordChange")
 public record PasswordChangeRequest(
         @Schema(example = "correct horse battery staple") String currentPassword,
-        @Schema(example = "a longer passphrase of my own") String newPassword) implements JsonRequest {
-}
+        @Schema(example = "a longer passphrase of my own") String newPassword)
+        implements JsonRequest {}

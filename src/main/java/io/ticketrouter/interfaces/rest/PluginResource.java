@@ -1,7 +1,7 @@
 package io.ticketrouter.interfaces.rest;
 
-import io.ticketrouter.application.RoutingPlugins;
 import io.ticketrouter.application.PluginStatus;
+import io.ticketrouter.application.RoutingPlugins;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -34,15 +34,21 @@ public class PluginResource {
     public record PluginList(
             @Schema(name = "api_version", example = "1.0", description = "Routing SPI version of this server")
             String apiVersion,
-            @Schema(description = "Where plugin jars are loaded from (shown to admins only)") String directory,
+
+            @Schema(description = "Where plugin jars are loaded from (shown to admins only)")
+            String directory,
+
             @Schema(description = "Every plugin found: built-in ones first, then the jars in file-name order")
             List<PluginStatus> plugins,
-            @Schema(description = "Problems that are not a single plugin's, for example settings for an unknown "
-                    + "plugin") List<String> warnings) {
-    }
+
+            @Schema(
+                    description =
+                            "Problems that are not a single plugin's, for example settings for an unknown " + "plugin")
+            List<String> warnings) {}
 
     @GET
-    @Operation(summary = "List the routing plugins",
+    @Operation(
+            summary = "List the routing plugins",
             description = "Name, version, source jar, state (active, failed with the reason, disabled), order, and "
                     + "since the last load: calls, fired, errors, time-outs and the last error.")
     @APIResponse(responseCode = "200", description = "The plugins")
@@ -53,7 +59,8 @@ public class PluginResource {
     @POST
     @Path("reload")
     @Access(Access.Who.ADMIN)
-    @Operation(summary = "Reload the routing plugins",
+    @Operation(
+            summary = "Reload the routing plugins",
             description = "Reads the plugin directory and the plugin configuration again and swaps the loaded "
                     + "plugins atomically; requests already running finish with the previous ones. Counters start "
                     + "again from zero.")
@@ -64,7 +71,7 @@ public class PluginResource {
 
     /** File-system paths are for admins only: they tell an attacker where to look. */
     private PluginList view(List<PluginStatus> plugins, boolean admin) {
-        return new PluginList(routing.apiVersion(), admin ? routing.pluginDirectory().toString() : null, plugins,
-                routing.warnings());
+        return new PluginList(
+                routing.apiVersion(), admin ? routing.pluginDirectory().toString() : null, plugins, routing.warnings());
     }
 }

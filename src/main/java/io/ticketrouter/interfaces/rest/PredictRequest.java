@@ -7,11 +7,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PredictRequest(
         @Schema(description = "Optional subject line, at most 300 characters", example = "Cannot log in")
         String subject,
-        @Schema(description = "The message, 10 to 10000 characters", required = true,
+
+        @Schema(
+                description = "The message, 10 to 10000 characters",
+                required = true,
                 example = "Since this morning I cannot log in to the customer portal, it says my password is wrong.")
         String body,
+
         @Schema(description = "Alias of body (deprecated)", deprecated = true)
-        String text) implements JsonRequest {
+        String text)
+        implements JsonRequest {
 
     String validBody() {
         return InputRules.body(body, text);

@@ -36,56 +36,97 @@ public class PredictionResource {
     TicketService tickets;
 
     @POST
-    @Operation(summary = "Classify one text",
+    @Operation(
+            summary = "Classify one text",
             description = "Department (queue) and priority with their confidence and full probability maps, the "
                     + "language, the words that drove the decision, a recommendation and whether a human should "
                     + "review it (queue confidence below the model's threshold for that queue).")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = "PredictRequest"),
-            examples = @ExampleObject(name = "login problem", value = "{\"subject\": \"Cannot log in\", "
-                    + "\"body\": \"Since this morning I cannot log in, it says my password is wrong.\"}")))
-    @APIResponse(responseCode = "200", description = "The prediction",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(ref = "PredictionView")))
-    @APIResponse(responseCode = "400", description = "Missing or invalid field, malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
-                    examples = @ExampleObject(name = "too short", value = "{\"type\": "
-                            + "\"/docs/problems.html#invalid-input\", \"title\": \"Invalid input\", \"status\": 400, "
-                            + "\"detail\": \"body must be 10 to 10000 characters, got 3\", \"field\": \"body\"}")))
-    @APIResponse(responseCode = "413", description = "Body over 64 KB",
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(ref = "PredictRequest"),
+                            examples =
+                                    @ExampleObject(
+                                            name = "login problem",
+                                            value =
+                                                    "{\"subject\": \"Cannot log in\", "
+                                                            + "\"body\": \"Since this morning I cannot log in, it says my password is wrong.\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The prediction",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PredictionView")))
+    @APIResponse(
+            responseCode = "400",
+            description = "Missing or invalid field, malformed JSON",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(ref = "Problem"),
+                            examples =
+                                    @ExampleObject(
+                                            name = "too short",
+                                            value =
+                                                    "{\"type\": "
+                                                            + "\"/docs/problems.html#invalid-input\", \"title\": \"Invalid input\", \"status\": 400, "
+                                                            + "\"detail\": \"body must be 10 to 10000 characters, got 3\", \"field\": \"body\"}")))
+    @APIResponse(
+            responseCode = "413",
+            description = "Body over 64 KB",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "415", description = "Not JSON",
+    @APIResponse(
+            responseCode = "415",
+            description = "Not JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "503", description = "No model loaded",
+    @APIResponse(
+            responseCode = "503",
+            description = "No model loaded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public PredictionView predict(PredictRequest request) {
         if (request == null) {
-            throw new InvalidInputException("body", "the request body is empty: send {\"subject\": ..., \"body\": ...}");
+            throw new InvalidInputException(
+                    "body", "the request body is empty: send {\"subject\": ..., \"body\": ...}");
         }
         return tickets.predict(request.validSubject(), request.validBody());
     }
 
     @POST
     @Path("batch")
-    @Operation(summary = "Classify up to 100 texts",
+    @Operation(
+            summary = "Classify up to 100 texts",
             description = "Answers one entry per item in the order sent. A bad item gets a problem in its entry "
                     + "and does not fail the others.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = "BatchPredictRequest"),
-            examples = @ExampleObject(name = "two texts", value = "{\"items\": [{\"subject\": \"Refund\", "
-                    + "\"body\": \"Please refund my last invoice, it was charged twice.\"}, "
-                    + "{\"body\": \"short\"}]}")))
-    @APIResponse(responseCode = "200", description = "One answer per item",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(ref = "BatchPredictResponse")))
-    @APIResponse(responseCode = "400", description = "items missing, empty or more than 100",
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(ref = "BatchPredictRequest"),
+                            examples =
+                                    @ExampleObject(
+                                            name = "two texts",
+                                            value = "{\"items\": [{\"subject\": \"Refund\", "
+                                                    + "\"body\": \"Please refund my last invoice, it was charged twice.\"}, "
+                                                    + "{\"body\": \"short\"}]}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "One answer per item",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BatchPredictResponse")))
+    @APIResponse(
+            responseCode = "400",
+            description = "items missing, empty or more than 100",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "503", description = "No model loaded",
+    @APIResponse(
+            responseCode = "503",
+            description = "No model loaded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public BatchPredictResponse batch(BatchPredictRequest request) {
         if (request == null || request.items() == null) {
-            throw new InvalidInputException("items", "items is required: an array of 1 to " + MAX_BATCH
-                    + " objects shaped like {\"subject\": ..., \"body\": ...}");
+            throw new InvalidInputException(
+                    "items",
+                    "items is required: an array of 1 to " + MAX_BATCH
+                            + " objects shaped like {\"subject\": ..., \"body\": ...}");
         }
         int n = request.items().size();
         if (n < 1 || n > MAX_BATCH) {
@@ -98,12 +139,11 @@ public class PredictionResource {
             JsonValue item = request.items().get(i);
             try {
                 PredictRequest r = JsonRequestReader.bind(PredictRequest.class, item, "items[" + i + "]");
-                answers.add(new BatchPredictResponse.Item(i, tickets.predict(r.validSubject(), r.validBody()),
-                        null));
+                answers.add(new BatchPredictResponse.Item(i, tickets.predict(r.validSubject(), r.validBody()), null));
             } catch (InvalidInputException e) {
                 failed++;
-                answers.add(new BatchPredictResponse.Item(i, null,
-                        ProblemType.INVALID_INPUT.problem(e.getMessage(), e.field())));
+                answers.add(new BatchPredictResponse.Item(
+                        i, null, ProblemType.INVALID_INPUT.problem(e.getMessage(), e.field())));
             } catch (Problems.ProblemException e) {
                 failed++;
                 answers.add(new BatchPredictResponse.Item(i, null, e.problem()));

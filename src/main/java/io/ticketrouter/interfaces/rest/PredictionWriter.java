@@ -1,9 +1,9 @@
 package io.ticketrouter.interfaces.rest;
 
 import io.ticketrouter.application.PredictionView;
+import io.ticketrouter.application.TicketView;
 import io.ticketrouter.domain.model.ticket.Keyword;
 import io.ticketrouter.domain.model.ticket.RoutingDecision;
-import io.ticketrouter.application.TicketView;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
@@ -34,8 +34,14 @@ public class PredictionWriter implements MessageBodyWriter<PredictionView> {
     }
 
     @Override
-    public void writeTo(PredictionView p, Class<?> type, Type genericType, Annotation[] annotations,
-                        MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) {
+    public void writeTo(
+            PredictionView p,
+            Class<?> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, Object> headers,
+            OutputStream out) {
         try (JsonGenerator g = GENERATORS.createGenerator(out)) {
             g.writeStartObject();
             string(g, "language", p.language());

@@ -14,10 +14,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "Problem", description = "An error answer (RFC 9457 problem details)")
 public record Problem(
-        @Schema(example = "/docs/problems.html#invalid-input") String type,
+        @Schema(example = "/docs/problems.html#invalid-input")
+        String type,
+
         @Schema(example = "Invalid input") String title,
         @Schema(example = "400") int status,
-        @Schema(example = "body must be 10 to 10000 characters, got 3") String detail,
+
+        @Schema(example = "body must be 10 to 10000 characters, got 3")
+        String detail,
+
         @Schema(example = "body", nullable = true) String field) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -6,16 +6,13 @@ import jakarta.ws.rs.core.Response;
 /** Builds problem answers. The body is serialized here so it never depends on a provider for the media type. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static Response response(Problem problem) {
         // the HTTP layer knows no reason phrase for 429 and would send "CUSTOM"
-        Response.ResponseBuilder b = problem.status() == 429 ? Response.status(429, "Too Many Requests")
-                : Response.status(problem.status());
-        return b.type(Problem.MEDIA_TYPE)
-                .entity(ApiJson.JSONB.toJson(problem))
-                .build();
+        Response.ResponseBuilder b =
+                problem.status() == 429 ? Response.status(429, "Too Many Requests") : Response.status(problem.status());
+        return b.type(Problem.MEDIA_TYPE).entity(ApiJson.JSONB.toJson(problem)).build();
     }
 
     /** An exception carrying a finished problem (for places that cannot return a response, like readers). */

@@ -65,20 +65,27 @@ public class SessionResource {
 
     /** Who is signed in. */
     @Schema(name = "Session")
-    public record SessionView(String username, String role, Instant expiresAt) {
-    }
+    public record SessionView(String username, String role, Instant expiresAt) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(Access.Who.ANYONE)
-    @Operation(summary = "Sign in", description = "Checks the password and sets the TR_SESSION cookie (HttpOnly, "
-            + "SameSite=Strict). Programs may send the cookie's value as Authorization: Bearer, or use HTTP Basic "
-            + "on every call instead. Password checks are limited per client address.")
-    @APIResponse(responseCode = "200", description = "Signed in; the cookie is set",
+    @Operation(
+            summary = "Sign in",
+            description = "Checks the password and sets the TR_SESSION cookie (HttpOnly, "
+                    + "SameSite=Strict). Programs may send the cookie's value as Authorization: Bearer, or use HTTP Basic "
+                    + "on every call instead. Password checks are limited per client address.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Signed in; the cookie is set",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Session")))
-    @APIResponse(responseCode = "401", description = "Wrong user name or password",
+    @APIResponse(
+            responseCode = "401",
+            description = "Wrong user name or password",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "429", description = "Too many password checks from this address",
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many password checks from this address",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response signIn(SignInRequest body) {
         if (body == null || body.username() == null || body.username().isBlank()) {
@@ -91,11 +98,12 @@ public class SessionResource {
         if (wait.isPresent()) {
             return tooMany("sign-in attempts", wait.getAsLong());
         }
-        Optional<SignedIn> signedIn = accounts.signIn(body.username(), body.password().toCharArray(),
-                settings.sessionLifetime());
+        Optional<SignedIn> signedIn =
+                accounts.signIn(body.username(), body.password().toCharArray(), settings.sessionLifetime());
         if (signedIn.isEmpty()) {
             return Response.fromResponse(ProblemType.UNAUTHORIZED.response("wrong user name or password", null))
-                    .header("WWW-Authenticate", TicketRouterAuthentication.CHALLENGE).build();
+                    .header("WWW-Authenticate", TicketRouterAuthentication.CHALLENGE)
+                    .build();
         }
         return withSession(signedIn.get());
     }
@@ -103,9 +111,13 @@ public class SessionResource {
     @GET
     @Access(Access.Who.AGENT)
     @Operation(summary = "Who is signed in", description = "The caller's user name and role.")
-    @APIResponse(responseCode = "200", description = "The caller",
+    @APIResponse(
+            responseCode = "200",
+            description = "The caller",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Session")))
-    @APIResponse(responseCode = "401", description = "Not signed in",
+    @APIResponse(
+            responseCode = "401",
+            description = "Not signed in",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public SessionView current() {
         String role = security.isUserInRole("admin") ? "admin" : "agent";
@@ -116,22 +128,34 @@ public class SessionResource {
     @Path("password")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(Access.Who.AGENT)
-    @Operation(summary = "Change my password", description = "The signed-in user (agent or admin) changes their own "
-            + "password, giving the current one. Every session of the user ends on every instance; the answer sets a "
-            + "new TR_SESSION cookie for this client. Password checks are limited per client address.")
-    @APIResponse(responseCode = "200", description = "Changed; signed in again with a new session",
+    @Operation(
+            summary = "Change my password",
+            description = "The signed-in user (agent or admin) changes their own "
+                    + "password, giving the current one. Every session of the user ends on every instance; the answer sets a "
+                    + "new TR_SESSION cookie for this client. Password checks are limited per client address.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed; signed in again with a new session",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Session")))
-    @APIResponse(responseCode = "400", description = "The current password is wrong, or the new one is not allowed "
-            + "(12 to 200 characters, different from the current one)",
+    @APIResponse(
+            responseCode = "400",
+            description = "The current password is wrong, or the new one is not allowed "
+                    + "(12 to 200 characters, different from the current one)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "401", description = "Not signed in",
+    @APIResponse(
+            responseCode = "401",
+            description = "Not signed in",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "429", description = "Too many password checks from this address",
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many password checks from this address",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response changePassword(PasswordChangeRequest body) {
-        if (body == null || body.currentPassword() == null || body.currentPassword().isEmpty()) {
-            throw new InvalidInputException("current_password",
-                    "send {\"current_password\": ..., \"new_password\": ...}");
+        if (body == null
+                || body.currentPassword() == null
+                || body.currentPassword().isEmpty()) {
+            throw new InvalidInputException(
+                    "current_password", "send {\"current_password\": ..., \"new_password\": ...}");
         }
         if (body.newPassword() == null || body.newPassword().isEmpty()) {
             throw new InvalidInputException("new_password", "the new password is missing");
@@ -141,8 +165,11 @@ public class SessionResource {
             return tooMany("password checks", wait.getAsLong());
         }
         String token = TicketRouterAuthentication.sessionToken(request);
-        Optional<SignedIn> signedIn = accounts.changeOwnPassword(security.getUserPrincipal().getName(),
-                body.currentPassword().toCharArray(), body.newPassword(), settings.sessionLifetime());
+        Optional<SignedIn> signedIn = accounts.changeOwnPassword(
+                security.getUserPrincipal().getName(),
+                body.currentPassword().toCharArray(),
+                body.newPassword(),
+                settings.sessionLifetime());
         if (signedIn.isEmpty()) {
             throw new InvalidInputException("current_password", "the current password is wrong");
         }
@@ -155,20 +182,24 @@ public class SessionResource {
 
     @DELETE
     @Access(Access.Who.ANYONE)
-    @Operation(summary = "Sign out", description = "Ends the session of the cookie (or Bearer token) on every "
-            + "instance and clears the cookie. The cookie counts only from this server's own pages, as for every "
-            + "other change: a sign-out from another site's page (Origin, Sec-Fetch-Site: cross-site, Origin: null) "
-            + "is refused with 403 and the session goes on.")
+    @Operation(
+            summary = "Sign out",
+            description = "Ends the session of the cookie (or Bearer token) on every "
+                    + "instance and clears the cookie. The cookie counts only from this server's own pages, as for every "
+                    + "other change: a sign-out from another site's page (Origin, Sec-Fetch-Site: cross-site, Origin: null) "
+                    + "is refused with 403 and the session goes on.")
     @APIResponse(responseCode = "204", description = "Signed out")
-    @APIResponse(responseCode = "403", description = "The cookie came with a request from another site",
+    @APIResponse(
+            responseCode = "403",
+            description = "The cookie came with a request from another site",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response signOut() {
         String token = TicketRouterAuthentication.sessionToken(request);
         boolean byCookie = token != null && !TicketRouterAuthentication.hasBearer(request);
         String refusal = byCookie ? origins.cookieRefusal(request) : null;
         if (refusal != null) {
-            return ProblemType.FORBIDDEN.response("the session cookie signs out only from this server's own pages: "
-                    + refusal, null);
+            return ProblemType.FORBIDDEN.response(
+                    "the session cookie signs out only from this server's own pages: " + refusal, null);
         }
         if (token != null) {
             accounts.signOut(io.ticketrouter.security.Tokens.digest(token));
@@ -179,7 +210,8 @@ public class SessionResource {
 
     /** 200 with who is signed in, and the new session's cookie. */
     private Response withSession(SignedIn s) {
-        return Response.ok(new SessionView(s.identity().username(), s.identity().role().wireName(), s.expiresAt()))
+        return Response.ok(new SessionView(
+                        s.identity().username(), s.identity().role().wireName(), s.expiresAt()))
                 .cookie(cookie(s.token(), (int) settings.sessionLifetime().toSeconds()))
                 .header("Cache-Control", "no-store")
                 .build();
@@ -187,9 +219,10 @@ public class SessionResource {
 
     /** 429 with Retry-After: the address used up its password checks for now. */
     private static Response tooMany(String what, long seconds) {
-        return Response.fromResponse(ProblemType.TOO_MANY_REQUESTS.response("too many " + what + " from your "
-                + "address: try again in " + seconds + " s", null))
-                .header("Retry-After", Long.toString(seconds)).build();
+        return Response.fromResponse(ProblemType.TOO_MANY_REQUESTS.response(
+                        "too many " + what + " from your " + "address: try again in " + seconds + " s", null))
+                .header("Retry-After", Long.toString(seconds))
+                .build();
     }
 
     private NewCookie cookie(String value, int maxAge) {

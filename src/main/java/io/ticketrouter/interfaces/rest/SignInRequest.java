@@ -6,5 +6,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SignInRequest")
 public record SignInRequest(
         @Schema(example = "agent.smith") String username,
-        @Schema(example = "correct horse battery staple") String password) implements JsonRequest {
-}
+        @Schema(example = "correct horse battery staple") String password)
+        implements JsonRequest {}

@@ -21,7 +21,9 @@ public class SnakeCaseSchemaFilter implements OASFilter {
             Map<String, Schema> renamed = new LinkedHashMap<>();
             properties.forEach((name, property) -> {
                 String snake = JsonRequestReader.snakeCase(name);
-                if (property != null && snake.endsWith("_at") && property.getRef() == null
+                if (property != null
+                        && snake.endsWith("_at")
+                        && property.getRef() == null
                         && (property.getType() == null || property.getType() == Schema.SchemaType.OBJECT)) {
                     property.setType(Schema.SchemaType.STRING);
                     property.setFormat("date-time");

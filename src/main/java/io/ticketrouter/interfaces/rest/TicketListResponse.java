@@ -9,13 +9,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TicketListResponse(
         List<TicketView> items,
         @Schema(example = "50") int count,
-        @Schema(name = "next_before", nullable = true, example = "TR-000101",
+
+        @Schema(
+                name = "next_before",
+                nullable = true,
+                example = "TR-000101",
                 description = "Older tickets remain: pass this as before= for the next page")
         String nextBefore,
-        @Schema(name = "next_after", nullable = true, example = "TR-000151",
+
+        @Schema(
+                name = "next_after",
+                nullable = true,
+                example = "TR-000151",
                 description = "When catching up with after=: newer tickets remain, pass this as after=")
         String nextAfter,
-        @Schema(nullable = true, example = "/api/tickets?before=TR-000101&limit=50",
+
+        @Schema(
+                nullable = true,
+                example = "/api/tickets?before=TR-000101&limit=50",
                 description = "URL of the next page, or null")
-        String next) {
-}
+        String next) {}

@@ -37,8 +37,10 @@ public class TicketRateLimit implements ContainerRequestFilter {
         if (wait.isPresent()) {
             request.abortWith(Response.fromResponse(ProblemType.TOO_MANY_REQUESTS.response(
                             "at most " + limits.ticketsPerMinute() + " tickets a minute may be sent from one "
-                                    + "address: try again in " + wait.getAsLong() + " s", null))
-                    .header("Retry-After", Long.toString(wait.getAsLong())).build());
+                                    + "address: try again in " + wait.getAsLong() + " s",
+                            null))
+                    .header("Retry-After", Long.toString(wait.getAsLong()))
+                    .build());
         }
     }
 }

@@ -13,15 +13,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TicketReceipt(
         @Schema(example = "TR-000042") String reference,
         @Schema(example = "Invoice charged twice") String subject,
-        @Schema(enumeration = {"open", "in_progress", "resolved"}, example = "open") String status,
-        @Schema(description = "The department handling the ticket", example = "Billing and Payments") String team,
+
+        @Schema(
+                enumeration = {"open", "in_progress", "resolved"},
+                example = "open")
+        String status,
+
+        @Schema(description = "The department handling the ticket", example = "Billing and Payments")
+        String team,
+
         Instant createdAt,
         Instant updatedAt,
+
         @Schema(description = "The secret for the status lookup (header X-Status-Token); given only here")
         String statusToken) {
 
     static TicketReceipt of(TicketStatusView s, String statusToken) {
-        return new TicketReceipt(s.reference(), s.subject(), s.status(), s.team(), s.createdAt(), s.updatedAt(),
-                statusToken);
+        return new TicketReceipt(
+                s.reference(), s.subject(), s.status(), s.team(), s.createdAt(), s.updatedAt(), statusToken);
     }
 }

@@ -1,17 +1,19 @@
 package io.ticketrouter.interfaces.rest;
 
-import io.ticketrouter.interfaces.json.ApiJson;
 import io.ticketrouter.application.InvalidInputException;
+import io.ticketrouter.application.ReceivedTicket;
 import io.ticketrouter.application.TicketFilter;
+import io.ticketrouter.application.TicketNotFoundException;
 import io.ticketrouter.application.TicketPage;
 import io.ticketrouter.application.TicketService;
-import io.ticketrouter.application.ReceivedTicket;
-import io.ticketrouter.application.TicketNotFoundException;
 import io.ticketrouter.application.TicketStatusView;
 import io.ticketrouter.application.TicketView;
 import io.ticketrouter.application.internal.DefaultTicketService;
+import io.ticketrouter.interfaces.json.ApiJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,9 +30,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -75,7 +74,8 @@ public class TicketResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(Access.Who.ANYONE)
     @RateLimited
-    @Operation(summary = "Receive a ticket",
+    @Operation(
+            summary = "Receive a ticket",
             description = "Classifies and routes the ticket, stores it (committed before the answer) and answers "
                     + "201 with its Location and the stored ticket; dashboards are notified. Open to anyone: "
                     + "anonymous callers may send ticketrouter.ratelimit.tickets-per-minute tickets a minute per "
@@ -84,31 +84,53 @@ public class TicketResource {
                     + "given only here, that lets the customer look up the status later (GET "
                     + "/api/tickets/{reference}/status). A signed-in agent gets the whole TicketView (prediction, "
                     + "probabilities, keywords, routing, history) with the status_token.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = "CreateTicketRequest"),
-            examples = @ExampleObject(name = "billing", value = "{\"subject\": \"Invoice charged twice\", "
-                    + "\"body\": \"My card was charged twice for invoice 2024-118. Please refund one payment.\", "
-                    + "\"customer_name\": \"Ana Silva\", \"customer_email\": \"ana@example.com\"}")))
-    @APIResponse(responseCode = "201", description = "Stored; Location points to the ticket. Anonymous callers get "
-            + "the TicketReceipt, signed-in agents the TicketView with status_token",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {TicketReceipt.class, TicketView.class})))
-    @APIResponse(responseCode = "400", description = "Missing or invalid field (control characters, bidirectional "
-            + "overrides, too few visible characters, malformed e-mail), malformed JSON, a key given twice, a "
-            + "number too long",
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(ref = "CreateTicketRequest"),
+                            examples =
+                                    @ExampleObject(
+                                            name = "billing",
+                                            value =
+                                                    "{\"subject\": \"Invoice charged twice\", "
+                                                            + "\"body\": \"My card was charged twice for invoice 2024-118. Please refund one payment.\", "
+                                                            + "\"customer_name\": \"Ana Silva\", \"customer_email\": \"ana@example.com\"}")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored; Location points to the ticket. Anonymous callers get "
+                    + "the TicketReceipt, signed-in agents the TicketView with status_token",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(oneOf = {TicketReceipt.class, TicketView.class})))
+    @APIResponse(
+            responseCode = "400",
+            description = "Missing or invalid field (control characters, bidirectional "
+                    + "overrides, too few visible characters, malformed e-mail), malformed JSON, a key given twice, a "
+                    + "number too long",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "413", description = "Body over 64 KB",
+    @APIResponse(
+            responseCode = "413",
+            description = "Body over 64 KB",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "415", description = "Not JSON, or a charset other than UTF-8, UTF-16 and "
-            + "ISO-8859-1",
+    @APIResponse(
+            responseCode = "415",
+            description = "Not JSON, or a charset other than UTF-8, UTF-16 and " + "ISO-8859-1",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "429", description = "Too many tickets from this address; see Retry-After",
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many tickets from this address; see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "503", description = "No model loaded",
+    @APIResponse(
+            responseCode = "503",
+            description = "No model loaded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response receive(CreateTicketRequest request) {
         if (request == null) {
-            throw new InvalidInputException("body", "the request body is empty: send {\"subject\": ..., \"body\": ...}");
+            throw new InvalidInputException(
+                    "body", "the request body is empty: send {\"subject\": ..., \"body\": ...}");
         }
         ReceivedTicket received = tickets.receive(request.toNewTicket());
         TicketView ticket = received.ticket();
@@ -117,46 +139,61 @@ public class TicketResource {
         String body;
         if (security == null || security.getUserPrincipal() == null) {
             // a customer: the receipt, nothing of the model's internals
-            body = ApiJson.JSONB.toJson(TicketReceipt.of(TicketStatusView.of(ticket),
-                    received.statusToken()));
+            body = ApiJson.JSONB.toJson(TicketReceipt.of(TicketStatusView.of(ticket), received.statusToken()));
         } else {
             // an agent: the ticket as everywhere else, plus the status token that only this answer carries
             try (JsonReader r = Json.createReader(new StringReader(ApiJson.JSONB.toJson(ticket)))) {
-                body = Json.createObjectBuilder(r.readObject()).add("status_token", received.statusToken()).build()
+                body = Json.createObjectBuilder(r.readObject())
+                        .add("status_token", received.statusToken())
+                        .build()
                         .toString();
             }
         }
-        return Response.created(location).type(MediaType.APPLICATION_JSON_TYPE).entity(body)
-                .header("Cache-Control", "no-store").build();
+        return Response.created(location)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body)
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @GET
     @Path("{reference}/status")
     @Access(Access.Who.ANYONE)
-    @Operation(summary = "A customer looks up their ticket's status",
+    @Operation(
+            summary = "A customer looks up their ticket's status",
             description = "Open to anyone who has both the reference and the status_token the submission answered "
                     + "with (header X-Status-Token). Answers only the status, the team and the times. A wrong token "
                     + "and an unknown reference answer the same 404.")
-    @APIResponse(responseCode = "200", description = "The status",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketStatusView.class)))
-    @APIResponse(responseCode = "400", description = "No token sent",
+    @APIResponse(
+            responseCode = "200",
+            description = "The status",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TicketStatusView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "No token sent",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "404", description = "No ticket with this reference and token",
+    @APIResponse(
+            responseCode = "404",
+            description = "No ticket with this reference and token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    public Response status(@Parameter(description = REFERENCE_DOC, example = "TR-000042")
-                           @PathParam("reference") String reference,
-                           @Parameter(description = "The status_token from the submission's answer")
-                           @HeaderParam("X-Status-Token") String token) {
+    public Response status(
+            @Parameter(description = REFERENCE_DOC, example = "TR-000042") @PathParam("reference") String reference,
+            @Parameter(description = "The status_token from the submission's answer") @HeaderParam("X-Status-Token")
+                    String token) {
         if (token == null || token.isBlank()) {
-            throw new InvalidInputException("X-Status-Token", "send the status token you got with the reference "
-                    + "in the X-Status-Token header");
+            throw new InvalidInputException(
+                    "X-Status-Token",
+                    "send the status token you got with the reference " + "in the X-Status-Token header");
         }
         try {
             TicketStatusView status = tickets.status(reference, token.trim());
             return Response.ok(status).header("Cache-Control", "no-store").build();
         } catch (TicketNotFoundException e) {
-            return ProblemType.NOT_FOUND.response("no ticket with this reference and status token: check both",
-                    "reference");
+            return ProblemType.NOT_FOUND.response(
+                    "no ticket with this reference and status token: check both", "reference");
         }
     }
 
@@ -166,61 +203,102 @@ public class TicketResource {
     @Access(Access.Who.ANYONE)
     @RateLimited
     @Operation(summary = "Receive a ticket (alias of POST /api/tickets for clients of the old service)")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = "CreateTicketRequest")))
-    @APIResponse(responseCode = "201", description = "Stored; as POST /api/tickets (receipt or whole ticket)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {TicketReceipt.class, TicketView.class})))
-    @APIResponse(responseCode = "400", description = "Missing or invalid field, malformed JSON",
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CreateTicketRequest")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored; as POST /api/tickets (receipt or whole ticket)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(oneOf = {TicketReceipt.class, TicketView.class})))
+    @APIResponse(
+            responseCode = "400",
+            description = "Missing or invalid field, malformed JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "503", description = "No model loaded",
+    @APIResponse(
+            responseCode = "503",
+            description = "No model loaded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response receiveAlias(CreateTicketRequest request) {
         return receive(request);
     }
 
     @GET
-    @Operation(summary = "List tickets, newest first",
+    @Operation(
+            summary = "List tickets, newest first",
             description = "Filters combine with AND. Queue and priority match the values after agent corrections. "
                     + "Use before= with next_before to page back in time, after= to catch up on tickets created "
                     + "after one you have (pages then hold the oldest missed tickets first in time, shown newest "
                     + "first; continue with next_after).")
-    @APIResponse(responseCode = "200", description = "A page of tickets",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(ref = "TicketList")))
-    @APIResponse(responseCode = "400", description = "A filter value is not allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
-                    examples = @ExampleObject(name = "limit", value = "{\"type\": "
-                            + "\"/docs/problems.html#invalid-input\", \"title\": \"Invalid input\", \"status\": 400, "
-                            + "\"detail\": \"limit must be 1 to 500, got 0\", \"field\": \"limit\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of tickets",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TicketList")))
+    @APIResponse(
+            responseCode = "400",
+            description = "A filter value is not allowed",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(ref = "Problem"),
+                            examples =
+                                    @ExampleObject(
+                                            name = "limit",
+                                            value =
+                                                    "{\"type\": "
+                                                            + "\"/docs/problems.html#invalid-input\", \"title\": \"Invalid input\", \"status\": 400, "
+                                                            + "\"detail\": \"limit must be 1 to 500, got 0\", \"field\": \"limit\"}")))
     public TicketListResponse list(
             @Parameter(description = "Department (after corrections)", example = "Technical Support")
-            @QueryParam("queue") String queue,
-            @Parameter(description = "Priority (after corrections)",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"high", "medium", "low"}))
-            @QueryParam("priority") String priority,
-            @Parameter(description = "Status",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"open", "in_progress", "resolved"}))
-            @QueryParam("status") String status,
-            @Parameter(description = "ISO 639-1 language code", example = "de")
-            @QueryParam("language") String language,
-            @Parameter(description = "Only tickets that need (true) or do not need (false) review",
-                    schema = @Schema(type = SchemaType.BOOLEAN))
-            @QueryParam("needs_review") String needsReview,
+                    @QueryParam("queue")
+                    String queue,
+            @Parameter(
+                            description = "Priority (after corrections)",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"high", "medium", "low"}))
+                    @QueryParam("priority")
+                    String priority,
+            @Parameter(
+                            description = "Status",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"open", "in_progress", "resolved"}))
+                    @QueryParam("status")
+                    String status,
+            @Parameter(description = "ISO 639-1 language code", example = "de") @QueryParam("language") String language,
+            @Parameter(
+                            description = "Only tickets that need (true) or do not need (false) review",
+                            schema = @Schema(type = SchemaType.BOOLEAN))
+                    @QueryParam("needs_review")
+                    String needsReview,
             @Parameter(description = "Text to find in subject or body (case-insensitive), at most 200 characters")
-            @QueryParam("q") String q,
+                    @QueryParam("q")
+                    String q,
             @Parameter(description = "Catch up: tickets created after this reference", example = "TR-000042")
-            @QueryParam("after") String after,
+                    @QueryParam("after")
+                    String after,
             @Parameter(description = "Page back: tickets created before this reference", example = "TR-000042")
-            @QueryParam("before") String before,
-            @Parameter(description = "Page size, 1 to 500 (default 50)",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500",
-                            defaultValue = "50"))
-            @QueryParam("limit") String limit) {
+                    @QueryParam("before")
+                    String before,
+            @Parameter(
+                            description = "Page size, 1 to 500 (default 50)",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "500",
+                                            defaultValue = "50"))
+                    @QueryParam("limit")
+                    String limit) {
         int size = parseLimit(limit);
         Boolean review = parseBoolean("needs_review", needsReview);
-        TicketPage page = tickets.list(new TicketFilter(queue, priority, status, language, review, q, after, before,
-                size));
+        TicketPage page =
+                tickets.list(new TicketFilter(queue, priority, status, language, review, q, after, before, size));
         String next = null;
         if (page.nextBefore() != null || page.nextAfter() != null) {
             UriBuilder b = uriInfo.getRequestUriBuilder().replaceQueryParam("limit", size);
@@ -238,46 +316,67 @@ public class TicketResource {
     @GET
     @Path("{reference}")
     @Operation(summary = "Read one ticket", description = "With its prediction, corrections and history.")
-    @APIResponse(responseCode = "200", description = "The ticket",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(ref = "TicketView")))
-    @APIResponse(responseCode = "400", description = "The reference is not of the form TR-000042",
+    @APIResponse(
+            responseCode = "200",
+            description = "The ticket",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TicketView")))
+    @APIResponse(
+            responseCode = "400",
+            description = "The reference is not of the form TR-000042",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "404", description = "No such ticket",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such ticket",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    public TicketView get(@Parameter(description = REFERENCE_DOC, example = "TR-000042")
-                          @PathParam("reference") String reference) {
+    public TicketView get(
+            @Parameter(description = REFERENCE_DOC, example = "TR-000042") @PathParam("reference") String reference) {
         return tickets.find(reference);
     }
 
     @PATCH
     @Path("{reference}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change a ticket (agent)",
+    @Operation(
+            summary = "Change a ticket (agent)",
             description = "Set the queue or priority (kept as corrections next to the prediction, which is never "
                     + "overwritten), the status, or add a note. Every change is recorded in the history. Concurrent "
                     + "changes of one ticket are applied one after the other, each to the ticket as the one before "
                     + "left it; a change that keeps losing that race answers 409 with the current ticket, a change "
                     + "racing a delete that won answers 404.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = "UpdateTicketRequest"),
-            examples = @ExampleObject(name = "start work", value = "{\"status\": \"in_progress\", "
-                    + "\"priority\": \"high\", \"note\": \"Customer called again\"}")))
-    @APIResponse(responseCode = "200", description = "The ticket after the change",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(ref = "TicketView")))
-    @APIResponse(responseCode = "400", description = "A value is not allowed, or nothing to change",
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(ref = "UpdateTicketRequest"),
+                            examples =
+                                    @ExampleObject(
+                                            name = "start work",
+                                            value = "{\"status\": \"in_progress\", "
+                                                    + "\"priority\": \"high\", \"note\": \"Customer called again\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The ticket after the change",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TicketView")))
+    @APIResponse(
+            responseCode = "400",
+            description = "A value is not allowed, or nothing to change",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "404", description = "No such ticket",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such ticket",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = "Other changes of the ticket kept winning; nothing was "
-            + "changed; the problem's member current holds the ticket as it is now",
+    @APIResponse(
+            responseCode = "409",
+            description = "Other changes of the ticket kept winning; nothing was "
+                    + "changed; the problem's member current holds the ticket as it is now",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    public TicketView update(@Parameter(description = REFERENCE_DOC, example = "TR-000042")
-                             @PathParam("reference") String reference, UpdateTicketRequest request) {
+    public TicketView update(
+            @Parameter(description = REFERENCE_DOC, example = "TR-000042") @PathParam("reference") String reference,
+            UpdateTicketRequest request) {
         if (request == null) {
-            throw new InvalidInputException(null, "the request body is empty: send at least one of queue, "
-                    + "priority, status, note");
+            throw new InvalidInputException(
+                    null, "the request body is empty: send at least one of queue, " + "priority, status, note");
         }
         return tickets.update(reference, request.toChanges(), actor());
     }
@@ -285,23 +384,30 @@ public class TicketResource {
     @DELETE
     @Path("{reference}")
     @Access(Access.Who.ADMIN)
-    @Operation(summary = "Delete a ticket", description = "Removes it; dashboards are notified. A delete racing "
-            + "changes of the ticket is applied after them; once it answered 204 the ticket stays gone (a change "
-            + "still in flight answers 404).")
+    @Operation(
+            summary = "Delete a ticket",
+            description = "Removes it; dashboards are notified. A delete racing "
+                    + "changes of the ticket is applied after them; once it answered 204 the ticket stays gone (a change "
+                    + "still in flight answers 404).")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "400", description = "The reference is not of the form TR-000042",
+    @APIResponse(
+            responseCode = "400",
+            description = "The reference is not of the form TR-000042",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "404", description = "No such ticket",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such ticket",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    public Response delete(@Parameter(description = REFERENCE_DOC, example = "TR-000042")
-                           @PathParam("reference") String reference) {
+    public Response delete(
+            @Parameter(description = REFERENCE_DOC, example = "TR-000042") @PathParam("reference") String reference) {
         tickets.delete(reference, actor());
         return Response.noContent().build();
     }
 
     private String actor() {
         return security != null && security.getUserPrincipal() != null
-                ? security.getUserPrincipal().getName() : "anonymous";
+                ? security.getUserPrincipal().getName()
+                : "anonymous";
     }
 
     private static int parseLimit(String limit) {
@@ -311,8 +417,10 @@ public class TicketResource {
         try {
             return Integer.parseInt(limit.trim());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("limit", "limit must be a whole number from 1 to "
-                    + DefaultTicketService.MAX_LIMIT + ", got \"" + abbreviate(limit) + "\"");
+            throw new InvalidInputException(
+                    "limit",
+                    "limit must be a whole number from 1 to " + DefaultTicketService.MAX_LIMIT + ", got \""
+                            + abbreviate(limit) + "\"");
         }
     }
 

@@ -8,13 +8,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record UpdateTicketRequest(
         @Schema(description = "Corrected department: one of the model's queues", example = "Billing and Payments")
         String queue,
-        @Schema(description = "Corrected priority", enumeration = {"high", "medium", "low"}, example = "high")
+
+        @Schema(
+                description = "Corrected priority",
+                enumeration = {"high", "medium", "low"},
+                example = "high")
         String priority,
-        @Schema(description = "New status", enumeration = {"open", "in_progress", "resolved"},
+
+        @Schema(
+                description = "New status",
+                enumeration = {"open", "in_progress", "resolved"},
                 example = "in_progress")
         String status,
+
         @Schema(description = "A note for the history, 1 to 2000 characters", example = "Called the customer back")
-        String note) implements JsonRequest {
+        String note)
+        implements JsonRequest {
 
     TicketChanges toChanges() {
         return new TicketChanges(queue, priority, status, InputRules.note(note));

@@ -47,32 +47,46 @@ public class UserResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a user (admin)", description = "Role agent (default) or admin; password 12 to 200 "
-            + "characters, stored as a PBKDF2 hash.")
+    @Operation(
+            summary = "Add a user (admin)",
+            description = "Role agent (default) or admin; password 12 to 200 " + "characters, stored as a PBKDF2 hash.")
     @APIResponse(responseCode = "201", description = "Added")
-    @APIResponse(responseCode = "400", description = "Name, password or role not allowed",
+    @APIResponse(
+            responseCode = "400",
+            description = "Name, password or role not allowed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = "The name is taken",
+    @APIResponse(
+            responseCode = "409",
+            description = "The name is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response add(UserRequest body) {
         if (body == null) {
-            throw new InvalidInputException(null, "send {\"username\": ..., \"password\": ..., \"role\": "
-                    + "\"agent\"|\"admin\"}");
+            throw new InvalidInputException(
+                    null, "send {\"username\": ..., \"password\": ..., \"role\": " + "\"agent\"|\"admin\"}");
         }
         AccountView user = accounts.add(body.username(), body.password(), body.role());
-        return Response.created(uriInfo.getBaseUriBuilder().path("users").path(user.username()).build())
-                .entity(user).build();
+        return Response.created(uriInfo.getBaseUriBuilder()
+                        .path("users")
+                        .path(user.username())
+                        .build())
+                .entity(user)
+                .build();
     }
 
     @PATCH
     @Path("{username}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change a user's password or role (admin)",
+    @Operation(
+            summary = "Change a user's password or role (admin)",
             description = "A new password signs the user out everywhere. The last admin keeps the admin role.")
     @APIResponse(responseCode = "200", description = "Changed")
-    @APIResponse(responseCode = "404", description = "No such user",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such user",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = "Would leave no admin",
+    @APIResponse(
+            responseCode = "409",
+            description = "Would leave no admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public AccountView change(@PathParam("username") String username, UserRequest body) {
         if (body == null) {
@@ -88,9 +102,13 @@ public class UserResource {
     @Path("{username}")
     @Operation(summary = "Remove a user (admin)", description = "Their sessions end; the last admin stays.")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "404", description = "No such user",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such user",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = "The last admin",
+    @APIResponse(
+            responseCode = "409",
+            description = "The last admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response remove(@PathParam("username") String username) {
         accounts.remove(username);

@@ -23,8 +23,10 @@ public class AccountIdentityStore implements IdentityStore {
         if (!(credential instanceof UsernamePasswordCredential up)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        Optional<Identity> identity = accounts.verify(up.getCaller(), up.getPassword().getValue());
-        return identity.map(i -> new CredentialValidationResult(i.username(), new HashSet<>(i.role().groups())))
+        Optional<Identity> identity =
+                accounts.verify(up.getCaller(), up.getPassword().getValue());
+        return identity.map(i -> new CredentialValidationResult(
+                        i.username(), new HashSet<>(i.role().groups())))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }
 }

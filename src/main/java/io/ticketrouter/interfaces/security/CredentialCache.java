@@ -44,8 +44,14 @@ public class CredentialCache {
 
     @PostConstruct
     void init() {
-        basic = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(settings.cacheLifetime()).build();
-        sessions = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(settings.cacheLifetime()).build();
+        basic = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .expireAfterWrite(settings.cacheLifetime())
+                .build();
+        sessions = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterWrite(settings.cacheLifetime())
+                .build();
     }
 
     /**
@@ -53,8 +59,8 @@ public class CredentialCache {
      * the address is over its limit of password checks). Concurrent first uses of the same credentials run one check.
      */
     public Optional<Identity> basic(String username, String password, Supplier<Optional<Identity>> check) {
-        String key = HexFormat.of().formatHex(Tokens.sha256((username + '\u0000' + password)
-                .getBytes(StandardCharsets.UTF_8)));
+        String key = HexFormat.of()
+                .formatHex(Tokens.sha256((username + '\u0000' + password).getBytes(StandardCharsets.UTF_8)));
         return Optional.ofNullable(basic.get(key, k -> check.get().orElse(null)));
     }
 
@@ -70,6 +76,8 @@ public class CredentialCache {
 
     void onAccountChanged(@Observes AccountChanged change) {
         basic.asMap().values().removeIf(i -> i.username().equals(change.username()));
-        sessions.asMap().values().removeIf(i -> i.isPresent() && i.get().username().equals(change.username()));
+        sessions.asMap()
+                .values()
+                .removeIf(i -> i.isPresent() && i.get().username().equals(change.username()));
     }
 }

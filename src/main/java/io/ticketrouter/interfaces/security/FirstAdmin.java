@@ -45,8 +45,10 @@ public class FirstAdmin {
             }
         } catch (RuntimeException e) {
             // another instance of the cluster created the index at the same moment
-            LOG.log(Level.INFO, "The unique index of user names was not checked here (another instance may have "
-                    + "done it): " + e);
+            LOG.log(
+                    Level.INFO,
+                    "The unique index of user names was not checked here (another instance may have " + "done it): "
+                            + e);
         }
         Optional<String> configured = settings.initialAdminPassword();
         String problem = configured.map(AccountRules::passwordProblem).orElse(null);

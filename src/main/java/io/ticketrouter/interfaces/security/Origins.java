@@ -48,8 +48,8 @@ public class Origins {
             return "the browser says the request comes from another site (Sec-Fetch-Site: cross-site)";
         }
         if (origin == null || origin.isEmpty()) {
-            boolean fromHere = site == null || "same-origin".equalsIgnoreCase(site.trim())
-                    || "none".equalsIgnoreCase(site.trim());
+            boolean fromHere =
+                    site == null || "same-origin".equalsIgnoreCase(site.trim()) || "none".equalsIgnoreCase(site.trim());
             return fromHere ? null : "the request comes from another origin (Sec-Fetch-Site: " + site.trim() + ")";
         }
         if ("null".equals(origin.trim())) {
@@ -79,8 +79,12 @@ public class Origins {
         } catch (URISyntaxException e) {
             return false;
         }
-        if (o.getScheme() == null || o.getHost() == null || h.getHost() == null || o.getRawPath() != null
-                && !o.getRawPath().isEmpty() || o.getRawUserInfo() != null || o.getRawQuery() != null
+        if (o.getScheme() == null
+                || o.getHost() == null
+                || h.getHost() == null
+                || o.getRawPath() != null && !o.getRawPath().isEmpty()
+                || o.getRawUserInfo() != null
+                || o.getRawQuery() != null
                 || o.getRawFragment() != null) {
             return false;
         }

@@ -29,9 +29,18 @@ public class RateLimits {
 
     @PostConstruct
     void init() {
-        tickets = Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(Duration.ofMinutes(10)).build();
-        passwordChecks = Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(Duration.ofMinutes(10)).build();
-        anonymous = Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+        tickets = Caffeine.newBuilder()
+                .maximumSize(200_000)
+                .expireAfterAccess(Duration.ofMinutes(10))
+                .build();
+        passwordChecks = Caffeine.newBuilder()
+                .maximumSize(200_000)
+                .expireAfterAccess(Duration.ofMinutes(10))
+                .build();
+        anonymous = Caffeine.newBuilder()
+                .maximumSize(200_000)
+                .expireAfterAccess(Duration.ofMinutes(10))
+                .build();
     }
 
     /** Empty when the address may submit a ticket now, else the seconds until it may. */
@@ -57,10 +66,14 @@ public class RateLimits {
         if (perMinute <= 0) {
             return OptionalLong.empty();
         }
-        Bucket bucket = buckets.get(address == null ? "" : address, a -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1))
-                        .build())
-                .build());
+        Bucket bucket = buckets.get(
+                address == null ? "" : address,
+                a -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(perMinute)
+                                .refillGreedy(perMinute, Duration.ofMinutes(1))
+                                .build())
+                        .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return OptionalLong.empty();

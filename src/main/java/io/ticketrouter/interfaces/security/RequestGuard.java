@@ -52,8 +52,7 @@ public class RequestGuard extends HttpFilter {
     public static final long MAX_BODY_BYTES = 64 * 1024;
 
     /** Why a request is refused: the status, what was wrong, and whether the connection must be closed. */
-    public record Refusal(int status, String detail, boolean close) {
-    }
+    public record Refusal(int status, String detail, boolean close) {}
 
     @Inject
     SecuritySettings settings;
@@ -73,9 +72,12 @@ public class RequestGuard extends HttpFilter {
             OptionalLong wait = limits.anonymousRequest(request.getRemoteAddr());
             if (wait.isPresent()) {
                 response.setHeader("Retry-After", Long.toString(wait.getAsLong()));
-                refusal = new Refusal(429, "too many requests without credentials from your address (at most "
-                        + settings.anonymousRequestsPerMinute() + " a minute): try again in " + wait.getAsLong()
-                        + " s, or sign in", false);
+                refusal = new Refusal(
+                        429,
+                        "too many requests without credentials from your address (at most "
+                                + settings.anonymousRequestsPerMinute() + " a minute): try again in " + wait.getAsLong()
+                                + " s, or sign in",
+                        false);
             }
         }
         if (refusal != null) {
@@ -140,9 +142,15 @@ public class RequestGuard extends HttpFilter {
         String length = request.getHeader("Content-Length");
         boolean body = request.getHeader("Transfer-Encoding") != null
                 || (length != null && !length.strip().matches("0+"));
-        return body ? new Refusal(400, "this server does not switch protocols (Upgrade: "
-                + abbreviate(upgrade.strip()) + "): send a request with a body without the Upgrade header; with "
-                + "Java's HttpClient choose HttpClient.Version.HTTP_1_1 or use https", true) : null;
+        return body
+                ? new Refusal(
+                        400,
+                        "this server does not switch protocols (Upgrade: "
+                                + abbreviate(upgrade.strip())
+                                + "): send a request with a body without the Upgrade header; with "
+                                + "Java's HttpClient choose HttpClient.Version.HTTP_1_1 or use https",
+                        true)
+                : null;
     }
 
     /** Set on a request once {@link #check} found nothing to refuse, so the filter does not check it again. */
@@ -164,8 +172,12 @@ public class RequestGuard extends HttpFilter {
     static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     static Refusal method(String method) {
-        return METHODS.contains(method) ? null : new Refusal(405, "the method is not one this server answers; "
-                + "allowed: " + String.join(", ", METHODS), false);
+        return METHODS.contains(method)
+                ? null
+                : new Refusal(
+                        405,
+                        "the method is not one this server answers; " + "allowed: " + String.join(", ", METHODS),
+                        false);
     }
 
     /**
@@ -179,8 +191,11 @@ public class RequestGuard extends HttpFilter {
         }
         String version = request.getHeader("Sec-WebSocket-Version");
         if (version == null || !"13".equals(version.strip())) {
-            return new Refusal(426, "the dashboard feed speaks WebSocket version 13 (RFC 6455) only: send "
-                    + "Sec-WebSocket-Version: 13", false);
+            return new Refusal(
+                    426,
+                    "the dashboard feed speaks WebSocket version 13 (RFC 6455) only: send "
+                            + "Sec-WebSocket-Version: 13",
+                    false);
         }
         String key = request.getHeader("Sec-WebSocket-Key");
         byte[] nonce;
@@ -189,29 +204,44 @@ public class RequestGuard extends HttpFilter {
         } catch (IllegalArgumentException e) {
             nonce = null;
         }
-        return nonce != null && nonce.length == 16 ? null : new Refusal(400, "a WebSocket handshake needs "
-                + "Sec-WebSocket-Key: 16 random bytes in Base64 (RFC 6455, section 4.1)", true);
+        return nonce != null && nonce.length == 16
+                ? null
+                : new Refusal(
+                        400,
+                        "a WebSocket handshake needs "
+                                + "Sec-WebSocket-Key: 16 random bytes in Base64 (RFC 6455, section 4.1)",
+                        true);
     }
 
     static Refusal framing(HttpServletRequest request) {
         List<String> lengths = Collections.list(request.getHeaders("Content-Length"));
         List<String> codings = Collections.list(request.getHeaders("Transfer-Encoding"));
         if (!codings.isEmpty() && !lengths.isEmpty()) {
-            return new Refusal(400, "a request may carry Content-Length or Transfer-Encoding, not both "
-                    + "(RFC 9112, section 6.1): send the body once, with one of them", true);
+            return new Refusal(
+                    400,
+                    "a request may carry Content-Length or Transfer-Encoding, not both "
+                            + "(RFC 9112, section 6.1): send the body once, with one of them",
+                    true);
         }
-        if (codings.size() > 1 || codings.size() == 1
-                && !"chunked".equals(codings.get(0).strip().toLowerCase(Locale.ROOT))) {
-            return new Refusal(400, "Transfer-Encoding \"" + abbreviate(String.join(", ", codings))
-                    + "\" is not accepted: send the body with a Content-Length", true);
+        if (codings.size() > 1
+                || codings.size() == 1
+                        && !"chunked".equals(codings.get(0).strip().toLowerCase(Locale.ROOT))) {
+            return new Refusal(
+                    400,
+                    "Transfer-Encoding \"" + abbreviate(String.join(", ", codings))
+                            + "\" is not accepted: send the body with a Content-Length",
+                    true);
         }
         if (!codings.isEmpty()) {
             // Payara's parser drops a Content-Length that came before Transfer-Encoding: chunked, so a request
             // carrying both cannot be told from a chunked one here; and it goes on to run whatever follows the
             // chunked body on the connection. Request bodies are small JSON documents: they must be sent with
             // their length (RFC 9112, section 6.3 allows a server to require it).
-            return new Refusal(411, "send the request body with a Content-Length; chunked request bodies are not "
-                    + "accepted (bodies are JSON of at most 64 KB)", true);
+            return new Refusal(
+                    411,
+                    "send the request body with a Content-Length; chunked request bodies are not "
+                            + "accepted (bodies are JSON of at most 64 KB)",
+                    true);
         }
         if (lengths.size() > 1) {
             return new Refusal(400, "a request may carry one Content-Length header, not " + lengths.size(), true);
@@ -220,7 +250,8 @@ public class RequestGuard extends HttpFilter {
             String value = lengths.get(0).strip().replaceFirst("^0+(?=\\d)", "");
             if (value.isEmpty() || value.length() > 18 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return value.length() > 18 && value.chars().allMatch(c -> c >= '0' && c <= '9')
-                        ? tooLarge(value) : new Refusal(400, "Content-Length must be a number of bytes", true);
+                        ? tooLarge(value)
+                        : new Refusal(400, "Content-Length must be a number of bytes", true);
             }
             if (Long.parseLong(value) > MAX_BODY_BYTES) {
                 return tooLarge(value);
@@ -235,8 +266,11 @@ public class RequestGuard extends HttpFilter {
 
     private static Refusal tooLarge(String declared) {
         String shown = declared.length() > 24 ? declared.substring(0, 24) + "..." : declared;
-        return new Refusal(413, "the request body must be at most " + MAX_BODY_BYTES + " bytes (64 KB); "
-                + "Content-Length says " + shown, true);
+        return new Refusal(
+                413,
+                "the request body must be at most " + MAX_BODY_BYTES + " bytes (64 KB); " + "Content-Length says "
+                        + shown,
+                true);
     }
 
     /**
@@ -260,8 +294,7 @@ public class RequestGuard extends HttpFilter {
                 return new Refusal(400, "the path is not valid percent-encoded UTF-8", false);
             }
             if (".".equals(segment) || "..".equals(segment)) {
-                return new Refusal(400, "the path must not contain . or .. segments, however they are written",
-                        false);
+                return new Refusal(400, "the path must not contain . or .. segments, however they are written", false);
             }
             if (segment.isEmpty() && i < segments.length - 1) {
                 return new Refusal(400, "the path must not contain an empty segment (//)", false);
@@ -269,9 +302,12 @@ public class RequestGuard extends HttpFilter {
             for (int k = 0; k < segment.length(); k++) {
                 char c = segment.charAt(k);
                 if (c == '/' || c == '\\' || c == ';' || c == '%' || c < 0x20 || c == 0x7f) {
-                    return new Refusal(400, "the path must not contain, plainly or encoded, a slash inside a "
-                            + "segment, a backslash, a semicolon, a percent sign or a control character: write the "
-                            + "address plainly", false);
+                    return new Refusal(
+                            400,
+                            "the path must not contain, plainly or encoded, a slash inside a "
+                                    + "segment, a backslash, a semicolon, a percent sign or a control character: write the "
+                                    + "address plainly",
+                            false);
                 }
             }
         }
@@ -303,10 +339,12 @@ public class RequestGuard extends HttpFilter {
             }
         }
         try {
-            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+            return java.nio.charset.StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                     .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
         } catch (java.nio.charset.CharacterCodingException e) {
             return null;
         }
@@ -317,16 +355,22 @@ public class RequestGuard extends HttpFilter {
             for (String range : accept.split(",")) {
                 String charset = parameter(range, "charset");
                 if (charset != null && !known(charset)) {
-                    return new Refusal(406, "Accept names the character set \"" + abbreviate(charset)
-                            + "\", which is not known; answers are UTF-8", false);
+                    return new Refusal(
+                            406,
+                            "Accept names the character set \"" + abbreviate(charset)
+                                    + "\", which is not known; answers are UTF-8",
+                            false);
                 }
             }
         }
         String type = request.getHeader("Content-Type");
         String charset = type == null ? null : parameter(type, "charset");
         if (charset != null && !known(charset)) {
-            return new Refusal(415, "Content-Type names the character set \"" + abbreviate(charset)
-                    + "\", which is not known; send application/json in UTF-8", false);
+            return new Refusal(
+                    415,
+                    "Content-Type names the character set \"" + abbreviate(charset)
+                            + "\", which is not known; send application/json in UTF-8",
+                    false);
         }
         return null;
     }
@@ -352,8 +396,10 @@ public class RequestGuard extends HttpFilter {
     }
 
     private static String abbreviate(String s) {
-        String printable = s.codePoints().filter(c -> c >= 0x20 && c < 0x7f)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String printable = s.codePoints()
+                .filter(c -> c >= 0x20 && c < 0x7f)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
     }
 
@@ -368,16 +414,24 @@ public class RequestGuard extends HttpFilter {
             return null;
         }
         if (request.isUserInRole("admin")
-                || metrics && request.getRemoteUser() != null
-                && settings.metricsUsers().contains(request.getRemoteUser())) {
+                || metrics
+                        && request.getRemoteUser() != null
+                        && settings.metricsUsers().contains(request.getRemoteUser())) {
             return null;
         }
         String what = metrics ? "/metrics" : "/openapi";
         if (request.getUserPrincipal() == null) {
-            return new Refusal(401, what + " needs a signed-in admin" + (metrics
-                    ? " or a user named in ticketrouter.metrics.users" : "") + ": send HTTP Basic credentials", false);
+            return new Refusal(
+                    401,
+                    what + " needs a signed-in admin"
+                            + (metrics ? " or a user named in ticketrouter.metrics.users" : "")
+                            + ": send HTTP Basic credentials",
+                    false);
         }
-        return new Refusal(403, what + " is open to admins" + (metrics
-                ? " and to the users named in ticketrouter.metrics.users" : "") + " only", false);
+        return new Refusal(
+                403,
+                what + " is open to admins" + (metrics ? " and to the users named in ticketrouter.metrics.users" : "")
+                        + " only",
+                false);
     }
 }

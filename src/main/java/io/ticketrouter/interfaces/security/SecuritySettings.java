@@ -74,14 +74,18 @@ public class SecuritySettings {
 
     /** Users (besides admins) who may read {@code /metrics}: a scraper's account; none by default. */
     public java.util.Set<String> metricsUsers() {
-        return java.util.Arrays.stream(metricsUsers.orElse("").split(",")).map(String::strip)
-                .filter(u -> !u.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return java.util.Arrays.stream(metricsUsers.orElse("").split(","))
+                .map(String::strip)
+                .filter(u -> !u.isEmpty())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** Origins (scheme://host[:port], lower case, no trailing slash) whose pages may call the API; empty default. */
     public List<String> allowedOrigins() {
         return java.util.Arrays.stream(allowedOrigins.orElse("").split(","))
-                .map(SecuritySettings::normalizeOrigin).filter(o -> !o.isEmpty()).toList();
+                .map(SecuritySettings::normalizeOrigin)
+                .filter(o -> !o.isEmpty())
+                .toList();
     }
 
     public String dataDir() {

@@ -58,8 +58,8 @@ public class TicketRouterAuthentication implements HttpAuthenticationMechanism {
     Origins origins;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-                                                HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         RequestGuard.Refusal refusal = RequestGuard.check(request);
         if (refusal != null) {
             // ambiguous framing or a path that could mean two things: answered before anything looks further
@@ -87,10 +87,11 @@ public class TicketRouterAuthentication implements HttpAuthenticationMechanism {
         }
         SecurityHeadersFilter.apply(response);
         if (isPage(request)) {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
             String next = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-            return context.redirect(request.getContextPath() + "/login.html?next="
-                    + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            return context.redirect(
+                    request.getContextPath() + "/login.html?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
         }
         String detail;
         if (token == null) {
@@ -104,27 +105,39 @@ public class TicketRouterAuthentication implements HttpAuthenticationMechanism {
         return unauthorized(request, response, context, detail);
     }
 
-    private AuthenticationStatus fromHeader(String authorization, HttpServletRequest request,
-                                            HttpServletResponse response, HttpMessageContext context) {
+    private AuthenticationStatus fromHeader(
+            String authorization,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpMessageContext context) {
         String scheme = authorization.split(" ", 2)[0].toLowerCase(Locale.ROOT);
-        String value = authorization.length() > scheme.length() ? authorization.substring(scheme.length()).trim()
+        String value = authorization.length() > scheme.length()
+                ? authorization.substring(scheme.length()).trim()
                 : "";
         if ("bearer".equals(scheme)) {
             Optional<Identity> identity = value.isEmpty() ? Optional.empty() : cache.session(value);
-            return identity.isPresent() ? login(context, identity.get())
-                    : unauthorized(request, response, context, "the bearer token is unknown or has expired: "
-                    + "sign in again (POST /api/session)");
+            return identity.isPresent()
+                    ? login(context, identity.get())
+                    : unauthorized(
+                            request,
+                            response,
+                            context,
+                            "the bearer token is unknown or has expired: " + "sign in again (POST /api/session)");
         }
         if (!"basic".equals(scheme)) {
-            return unauthorized(request, response, context, "unsupported Authorization scheme: use Basic "
-                    + "(user name and password) or Bearer (a session token)");
+            return unauthorized(
+                    request,
+                    response,
+                    context,
+                    "unsupported Authorization scheme: use Basic "
+                            + "(user name and password) or Bearer (a session token)");
         }
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return unauthorized(request, response, context, "the Basic credentials are not valid Base64 of "
-                    + "name:password");
+            return unauthorized(
+                    request, response, context, "the Basic credentials are not valid Base64 of " + "name:password");
         }
         int colon = decoded.indexOf(':');
         if (colon <= 0) {
@@ -138,14 +151,17 @@ public class TicketRouterAuthentication implements HttpAuthenticationMechanism {
             if (limited[0].isPresent()) {
                 return Optional.empty();
             }
-            CredentialValidationResult result = identityStores.validate(
-                    new UsernamePasswordCredential(username, password));
+            CredentialValidationResult result =
+                    identityStores.validate(new UsernamePasswordCredential(username, password));
             if (result.getStatus() != CredentialValidationResult.Status.VALID) {
                 return Optional.empty();
             }
             boolean admin = result.getCallerGroups().contains("admin");
-            return Optional.of(new Identity(result.getCallerPrincipal().getName(),
-                    admin ? io.ticketrouter.domain.model.user.Role.ADMIN : io.ticketrouter.domain.model.user.Role.AGENT));
+            return Optional.of(new Identity(
+                    result.getCallerPrincipal().getName(),
+                    admin
+                            ? io.ticketrouter.domain.model.user.Role.ADMIN
+                            : io.ticketrouter.domain.model.user.Role.AGENT));
         });
         if (identity.isPresent()) {
             return login(context, identity.get());
@@ -157,21 +173,23 @@ public class TicketRouterAuthentication implements HttpAuthenticationMechanism {
     }
 
     private static AuthenticationStatus login(HttpMessageContext context, Identity identity) {
-        return context.notifyContainerAboutLogin(identity.username(), new HashSet<>(identity.role().groups()));
+        return context.notifyContainerAboutLogin(
+                identity.username(), new HashSet<>(identity.role().groups()));
     }
 
-    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
-                                                     HttpMessageContext context, String detail) {
+    private static AuthenticationStatus unauthorized(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context, String detail) {
         request.setAttribute(ProblemErrorPage.DETAIL_ATTRIBUTE, detail);
         SecurityHeadersFilter.apply(response);
         response.setHeader("WWW-Authenticate", CHALLENGE);
         return context.responseUnauthorized();
     }
 
-    private static AuthenticationStatus tooManyPasswordChecks(HttpServletRequest request,
-                                                              HttpServletResponse response, long seconds) {
-        request.setAttribute(ProblemErrorPage.DETAIL_ATTRIBUTE, "too many password checks from your address: "
-                + "try again in " + seconds + " s");
+    private static AuthenticationStatus tooManyPasswordChecks(
+            HttpServletRequest request, HttpServletResponse response, long seconds) {
+        request.setAttribute(
+                ProblemErrorPage.DETAIL_ATTRIBUTE,
+                "too many password checks from your address: " + "try again in " + seconds + " s");
         SecurityHeadersFilter.apply(response);
         response.setHeader("Retry-After", Long.toString(seconds));
         try {
@@ -198,7 +216,8 @@ public class TicketRouterAuthentication implements HttpAuthenticationMechanism {
     /** Whether the request carries a session token as {@code Authorization: Bearer} (not only the cookie). */
     public static boolean hasBearer(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
-        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        return authorization != null
+                && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 && !authorization.substring(7).isBlank();
     }
 
@@ -208,7 +227,9 @@ public class TicketRouterAuthentication implements HttpAuthenticationMechanism {
             return null;
         }
         for (Cookie c : cookies) {
-            if (SESSION_COOKIE.equals(c.getName()) && c.getValue() != null && !c.getValue().isEmpty()) {
+            if (SESSION_COOKIE.equals(c.getName())
+                    && c.getValue() != null
+                    && !c.getValue().isEmpty()) {
                 return c.getValue();
             }
         }

@@ -66,7 +66,8 @@ public class ContainerLogGuard {
             }
             // the container's URI and header decoding refusing what the client sent (a malformed escape)
             StackTraceElement[] at = t.getStackTrace();
-            if (t instanceof IllegalArgumentException && at.length > 0
+            if (t instanceof IllegalArgumentException
+                    && at.length > 0
                     && at[0].getClassName().startsWith("org.glassfish.grizzly.http.util.")) {
                 return true;
             }
@@ -96,14 +97,20 @@ public class ContainerLogGuard {
             String text = r.getMessage() == null ? "" : r.getMessage().strip();
             String first = text.lines().findFirst().orElse("");
             if (t == null && text.contains("java.io.IOException")) {
-                first += " (" + text.lines().filter(l -> l.startsWith("java.io.IOException")).findFirst()
-                        .orElse("java.io.IOException") + ")";
+                first += " ("
+                        + text.lines()
+                                .filter(l -> l.startsWith("java.io.IOException"))
+                                .findFirst()
+                                .orElse("java.io.IOException")
+                        + ")";
             }
-            String message = first + (t == null ? "" : " (" + t.getClass().getSimpleName() + ": "
-                    + t.getMessage() + ")");
+            String message =
+                    first + (t == null ? "" : " (" + t.getClass().getSimpleName() + ": " + t.getMessage() + ")");
             message = message.replaceAll("\\s+", " ");
-            LogBudget.REQUEST_WARNINGS.log(REQUESTS, "Request: " + (message.length() > 300
-                    ? message.substring(0, 300) + "..." : message), null);
+            LogBudget.REQUEST_WARNINGS.log(
+                    REQUESTS,
+                    "Request: " + (message.length() > 300 ? message.substring(0, 300) + "..." : message),
+                    null);
             return false;
         }
     }

@@ -34,8 +34,10 @@ public final class LogBudget {
             return;
         }
         long left = suppressed.getAndSet(0);
-        String text = left == 0 ? message : message + " (" + left + " similar entries were left out in the last "
-                + "minute to keep the log small)";
+        String text = left == 0
+                ? message
+                : message + " (" + left + " similar entries were left out in the last "
+                        + "minute to keep the log small)";
         if (trace == null) {
             logger.log(level, text);
         } else {

@@ -22,42 +22,89 @@ public class ProblemErrorPage extends HttpServlet {
     /** A request attribute with a more precise detail than the generic one (set by the authentication mechanism). */
     public static final String DETAIL_ATTRIBUTE = "io.ticketrouter.problem.detail";
 
-    private record Kind(String anchor, String title, String detail) {
-    }
+    private record Kind(String anchor, String title, String detail) {}
 
     private static final Map<Integer, Kind> KINDS = Map.ofEntries(
-            Map.entry(400, new Kind("bad-request", "Bad request", "the request could not be understood: check the "
-                    + "path, headers and body against the API documentation at /docs/")),
+            Map.entry(
+                    400,
+                    new Kind(
+                            "bad-request",
+                            "Bad request",
+                            "the request could not be understood: check the "
+                                    + "path, headers and body against the API documentation at /docs/")),
             Map.entry(401, new Kind("unauthorized", "Unauthorized", "sign in to use this address")),
             Map.entry(403, new Kind("forbidden", "Forbidden", "your account may not use this address")),
-            Map.entry(404, new Kind("not-found", "Not found", "nothing is served at this address; the API is under "
-                    + "/api")),
+            Map.entry(
+                    404,
+                    new Kind(
+                            "not-found", "Not found", "nothing is served at this address; the API is under " + "/api")),
             Map.entry(405, new Kind("method-not-allowed", "Method not allowed", "this method is not allowed here")),
-            Map.entry(406, new Kind("not-acceptable", "Not acceptable", "this address answers only in the media "
-                    + "types it documents (application/json, or text/plain for /metrics), in UTF-8")),
-            Map.entry(408, new Kind("request-timeout", "Request timeout", "the request did not arrive in time: "
-                    + "send the whole request within 10 seconds")),
-            Map.entry(411, new Kind("length-required", "Length required", "send the request body with a "
-                    + "Content-Length")),
-            Map.entry(413, new Kind("payload-too-large", "Payload too large", "the request body must be at most "
-                    + "64 KB")),
+            Map.entry(
+                    406,
+                    new Kind(
+                            "not-acceptable",
+                            "Not acceptable",
+                            "this address answers only in the media "
+                                    + "types it documents (application/json, or text/plain for /metrics), in UTF-8")),
+            Map.entry(
+                    408,
+                    new Kind(
+                            "request-timeout",
+                            "Request timeout",
+                            "the request did not arrive in time: " + "send the whole request within 10 seconds")),
+            Map.entry(
+                    411,
+                    new Kind("length-required", "Length required", "send the request body with a " + "Content-Length")),
+            Map.entry(
+                    413,
+                    new Kind("payload-too-large", "Payload too large", "the request body must be at most " + "64 KB")),
             Map.entry(414, new Kind("uri-too-long", "URI too long", "the address is too long")),
-            Map.entry(415, new Kind("unsupported-media-type", "Unsupported media type", "send Content-Type: "
-                    + "application/json")),
-            Map.entry(416, new Kind("range-not-satisfiable", "Range not satisfiable", "the requested range lies "
-                    + "beyond the end of the file")),
-            Map.entry(417, new Kind("expectation-failed", "Expectation failed", "only Expect: 100-continue is "
-                    + "supported")),
-            Map.entry(426, new Kind("upgrade-required", "Upgrade required", "the dashboard feed speaks WebSocket "
-                    + "version 13 (RFC 6455) only")),
-            Map.entry(429, new Kind("too-many-requests", "Too many requests", "too many requests from your address: "
-                    + "wait for the number of seconds in Retry-After")),
-            Map.entry(431, new Kind("header-fields-too-large", "Request header fields too large", "the request's "
-                    + "headers are too large")),
-            Map.entry(501, new Kind("not-implemented", "Not implemented", "this method or transfer coding is not "
-                    + "supported")),
-            Map.entry(503, new Kind("service-unavailable", "Service unavailable", "the service is starting or "
-                    + "stopping: try again shortly")));
+            Map.entry(
+                    415,
+                    new Kind(
+                            "unsupported-media-type",
+                            "Unsupported media type",
+                            "send Content-Type: " + "application/json")),
+            Map.entry(
+                    416,
+                    new Kind(
+                            "range-not-satisfiable",
+                            "Range not satisfiable",
+                            "the requested range lies " + "beyond the end of the file")),
+            Map.entry(
+                    417,
+                    new Kind(
+                            "expectation-failed", "Expectation failed", "only Expect: 100-continue is " + "supported")),
+            Map.entry(
+                    426,
+                    new Kind(
+                            "upgrade-required",
+                            "Upgrade required",
+                            "the dashboard feed speaks WebSocket " + "version 13 (RFC 6455) only")),
+            Map.entry(
+                    429,
+                    new Kind(
+                            "too-many-requests",
+                            "Too many requests",
+                            "too many requests from your address: " + "wait for the number of seconds in Retry-After")),
+            Map.entry(
+                    431,
+                    new Kind(
+                            "header-fields-too-large",
+                            "Request header fields too large",
+                            "the request's " + "headers are too large")),
+            Map.entry(
+                    501,
+                    new Kind(
+                            "not-implemented",
+                            "Not implemented",
+                            "this method or transfer coding is not " + "supported")),
+            Map.entry(
+                    503,
+                    new Kind(
+                            "service-unavailable",
+                            "Service unavailable",
+                            "the service is starting or " + "stopping: try again shortly")));
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -8,6 +8,12 @@ import java.time.Instant;
  * "member":...}}. {@code member} names the cluster member whose model changed (each member loads the shared model
  * directory itself), null on a single instance.
  */
-public record ModelMessage(String type, String event, String version, String previousVersion, String reason,
-                           String trigger, Instant at, String member) {
-}
+public record ModelMessage(
+        String type,
+        String event,
+        String version,
+        String previousVersion,
+        String reason,
+        String trigger,
+        Instant at,
+        String member) {}

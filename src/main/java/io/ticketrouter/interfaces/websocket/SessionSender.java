@@ -121,12 +121,15 @@ final class SessionSender implements SendHandler {
             closed = true;
             queue.clear();
         }
-        LOG.log(Level.INFO, "Dropping dashboard session " + session.getId() + ": " + why
-                + (cause == null ? "" : " (" + cause + ")"));
+        LOG.log(
+                Level.INFO,
+                "Dropping dashboard session " + session.getId() + ": " + why
+                        + (cause == null ? "" : " (" + cause + ")"));
         onFailure.run();
         try {
             if (session.isOpen()) {
-                session.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow; reconnect and catch up"));
+                session.close(
+                        new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow; reconnect and catch up"));
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "Closing a failed session", e);

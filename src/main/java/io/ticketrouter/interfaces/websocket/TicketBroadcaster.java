@@ -1,19 +1,19 @@
 package io.ticketrouter.interfaces.websocket;
 
 import io.ticketrouter.application.AccountChanged;
+import io.ticketrouter.application.ClusterTransport;
 import io.ticketrouter.application.ModelChanged;
 import io.ticketrouter.application.TicketChanged;
-import io.ticketrouter.application.ClusterTransport;
 import io.ticketrouter.interfaces.json.ApiJson;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.websocket.Session;
 import java.util.List;
 import java.util.Map;
@@ -72,13 +72,15 @@ public class TicketBroadcaster {
      */
     void onAccountChanged(@Observes AccountChanged change) {
         List<SessionSender> revoked = senders.values().stream()
-                .filter(s -> change.username().equals(s.username())).toList();
+                .filter(s -> change.username().equals(s.username()))
+                .toList();
         if (revoked.isEmpty()) {
             return;
         }
         revoked.forEach(s -> senders.remove(s.id()));
-        LOG.log(Level.INFO, "Closing {0} dashboard session(s) of {1}: their sign-in changed",
-                new Object[] {revoked.size(), change.username()});
+        LOG.log(Level.INFO, "Closing {0} dashboard session(s) of {1}: their sign-in changed", new Object[] {
+            revoked.size(), change.username()
+        });
         Runnable close = () -> revoked.forEach(s -> s.revoke("sign-in changed; sign in again"));
         if (executor != null) {
             executor.execute(close);
@@ -108,8 +110,15 @@ public class TicketBroadcaster {
     void onModelChanged(@ObservesAsync ModelChanged change) {
         String text;
         try {
-            text = jsonb.toJson(new ModelMessage("model", change.kind().wireName(), change.version(),
-                    change.previousVersion(), change.reason(), change.trigger(), change.at(), cluster.memberName()));
+            text = jsonb.toJson(new ModelMessage(
+                    "model",
+                    change.kind().wireName(),
+                    change.version(),
+                    change.previousVersion(),
+                    change.reason(),
+                    change.trigger(),
+                    change.at(),
+                    cluster.memberName()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot serialize the model change", e);
             return;

@@ -29,7 +29,9 @@ class EarlierBundleTest {
         assertEquals("20261202T063657Z-c67b81268e", classifier.info().version());
         assertEquals(1, classifier.info().formatVersion());
         assertTrue(classifier.info().evaluation().containsKey("out_of_bag"));
-        assertEquals("tickets-small.csv", ((java.util.Map<?, ?>) ((List<?>) classifier.info().provenance().get("inputs")).get(0)).get("file"));
+        assertEquals(
+                "tickets-small.csv",
+                ((java.util.Map<?, ?>) ((List<?>) classifier.info().provenance().get("inputs")).get(0)).get("file"));
 
         List<TicketRecord> rows = Fixtures.smallTickets().records();
         List<String> lines = Files.readAllLines(HERE.resolve("bundle-format-1-predictions.tsv"));
@@ -43,8 +45,16 @@ class EarlierBundleTest {
             Prediction p = classifier.classify(new TicketText(r.subject(), r.body(), null));
             List<String> keywords = new ArrayList<>();
             p.keywords().forEach(k -> keywords.add(k.term() + "=" + k.weight()));
-            assertEquals(line, String.join("\t", f[0], p.queue().label(), String.valueOf(p.queue().confidence()),
-                    p.priority().label(), String.valueOf(p.priority().confidence()), String.join(" ", keywords)));
+            assertEquals(
+                    line,
+                    String.join(
+                            "\t",
+                            f[0],
+                            p.queue().label(),
+                            String.valueOf(p.queue().confidence()),
+                            p.priority().label(),
+                            String.valueOf(p.priority().confidence()),
+                            String.join(" ", keywords)));
             checked++;
         }
         assertTrue(checked > 30, "rows checked: " + checked);

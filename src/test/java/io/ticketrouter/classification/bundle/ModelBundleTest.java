@@ -56,7 +56,8 @@ class ModelBundleTest {
 
     @Test
     void provenanceAndEvaluationReadBackAsWritten(@TempDir Path dir) throws Exception {
-        ModelBundle withTest = trained.withEvaluation(trained.evaluation().withTest("test.csv", trained.evaluation().outOfBag()));
+        ModelBundle withTest = trained.withEvaluation(
+                trained.evaluation().withTest("test.csv", trained.evaluation().outOfBag()));
         ModelBundles.save(withTest, dir, Map.of());
         ModelBundle loaded = (ModelBundle) ModelBundles.load(dir);
         assertEquals(withTest.provenance(), loaded.provenance());
@@ -65,20 +66,44 @@ class ModelBundleTest {
         Map<String, Object> json = BundleJson.readObject(Files.readString(dir.resolve("evaluation.json")));
         assertEquals(List.of("out_of_bag", "test"), List.copyOf(json.keySet()));
         Map<?, ?> oob = (Map<?, ?>) json.get("out_of_bag");
-        assertEquals(List.of("rows", "skipped_rows", "queue", "priority", "per_language", "high_to_low_rate",
-                "low_to_high_rate", "ece", "accuracy_at_coverage", "uncalibrated_ece"), List.copyOf(oob.keySet()));
-        assertEquals("test.csv", List.copyOf(((Map<?, ?>) json.get("test")).values()).get(0));
-        assertEquals(List.of("accuracy", "macro_f1", "weighted_f1", "per_class", "confusion", "ece",
-                "accuracy_at_coverage", "review_thresholds"), List.copyOf(((Map<?, ?>) oob.get("queue")).keySet()));
+        assertEquals(
+                List.of(
+                        "rows",
+                        "skipped_rows",
+                        "queue",
+                        "priority",
+                        "per_language",
+                        "high_to_low_rate",
+                        "low_to_high_rate",
+                        "ece",
+                        "accuracy_at_coverage",
+                        "uncalibrated_ece"),
+                List.copyOf(oob.keySet()));
+        assertEquals(
+                "test.csv", List.copyOf(((Map<?, ?>) json.get("test")).values()).get(0));
+        assertEquals(
+                List.of(
+                        "accuracy",
+                        "macro_f1",
+                        "weighted_f1",
+                        "per_class",
+                        "confusion",
+                        "ece",
+                        "accuracy_at_coverage",
+                        "review_thresholds"),
+                List.copyOf(((Map<?, ?>) oob.get("queue")).keySet()));
         assertFalse(((Map<?, ?>) oob.get("priority")).containsKey("review_thresholds"));
         assertEquals(json, loaded.info().evaluation());
-        assertEquals(List.of("trained_at", "inputs", "rows", "skipped_rows", "parameters", "versions", "training_seconds"),
+        assertEquals(
+                List.of("trained_at", "inputs", "rows", "skipped_rows", "parameters", "versions", "training_seconds"),
                 List.copyOf(loaded.info().provenance().keySet()));
     }
 
     @Test
     void versionDependsOnModelContentNotOnDirectory(@TempDir Path a, @TempDir Path b) throws Exception {
-        assertEquals(ModelBundles.load(save(a)).info().version(), ModelBundles.load(save(b)).info().version());
+        assertEquals(
+                ModelBundles.load(save(a)).info().version(),
+                ModelBundles.load(save(b)).info().version());
         assertTrue(trained.version().matches("\\d{8}T\\d{6}Z-[0-9a-f]{10}"), trained.version());
     }
 
@@ -86,7 +111,9 @@ class ModelBundleTest {
     void retrainingWithTheSameSeedsGivesTheSameModel() throws Exception {
         ModelBundle again = Fixtures.trainSmall(data).bundle();
         // The version is trained-at + content hash; the content hash must match.
-        assertEquals(trained.version().substring(trained.version().indexOf('-')), again.version().substring(again.version().indexOf('-')));
+        assertEquals(
+                trained.version().substring(trained.version().indexOf('-')),
+                again.version().substring(again.version().indexOf('-')));
     }
 
     @Test
@@ -94,7 +121,11 @@ class ModelBundleTest {
         BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir.resolve("none")));
         assertTrue(e.getMessage().startsWith("no model bundle at "), e.getMessage());
         BundleException empty = assertThrows(BundleException.class, () -> ModelBundles.load(dir));
-        assertTrue(empty.getMessage().endsWith("bundle.json: not a model bundle (bundle.json missing; partial or unfinished bundle?)"), empty.getMessage());
+        assertTrue(
+                empty.getMessage()
+                        .endsWith(
+                                "bundle.json: not a model bundle (bundle.json missing; partial or unfinished bundle?)"),
+                empty.getMessage());
     }
 
     @Test
@@ -111,7 +142,9 @@ class ModelBundleTest {
         bytes[bytes.length / 2] ^= 0x55;
         Files.write(forest, bytes);
         BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir));
-        assertTrue(e.getMessage().endsWith("priority-forest.bin.gz: corrupt (SHA-256 differs from bundle.json)"), e.getMessage());
+        assertTrue(
+                e.getMessage().endsWith("priority-forest.bin.gz: corrupt (SHA-256 differs from bundle.json)"),
+                e.getMessage());
     }
 
     @Test
@@ -124,8 +157,11 @@ class ModelBundleTest {
         Map<String, Object> m = BundleJson.readObject(Files.readString(manifest));
         @SuppressWarnings("unchecked")
         Map<String, Object> files = (Map<String, Object>) m.get("files");
-        files.put("queue-forest.bin.gz", java.util.HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(forest))));
+        files.put(
+                "queue-forest.bin.gz",
+                java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(Files.readAllBytes(forest))));
         Files.writeString(manifest, BundleJson.write(m), StandardCharsets.UTF_8);
         BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir));
         assertTrue(e.getMessage().contains("queue-forest.bin.gz: corrupt forest"), e.getMessage());
@@ -134,9 +170,15 @@ class ModelBundleTest {
     @Test
     void editedModelFileWithMatchingChecksumDoesNotMatchTheModelVersion(@TempDir Path dir) throws Exception {
         Path thresholds = save(dir).resolve("thresholds.json");
-        reseal(dir, "thresholds.json", Files.readString(thresholds).replace("\"target_precision\": 0.8", "\"target_precision\": 0.5"));
+        reseal(
+                dir,
+                "thresholds.json",
+                Files.readString(thresholds).replace("\"target_precision\": 0.8", "\"target_precision\": 0.5"));
         BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir));
-        assertTrue(e.getMessage().contains("bundle.json: model_version " + trained.version() + " does not match the model files"),
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "bundle.json: model_version " + trained.version() + " does not match the model files"),
                 e.getMessage());
     }
 
@@ -155,17 +197,23 @@ class ModelBundleTest {
         Map<String, Object> m = BundleJson.readObject(Files.readString(manifest));
         @SuppressWarnings("unchecked")
         Map<String, Object> files = (Map<String, Object>) m.get("files");
-        files.put(name, java.util.HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(dir.resolve(name)))));
+        files.put(
+                name,
+                java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(Files.readAllBytes(dir.resolve(name)))));
         Files.writeString(manifest, BundleJson.write(m), StandardCharsets.UTF_8);
     }
 
     @Test
     void otherFormatVersionIsRefused(@TempDir Path dir) throws Exception {
         Path manifest = save(dir).resolve("bundle.json");
-        Files.writeString(manifest, Files.readString(manifest).replace("\"format_version\": 1", "\"format_version\": 99"));
+        Files.writeString(
+                manifest, Files.readString(manifest).replace("\"format_version\": 1", "\"format_version\": 99"));
         BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir));
-        assertTrue(e.getMessage().contains("bundle format version 99 is not supported (this build reads version 1"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("bundle format version 99 is not supported (this build reads version 1"),
+                e.getMessage());
     }
 
     @Test
@@ -177,14 +225,28 @@ class ModelBundleTest {
 
     @Test
     void predictionIsWellFormed() {
-        Prediction p = trained.classify(TicketText.of("Rechnung doppelt", "Meine Rechnung wurde doppelt abgebucht, bitte erstatten Sie die Zahlung."));
+        Prediction p = trained.classify(TicketText.of(
+                "Rechnung doppelt", "Meine Rechnung wurde doppelt abgebucht, bitte erstatten Sie die Zahlung."));
         assertEquals("de", p.language());
         assertEquals("Billing", p.queue().label());
-        assertEquals(1.0, p.queueProbabilities().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
-        assertEquals(1.0, p.priorityProbabilities().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
-        assertEquals(p.queue().label(), p.queueProbabilities().keySet().iterator().next());
+        assertEquals(
+                1.0,
+                p.queueProbabilities().values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum(),
+                1e-9);
+        assertEquals(
+                1.0,
+                p.priorityProbabilities().values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum(),
+                1e-9);
+        assertEquals(
+                p.queue().label(), p.queueProbabilities().keySet().iterator().next());
         assertFalse(p.keywords().isEmpty());
         assertTrue(p.keywords().stream().allMatch(k -> k.weight() > 0));
-        assertTrue(p.keywords().stream().anyMatch(k -> k.term().startsWith("rechnung")), p.keywords().toString());
+        assertTrue(
+                p.keywords().stream().anyMatch(k -> k.term().startsWith("rechnung")),
+                p.keywords().toString());
     }
 }

@@ -19,8 +19,11 @@ class SharedDataTest {
         TicketDataset train = TicketCsvReader.read(split.resolve("train.csv"));
         TicketDataset val = TicketCsvReader.read(split.resolve("val.csv"));
         TicketDataset test = TicketCsvReader.read(split.resolve("test.csv"));
-        assertEquals(4000, train.size() + train.skippedRows() + val.size() + val.skippedRows() + test.size() + test.skippedRows());
-        assertEquals(10, train.records().stream().map(TicketRecord::queue).distinct().count());
+        assertEquals(
+                4000,
+                train.size() + train.skippedRows() + val.size() + val.skippedRows() + test.size() + test.skippedRows());
+        assertEquals(
+                10, train.records().stream().map(TicketRecord::queue).distinct().count());
         assertTrue(train.records().stream().allMatch(r -> TicketCsvReader.PRIORITIES.contains(r.priority())));
         assertTrue(test.records().stream().allMatch(r -> r.language() != null));
     }

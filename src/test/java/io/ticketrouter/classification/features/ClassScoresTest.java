@@ -63,7 +63,8 @@ class ClassScoresTest {
         ClassScores scores = ClassScores.fit(ClassScores.Method.LINEAR_SVM, rows(), classes(), 2, 3, null);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         scores.write(new DataOutputStream(bytes));
-        ClassScores read = ClassScores.readOne(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), 2, 3);
+        ClassScores read =
+                ClassScores.readOne(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), 2, 3);
         for (SparseVector row : rows()) {
             assertArrayEquals(scores.scores(row), read.scores(row), 0.0);
         }

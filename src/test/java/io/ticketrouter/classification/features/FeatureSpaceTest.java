@@ -16,13 +16,15 @@ class FeatureSpaceTest {
     private static final List<String> PRIORITIES = List.of("high", "medium", "low");
 
     private static final TicketText[] TICKETS = {
-            new TicketText("Invoice", "invoice charged twice refund", "en"),
-            new TicketText("Server down", "server error crash login", "en"),
-            new TicketText("Refund", "refund invoice payment", "en"),
-            new TicketText("Crash", "crash server urgent", "en")};
+        new TicketText("Invoice", "invoice charged twice refund", "en"),
+        new TicketText("Server down", "server error crash login", "en"),
+        new TicketText("Refund", "refund invoice payment", "en"),
+        new TicketText("Crash", "crash server urgent", "en")
+    };
 
     private static TfidfVectorizer vectorizer() {
-        List<String> terms = List.of("charged", "crash", "error", "invoice", "login", "payment", "refund", "server", "twice", "urgent");
+        List<String> terms = List.of(
+                "charged", "crash", "error", "invoice", "login", "payment", "refund", "server", "twice", "urgent");
         double[] idf = new double[terms.size()];
         java.util.Arrays.fill(idf, 1.5);
         return new TfidfVectorizer(terms, idf);
@@ -31,8 +33,14 @@ class FeatureSpaceTest {
     private static FeatureSpace withScores() {
         TfidfVectorizer v = vectorizer();
         TermExtractor extractor = new TermExtractor(WITH_SCORES);
-        List<SparseVector> rows = java.util.Arrays.stream(TICKETS).map(t -> v.transform(extractor.extract(t).counts())).toList();
-        return new FeatureSpace(WITH_SCORES, v, QUEUES, PRIORITIES,
+        List<SparseVector> rows = java.util.Arrays.stream(TICKETS)
+                .map(t -> v.transform(extractor.extract(t).counts()))
+                .toList();
+        return new FeatureSpace(
+                WITH_SCORES,
+                v,
+                QUEUES,
+                PRIORITIES,
                 ClassScores.fit(rows, new int[] {0, 1, 0, 1}, 2, v.size(), null),
                 ClassScores.fit(rows, new int[] {2, 1, 1, 0}, 3, v.size(), null));
     }
@@ -49,8 +57,10 @@ class FeatureSpaceTest {
         assertEquals("priority score: low", space.featureName(14));
         assertArrayEquals(new int[] {3, 6, 10, 11, 12, 13, 14}, space.forestFeatures(new int[] {3, 6}));
 
-        SparseVector row = space.trainingRow(new SparseVector(new int[] {1, 4}, new double[] {0.6, 0.8}),
-                new double[] {-1, 1}, new double[] {0.5, 0.25, 0.125});
+        SparseVector row = space.trainingRow(
+                new SparseVector(new int[] {1, 4}, new double[] {0.6, 0.8}),
+                new double[] {-1, 1},
+                new double[] {0.5, 0.25, 0.125});
         assertArrayEquals(new int[] {1, 4, 10, 11, 12, 13, 14}, row.indices());
         assertArrayEquals(new double[] {0.6, 0.8, -1, 1, 0.5, 0.25, 0.125}, row.values());
     }
@@ -60,7 +70,9 @@ class FeatureSpaceTest {
         FeatureSpace space = withScores();
         for (TicketText t : TICKETS) {
             FeatureSpace.Encoded e = space.encode(t);
-            SparseVector row = space.trainingRow(e.tfidf(), space.queueScores().scores(e.tfidf()),
+            SparseVector row = space.trainingRow(
+                    e.tfidf(),
+                    space.queueScores().scores(e.tfidf()),
                     space.priorityScores().scores(e.tfidf()));
             double[] dense = new double[space.width()];
             row.scatter(dense);
@@ -98,14 +110,30 @@ class FeatureSpaceTest {
     @Test
     void partsThatDoNotFitAreRefused() {
         FeatureSpace space = withScores();
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new FeatureSpace(WITH_SCORES, vectorizer(), QUEUES, PRIORITIES, null, null));
-        assertThrows(IllegalArgumentException.class, () -> new FeatureSpace(WITHOUT_SCORES, vectorizer(), QUEUES,
-                PRIORITIES, space.queueScores(), space.priorityScores()));
-        assertThrows(IllegalArgumentException.class, () -> new FeatureSpace(WITH_SCORES, vectorizer(),
-                List.of("Billing", "Technical", "Sales"), PRIORITIES, space.queueScores(), space.priorityScores()));
-        assertThrows(IllegalArgumentException.class, () -> new FeatureSpace(WITH_SCORES,
-                new TfidfVectorizer(List.of("a"), new double[] {1}), QUEUES, PRIORITIES, space.queueScores(),
-                space.priorityScores()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new FeatureSpace(
+                        WITHOUT_SCORES, vectorizer(), QUEUES, PRIORITIES, space.queueScores(), space.priorityScores()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new FeatureSpace(
+                        WITH_SCORES,
+                        vectorizer(),
+                        List.of("Billing", "Technical", "Sales"),
+                        PRIORITIES,
+                        space.queueScores(),
+                        space.priorityScores()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new FeatureSpace(
+                        WITH_SCORES,
+                        new TfidfVectorizer(List.of("a"), new double[] {1}),
+                        QUEUES,
+                        PRIORITIES,
+                        space.queueScores(),
+                        space.priorityScores()));
     }
 }

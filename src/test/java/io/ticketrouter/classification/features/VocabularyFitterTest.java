@@ -18,8 +18,8 @@ class VocabularyFitterTest {
 
     @Test
     void idfComesFromTrainingRowsOnly() {
-        VocabularyFitter.Fitted fitted = new VocabularyFitter(1, 1.0).fit(TRAIN,
-                Map.of("queue", new VocabularyFitter.Target(new int[] {0, 0, 1, 1}, 2, 100)));
+        VocabularyFitter.Fitted fitted = new VocabularyFitter(1, 1.0)
+                .fit(TRAIN, Map.of("queue", new VocabularyFitter.Target(new int[] {0, 0, 1, 1}, 2, 100)));
         TfidfVectorizer v = fitted.vectorizer();
         // "invoice" is in 3 of 4 training rows: smoothed idf = ln(5/4) + 1.
         assertEquals(Math.log(5.0 / 4.0) + 1, v.idf(v.indexOf("invoice")), 1e-12);
@@ -36,8 +36,8 @@ class VocabularyFitterTest {
 
     @Test
     void chiSquareKeepsTheMostClassSpecificTerms() {
-        VocabularyFitter.Fitted fitted = new VocabularyFitter(1, 1.0).fit(TRAIN,
-                Map.of("queue", new VocabularyFitter.Target(new int[] {0, 0, 1, 1}, 2, 1)));
+        VocabularyFitter.Fitted fitted = new VocabularyFitter(1, 1.0)
+                .fit(TRAIN, Map.of("queue", new VocabularyFitter.Target(new int[] {0, 0, 1, 1}, 2, 1)));
         assertEquals(1, fitted.featuresPerTarget().get("queue").length);
         String kept = fitted.vectorizer().term(fitted.featuresPerTarget().get("queue")[0]);
         assertTrue(kept.equals("server") || kept.equals("invoice"), kept);
@@ -45,8 +45,8 @@ class VocabularyFitterTest {
 
     @Test
     void documentFrequencyLimitsApply() {
-        VocabularyFitter.Fitted fitted = new VocabularyFitter(2, 0.7).fit(TRAIN,
-                Map.of("queue", new VocabularyFitter.Target(new int[] {0, 0, 1, 1}, 2, 100)));
+        VocabularyFitter.Fitted fitted = new VocabularyFitter(2, 0.7)
+                .fit(TRAIN, Map.of("queue", new VocabularyFitter.Target(new int[] {0, 0, 1, 1}, 2, 100)));
         // invoice: 3/4 rows > 0.7; refund, payment, crash, error: 1 row < 2.
         assertEquals(List.of("server"), fitted.vectorizer().terms());
     }

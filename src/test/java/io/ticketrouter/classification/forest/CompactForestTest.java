@@ -27,13 +27,20 @@ class CompactForestTest {
     @Test
     void compactForestPredictsExactlyWhatWekaPredicts() throws Exception {
         TicketDataset data = Fixtures.smallTickets();
-        List<String> queues = data.records().stream().map(TicketRecord::queue).distinct().sorted().toList();
+        List<String> queues = data.records().stream()
+                .map(TicketRecord::queue)
+                .distinct()
+                .sorted()
+                .toList();
         TermExtractor extractor = new TermExtractor(new FeatureOptions(1, true, 0, false, false));
         List<Map<String, Integer>> docs = new ArrayList<>();
         for (TicketRecord r : data.records()) {
-            docs.add(extractor.extract(new TicketText(r.subject(), r.body(), r.language())).counts());
+            docs.add(extractor
+                    .extract(new TicketText(r.subject(), r.body(), r.language()))
+                    .counts());
         }
-        int[] classes = data.records().stream().mapToInt(r -> queues.indexOf(r.queue())).toArray();
+        int[] classes =
+                data.records().stream().mapToInt(r -> queues.indexOf(r.queue())).toArray();
         VocabularyFitter.Fitted fitted = new VocabularyFitter(1, 1.0)
                 .fit(docs, Map.of("queue", new VocabularyFitter.Target(classes, queues.size(), 150)));
         TfidfVectorizer vectorizer = fitted.vectorizer();
@@ -46,7 +53,8 @@ class CompactForestTest {
         // Round trip through the binary format too: the loaded forest must predict the same.
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         trained.forest().write(new DataOutputStream(bytes));
-        CompactForest loaded = CompactForest.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), vectorizer.size());
+        CompactForest loaded = CompactForest.read(
+                new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), vectorizer.size());
 
         for (SparseVector row : rows) {
             Instance instance = WekaForestTrainer.wekaInstance(trained.header(), row, features);
@@ -61,16 +69,26 @@ class CompactForestTest {
     @Test
     void contributionsAddUpToThePrediction() throws Exception {
         TicketDataset data = Fixtures.smallTickets();
-        List<String> queues = data.records().stream().map(TicketRecord::queue).distinct().sorted().toList();
+        List<String> queues = data.records().stream()
+                .map(TicketRecord::queue)
+                .distinct()
+                .sorted()
+                .toList();
         TermExtractor extractor = new TermExtractor(new FeatureOptions(1, false, 0, false, false));
         List<Map<String, Integer>> docs = data.records().stream()
-                .map(r -> extractor.extract(new TicketText(r.subject(), r.body(), r.language())).counts()).toList();
-        int[] classes = data.records().stream().mapToInt(r -> queues.indexOf(r.queue())).toArray();
+                .map(r -> extractor
+                        .extract(new TicketText(r.subject(), r.body(), r.language()))
+                        .counts())
+                .toList();
+        int[] classes =
+                data.records().stream().mapToInt(r -> queues.indexOf(r.queue())).toArray();
         VocabularyFitter.Fitted fitted = new VocabularyFitter(1, 1.0)
                 .fit(docs, Map.of("queue", new VocabularyFitter.Target(classes, queues.size(), 100)));
-        List<SparseVector> rows = docs.stream().map(fitted.vectorizer()::transform).toList();
+        List<SparseVector> rows =
+                docs.stream().map(fitted.vectorizer()::transform).toList();
         CompactForest forest = new WekaForestTrainer(new ForestParameters(10, 0, 0, 1, 3, true, 1))
-                .train(rows, classes, queues, fitted.featuresPerTarget().get("queue")).forest();
+                .train(rows, classes, queues, fitted.featuresPerTarget().get("queue"))
+                .forest();
         double[] x = new double[fitted.vectorizer().size()];
         rows.get(0).scatter(x);
         double[] p = forest.distribution(x);

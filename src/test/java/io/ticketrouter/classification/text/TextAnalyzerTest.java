@@ -44,7 +44,8 @@ class TextAnalyzerTest {
         assertEquals(stemming.terms("Rechnungen", "de"), stemming.terms("Rechnung", "de"));
         assertEquals(stemming.terms("facturas", "es"), stemming.terms("factura", "es"));
         assertEquals(stemming.terms("factures", "fr"), stemming.terms("facture", "fr"));
-        // Snowball's German algorithm folds umlauts inside stems by design (ü -> u): documented, consistent at training and prediction.
+        // Snowball's German algorithm folds umlauts inside stems by design (ü -> u): documented, consistent at training
+        // and prediction.
         assertEquals(List.of("uberweis"), stemming.terms("Überweisungen", "de"));
         // So does the Spanish one (á, é, í, ó, ú -> a, e, i, o, u); tokens themselves keep them (tests above).
         assertEquals(List.of("telefon"), stemming.terms("teléfonos", "es"));
@@ -52,9 +53,12 @@ class TextAnalyzerTest {
 
     @Test
     void languageDetectionMapsToIsoCodes() {
-        assertEquals("de", Languages.detect("Sehr geehrte Damen und Herren, meine Rechnung ist leider doppelt abgebucht worden."));
+        assertEquals(
+                "de",
+                Languages.detect("Sehr geehrte Damen und Herren, meine Rechnung ist leider doppelt abgebucht worden."));
         assertEquals("fr", Languages.detect("Bonjour, je n'arrive pas à me connecter à mon compte depuis hier soir."));
-        assertEquals("es", Languages.detect("Hola, no puedo acceder a mi cuenta desde ayer por la tarde, necesito ayuda."));
+        assertEquals(
+                "es", Languages.detect("Hola, no puedo acceder a mi cuenta desde ayer por la tarde, necesito ayuda."));
         assertEquals("de", Languages.normalize("deu"));
         assertEquals(Languages.FALLBACK, Languages.normalize("it"));
     }

@@ -28,71 +28,112 @@ class AccessFeatureTest {
     @Test
     void theApplicationLeavesResourceDiscoveryToTheServer() {
         ApiApplication application = new ApiApplication();
-        assertTrue(application.getClasses().isEmpty() && application.getSingletons().isEmpty(),
+        assertTrue(
+                application.getClasses().isEmpty()
+                        && application.getSingletons().isEmpty(),
                 "ApiApplication lists no classes, so every @Path class of the WAR is deployed and checked here");
     }
 
     @Test
     void theScanFindsTheResourceClasses() {
-        assertTrue(RESOURCES.containsAll(List.of(ApiRootResource.class, TicketResource.class, PredictionResource.class,
-                PluginResource.class, SessionResource.class, UserResource.class)), RESOURCES.toString());
+        assertTrue(
+                RESOURCES.containsAll(List.of(
+                        ApiRootResource.class,
+                        TicketResource.class,
+                        PredictionResource.class,
+                        PluginResource.class,
+                        SessionResource.class,
+                        UserResource.class)),
+                RESOURCES.toString());
     }
 
     @Test
     void onlyThePortalsCallsAreOpenToAnyone() {
-        assertEquals(Set.of(
-                "GET /api", "POST /api/tickets", "POST /api/tickets/receive", "GET /api/tickets/{reference}/status",
-                "POST /api/session", "DELETE /api/session"), endpoints(Access.Who.ANYONE));
+        assertEquals(
+                Set.of(
+                        "GET /api",
+                        "POST /api/tickets",
+                        "POST /api/tickets/receive",
+                        "GET /api/tickets/{reference}/status",
+                        "POST /api/session",
+                        "DELETE /api/session"),
+                endpoints(Access.Who.ANYONE));
     }
 
     @Test
     void deletingReloadingAndUserManagementNeedAnAdmin() {
-        assertEquals(Set.of(
-                "DELETE /api/tickets/{reference}", "POST /api/plugins/reload", "POST /api/model/reload",
-                "GET /api/users", "POST /api/users", "PATCH /api/users/{username}",
-                "DELETE /api/users/{username}"), endpoints(Access.Who.ADMIN));
+        assertEquals(
+                Set.of(
+                        "DELETE /api/tickets/{reference}",
+                        "POST /api/plugins/reload",
+                        "POST /api/model/reload",
+                        "GET /api/users",
+                        "POST /api/users",
+                        "PATCH /api/users/{username}",
+                        "DELETE /api/users/{username}"),
+                endpoints(Access.Who.ADMIN));
     }
 
     @Test
     void everythingElseNeedsAnAgentAndEveryMethodSaysSoExplicitly() {
         Set<String> agent = endpoints(Access.Who.AGENT);
-        assertTrue(agent.containsAll(Set.of("GET /api/tickets", "GET /api/tickets/{reference}",
-                "PATCH /api/tickets/{reference}", "POST /api/predict", "POST /api/predict/batch", "GET /api/plugins",
-                "GET /api/model", "GET /api/session", "PUT /api/session/password")), agent.toString());
+        assertTrue(
+                agent.containsAll(Set.of(
+                        "GET /api/tickets",
+                        "GET /api/tickets/{reference}",
+                        "PATCH /api/tickets/{reference}",
+                        "POST /api/predict",
+                        "POST /api/predict/batch",
+                        "GET /api/plugins",
+                        "GET /api/model",
+                        "GET /api/session",
+                        "PUT /api/session/password")),
+                agent.toString());
         List<String> undecided = new ArrayList<>();
         for (Class<?> type : RESOURCES) {
             for (Method m : type.getDeclaredMethods()) {
                 boolean endpoint = httpMethod(m) != null;
                 boolean locator = !endpoint && m.isAnnotationPresent(Path.class);
-                if (locator || endpoint && !m.isAnnotationPresent(Access.class) && !type.isAnnotationPresent(Access.class)) {
+                if (locator
+                        || endpoint
+                                && !m.isAnnotationPresent(Access.class)
+                                && !type.isAnnotationPresent(Access.class)) {
                     undecided.add(type.getSimpleName() + "." + m.getName());
                 }
             }
         }
-        assertEquals(List.of(), undecided, "every resource method says who may call it (a sub-resource locator "
-                + "would hand the request to methods this table does not see)");
+        assertEquals(
+                List.of(),
+                undecided,
+                "every resource method says who may call it (a sub-resource locator "
+                        + "would hand the request to methods this table does not see)");
     }
 
     @Test
     void aMethodWithoutAnyAnnotationIsForAdminsOnly() throws Exception {
         class Unmarked {
-            public void undecided() {
-            }
+            public void undecided() {}
         }
-        assertEquals(Access.Who.ADMIN, AccessFeature.required(Unmarked.class,
-                Unmarked.class.getMethod("undecided")));
+        assertEquals(Access.Who.ADMIN, AccessFeature.required(Unmarked.class, Unmarked.class.getMethod("undecided")));
     }
 
     /** Every class under the build's output directory that carries {@code @Path}: what JAX-RS deploys. */
     private static List<Class<?>> resourceClasses() {
         try {
-            java.nio.file.Path root = java.nio.file.Path.of(ApiApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            java.nio.file.Path root = java.nio.file.Path.of(ApiApplication.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             assertTrue(Files.isDirectory(root), "the compiled classes are a directory: " + root);
             List<Class<?>> found = new ArrayList<>();
             try (Stream<java.nio.file.Path> files = Files.walk(root)) {
-                for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                for (java.nio.file.Path file : (Iterable<java.nio.file.Path>)
+                        files.filter(f -> f.toString().endsWith(".class"))::iterator) {
                     String name = root.relativize(file).toString().replace(java.io.File.separatorChar, '.');
-                    Class<?> type = Class.forName(name.substring(0, name.length() - ".class".length()), false,
+                    Class<?> type = Class.forName(
+                            name.substring(0, name.length() - ".class".length()),
+                            false,
                             AccessFeatureTest.class.getClassLoader());
                     if (type.isAnnotationPresent(Path.class)) {
                         found.add(type);
@@ -140,7 +181,8 @@ class AccessFeatureTest {
 
     private static String path(Class<?> type, Method m) {
         String base = type.getAnnotation(Path.class).value();
-        String sub = m.isAnnotationPresent(Path.class) ? m.getAnnotation(Path.class).value() : "";
+        String sub =
+                m.isAnnotationPresent(Path.class) ? m.getAnnotation(Path.class).value() : "";
         String p = "/api" + (base.isEmpty() ? "" : "/" + base) + (sub.isEmpty() ? "" : "/" + sub);
         return p.replace("//", "/");
     }

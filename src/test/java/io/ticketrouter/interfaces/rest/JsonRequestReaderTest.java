@@ -12,14 +12,16 @@ import org.junit.jupiter.api.Test;
 class JsonRequestReaderTest {
 
     private static PredictRequest read(String json) {
-        return JsonRequestReader.bind(PredictRequest.class,
-                JsonRequestReader.parse(json.getBytes(StandardCharsets.UTF_8)), "request body");
+        return JsonRequestReader.bind(
+                PredictRequest.class, JsonRequestReader.parse(json.getBytes(StandardCharsets.UTF_8)), "request body");
     }
 
     @Test
     void bindsSnakeCaseFields() {
-        CreateTicketRequest r = JsonRequestReader.bind(CreateTicketRequest.class, JsonRequestReader.parse(
-                "{\"body\": \"0123456789\", \"customer_email\": \"a@b.co\"}".getBytes(StandardCharsets.UTF_8)),
+        CreateTicketRequest r = JsonRequestReader.bind(
+                CreateTicketRequest.class,
+                JsonRequestReader.parse(
+                        "{\"body\": \"0123456789\", \"customer_email\": \"a@b.co\"}".getBytes(StandardCharsets.UTF_8)),
                 "request body");
         assertEquals("a@b.co", r.customerEmail());
         assertNull(r.subject());
@@ -32,7 +34,8 @@ class JsonRequestReaderTest {
 
     @Test
     void tooShortBodySaysTheLimitsAndTheLength() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> read("{\"body\": \"abc\"}").validBody());
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class, () -> read("{\"body\": \"abc\"}").validBody());
         assertEquals("body must be 10 to 10000 characters, got 3", e.getMessage());
         assertEquals("body", e.field());
     }
@@ -57,14 +60,20 @@ class JsonRequestReaderTest {
 
     @Test
     void controlCharactersAndLoneSurrogatesInTextAre400() {
-        InvalidInputException e = assertThrows(InvalidInputException.class,
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
                 () -> read("{\"body\": \"0123456789 \\u0000 x\"}").validBody());
         assertEquals("body", e.field());
-        assertThrows(InvalidInputException.class, () -> read("{\"body\": \"0123456789 \\ud800 x\"}").validBody());
-        assertThrows(InvalidInputException.class, () -> read("{\"body\": \"0123456789 \\u001b[31m x\"}").validBody());
+        assertThrows(
+                InvalidInputException.class,
+                () -> read("{\"body\": \"0123456789 \\ud800 x\"}").validBody());
+        assertThrows(
+                InvalidInputException.class,
+                () -> read("{\"body\": \"0123456789 \\u001b[31m x\"}").validBody());
         // tabs, line breaks and paired surrogates (emoji) are text people type
-        assertEquals("line one\n\tline two \ud83d\ude00", read("{\"body\": \"line one\\n\\tline two \\ud83d\\ude00\"}")
-                .validBody());
+        assertEquals(
+                "line one\n\tline two \ud83d\ude00",
+                read("{\"body\": \"line one\\n\\tline two \\ud83d\\ude00\"}").validBody());
     }
 
     @Test
@@ -85,12 +94,14 @@ class JsonRequestReaderTest {
 
     @Test
     void aKeyGivenTwiceIsRefusedNamingIt() {
-        Problems.ProblemException e = assertThrows(Problems.ProblemException.class,
+        Problems.ProblemException e = assertThrows(
+                Problems.ProblemException.class,
                 () -> read("{\"body\": \"help\", \"body\": \"0123456789 long enough\"}"));
         assertEquals("body", e.problem().field());
         assertTrue(e.problem().detail().contains("given twice"), e.problem().detail());
-        Problems.ProblemException nested = assertThrows(Problems.ProblemException.class, () -> JsonRequestReader.parse(
-                "{\"items\": [{\"body\": \"a\"}, {\"body\": \"b\", \"body\": \"c\"}]}"
+        Problems.ProblemException nested = assertThrows(
+                Problems.ProblemException.class,
+                () -> JsonRequestReader.parse("{\"items\": [{\"body\": \"a\"}, {\"body\": \"b\", \"body\": \"c\"}]}"
                         .getBytes(StandardCharsets.UTF_8)));
         assertEquals("items[1].body", nested.problem().field());
     }
@@ -98,7 +109,8 @@ class JsonRequestReaderTest {
     @Test
     void aNumberTooLongToReadIs400NamingTheField() {
         String digits = "9".repeat(1_200);
-        Problems.ProblemException e = assertThrows(Problems.ProblemException.class,
+        Problems.ProblemException e = assertThrows(
+                Problems.ProblemException.class,
                 () -> read("{\"body\": \"0123456789 x\", \"whatever\": " + digits + "}"));
         assertEquals(400, e.problem().status());
         assertEquals("whatever", e.problem().field());
@@ -109,16 +121,22 @@ class JsonRequestReaderTest {
     @Test
     void theDeclaredCharsetIsHonouredOrRefusedWith415() {
         String json = "{\"body\": \"Caf\u00e9 au lait, s'il vous pla\u00eet\"}";
-        for (java.nio.charset.Charset cs : new java.nio.charset.Charset[] {StandardCharsets.UTF_8,
-                StandardCharsets.UTF_16, StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE,
-                StandardCharsets.ISO_8859_1}) {
+        for (java.nio.charset.Charset cs : new java.nio.charset.Charset[] {
+            StandardCharsets.UTF_8,
+            StandardCharsets.UTF_16,
+            StandardCharsets.UTF_16BE,
+            StandardCharsets.UTF_16LE,
+            StandardCharsets.ISO_8859_1
+        }) {
             String declared = cs == StandardCharsets.UTF_16BE || cs == StandardCharsets.UTF_16LE ? "utf-16" : cs.name();
-            PredictRequest r = JsonRequestReader.bind(PredictRequest.class, JsonRequestReader.parse(json.getBytes(cs),
-                    JsonRequestReader.charset(json(declared))), "request body");
+            PredictRequest r = JsonRequestReader.bind(
+                    PredictRequest.class,
+                    JsonRequestReader.parse(json.getBytes(cs), JsonRequestReader.charset(json(declared))),
+                    "request body");
             assertEquals("Caf\u00e9 au lait, s'il vous pla\u00eet", r.validBody(), cs.name());
         }
-        Problems.ProblemException e = assertThrows(Problems.ProblemException.class, () -> JsonRequestReader.charset(
-                json("shift_jis")));
+        Problems.ProblemException e =
+                assertThrows(Problems.ProblemException.class, () -> JsonRequestReader.charset(json("shift_jis")));
         assertEquals(415, e.problem().status());
         assertTrue(e.problem().detail().contains("UTF-16"), e.problem().detail());
     }
@@ -135,21 +153,39 @@ class JsonRequestReaderTest {
         // NFC: a decomposed e + combining acute is stored composed
         assertEquals("Caf\u00e9 is closed today", InputRules.body("Cafe\u0301 is closed today", null));
         // only visible characters count for the minimum
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> InputRules.body("\u200B\uFEFF\u00A0".repeat(20) + "abc", null));
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class, () -> InputRules.body("\u200B\uFEFF\u00A0".repeat(20) + "abc", null));
         assertTrue(e.getMessage().startsWith("body must be 10 to 10000 characters, got 3 visible"), e.getMessage());
         assertThrows(InvalidInputException.class, () -> InputRules.note("\u200B\u200B"));
     }
 
     @Test
     void eMailAddressesAreDotAtomAddrSpecs() {
-        for (String bad : new String[] {"ana\u0000@example.com", "ana\u0001@example.com", "ana\u007f@example.com",
-            "moc.elpmaxe@\u202Eana", "<script>@x.com", "a@b..com", ".a@b.com", "a.@b.com", "a..b@example.com",
-            "\"a b\"@example.com", "ana@localhost", "ana@-example.com", "ana@b@example.com", "ana@example.com."}) {
+        for (String bad : new String[] {
+            "ana\u0000@example.com",
+            "ana\u0001@example.com",
+            "ana\u007f@example.com",
+            "moc.elpmaxe@\u202Eana",
+            "<script>@x.com",
+            "a@b..com",
+            ".a@b.com",
+            "a.@b.com",
+            "a..b@example.com",
+            "\"a b\"@example.com",
+            "ana@localhost",
+            "ana@-example.com",
+            "ana@b@example.com",
+            "ana@example.com."
+        }) {
             assertThrows(InvalidInputException.class, () -> InputRules.customerEmail(bad), bad);
         }
-        for (String good : new String[] {"ana@example.com", "ana.silva+tickets@mail.example.co.uk",
-            "o'brien@example.ie", "jos\u00e9@ejemplo.es", "user_1@sub-domain.example.com"}) {
+        for (String good : new String[] {
+            "ana@example.com",
+            "ana.silva+tickets@mail.example.co.uk",
+            "o'brien@example.ie",
+            "jos\u00e9@ejemplo.es",
+            "user_1@sub-domain.example.com"
+        }) {
             assertEquals(good, InputRules.customerEmail(good));
         }
     }

@@ -54,7 +54,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and looks only at those.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@DisabledIfSystemProperty(named = "it.db", matches = "postgresql",
+@DisabledIfSystemProperty(
+        named = "it.db",
+        matches = "postgresql",
         disabledReason = "the browser tests run once, in the H2 run (excluded from the PostgreSQL run in pom.xml)")
 class WebUiIT {
 
@@ -112,13 +114,16 @@ class WebUiIT {
         fill(portal, "customer_email", "ada@example.com");
         fill(portal, "subject", subject);
         fill(portal, "body", "Hello, my invoice for November was charged twice to my card. Please refund one payment.");
-        js(portal, "document.getElementById('ticket-form').addEventListener('submit', () => window.__submittedAt = Date.now(), {capture: true});");
+        js(
+                portal,
+                "document.getElementById('ticket-form').addEventListener('submit', () => window.__submittedAt = Date.now(), {capture: true});");
         portal.findElement(By.id("submit")).click();
 
-        WebElement row = new WebDriverWait(dashboard, LIVE_BOUND, Duration.ofMillis(20))
-                .until(d -> rowWithText(d, marker));
+        WebElement row =
+                new WebDriverWait(dashboard, LIVE_BOUND, Duration.ofMillis(20)).until(d -> rowWithText(d, marker));
         long seenAt = ((Number) js(dashboard, "return window.__seen[arguments[0]]", subject)).longValue();
-        wait(portal, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirmation")));
+        wait(portal, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("confirmation")));
         long submittedAt = ((Number) js(portal, "return window.__submittedAt")).longValue();
         System.out.printf("[it] portal submit -> dashboard row: %d ms%n", seenAt - submittedAt);
 
@@ -140,43 +145,65 @@ class WebUiIT {
         String marker = marker();
         WebDriver dashboard = openDashboard("?q=" + marker);
         List<Map<String, Object>> created = new ArrayList<>();
-        created.add(api.create("Server down " + marker, "Urgent: our production server is down since this morning, please help."));
-        created.add(api.create("Question " + marker, "When you can, could you tell me how to export my invoices as PDF?"));
-        created.add(api.create("Refund " + marker, "I returned the headphones last week and would like a refund of my payment."));
+        created.add(api.create(
+                "Server down " + marker, "Urgent: our production server is down since this morning, please help."));
+        created.add(
+                api.create("Question " + marker, "When you can, could you tell me how to export my invoices as PDF?"));
+        created.add(api.create(
+                "Refund " + marker, "I returned the headphones last week and would like a refund of my payment."));
         waitForRows(dashboard, marker, created.size());
 
         // Filter on the priority of the first ticket, then send more tickets while the filter is applied.
         String priority = TicketApi.effective(created.get(0), "priority");
         new Select(dashboard.findElement(By.id("f-priority"))).selectByValue(priority);
-        created.add(api.create("Outage " + marker, "Urgent: nothing works, the whole service is down for all our users."));
-        created.add(api.create("Later " + marker, "No hurry, when you can please update the postal address on my account."));
+        created.add(
+                api.create("Outage " + marker, "Urgent: nothing works, the whole service is down for all our users."));
+        created.add(api.create(
+                "Later " + marker, "No hurry, when you can please update the postal address on my account."));
         String last = created.get(created.size() - 1).get("reference").toString();
-        waitPush(dashboard).until(d -> rowCount(d, marker) == expected(created, "priority", priority)
-                && (matchesFilter(created.get(created.size() - 1), "priority", priority) == (row(d, last) != null)));
+        waitPush(dashboard)
+                .until(d -> rowCount(d, marker) == expected(created, "priority", priority)
+                        && (matchesFilter(created.get(created.size() - 1), "priority", priority)
+                                == (row(d, last) != null)));
         for (Map<String, Object> t : created) {
             boolean shown = row(dashboard, t.get("reference").toString()) != null;
-            assertEquals(matchesFilter(t, "priority", priority), shown,
-                    t.get("reference") + " (priority " + TicketApi.effective(t, "priority") + ") with filter " + priority);
+            assertEquals(
+                    matchesFilter(t, "priority", priority),
+                    shown,
+                    t.get("reference") + " (priority " + TicketApi.effective(t, "priority") + ") with filter "
+                            + priority);
         }
-        assertEquals(String.valueOf(expected(created, "priority", priority)),
-                js(dashboard, "return document.querySelector(`#priority-counts li[data-label='${arguments[0]}'] .count`).textContent", priority),
+        assertEquals(
+                String.valueOf(expected(created, "priority", priority)),
+                js(
+                        dashboard,
+                        "return document.querySelector(`#priority-counts li[data-label='${arguments[0]}'] .count`).textContent",
+                        priority),
                 "the count per priority describes what is shown");
 
         // Add a department filter on top, then clear both: everything is back, including the tickets that arrived.
         String queue = TicketApi.effective(created.get(0), "queue");
         new Select(dashboard.findElement(By.id("f-queue"))).selectByValue(queue);
-        waitPush(dashboard).until(d -> rowCount(d, marker) == created.stream()
-                .filter(t -> matchesFilter(t, "priority", priority) && matchesFilter(t, "queue", queue)).count());
+        waitPush(dashboard)
+                .until(d -> rowCount(d, marker)
+                        == created.stream()
+                                .filter(t -> matchesFilter(t, "priority", priority) && matchesFilter(t, "queue", queue))
+                                .count());
         dashboard.findElement(By.id("clear-filters")).click();
-        new WebDriverWait(dashboard, Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector("#ticket-rows tr")).size() >= created.size());
-        js(dashboard, "const q = document.getElementById('f-q'); q.value = arguments[0]; q.dispatchEvent(new Event('input', {bubbles: true}));", marker);
+        new WebDriverWait(dashboard, Duration.ofSeconds(5))
+                .until(d -> d.findElements(By.cssSelector("#ticket-rows tr")).size() >= created.size());
+        js(
+                dashboard,
+                "const q = document.getElementById('f-q'); q.value = arguments[0]; q.dispatchEvent(new Event('input', {bubbles: true}));",
+                marker);
         waitPush(dashboard).until(d -> rowCount(d, marker) == created.size());
     }
 
     @Test
     void correctionAndStatusChangeOnOneDashboardShowUpOnAnother() {
         String marker = marker();
-        Map<String, Object> ticket = api.create("Cannot log in " + marker,
+        Map<String, Object> ticket = api.create(
+                "Cannot log in " + marker,
                 "Since the update I cannot log in to the customer area; the password reset mail never arrives.");
         String reference = ticket.get("reference").toString();
         String predictedQueue = TicketApi.effective(ticket, "queue");
@@ -186,30 +213,39 @@ class WebUiIT {
         waitPush(second).until(d -> row(d, reference) != null);
 
         row(first, reference).findElement(By.cssSelector(".ref-button")).click();
-        WebElement dialog = wait(first, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("detail")));
+        WebElement dialog = wait(first, Duration.ofSeconds(5))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("detail")));
         new Select(dialog.findElement(By.id("a-status"))).selectByValue("in_progress");
         dialog.findElement(By.id("save-status")).click();
-        wait(first, Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-status"), "Status set"));
+        wait(first, Duration.ofSeconds(5))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-status"), "Status set"));
         Select queues = new Select(dialog.findElement(By.id("a-queue")));
-        String corrected = queues.getOptions().stream().map(o -> o.getAttribute("value"))
-                .filter(v -> !v.isEmpty() && !v.equals(predictedQueue)).findFirst().orElseThrow();
+        String corrected = queues.getOptions().stream()
+                .map(o -> o.getAttribute("value"))
+                .filter(v -> !v.isEmpty() && !v.equals(predictedQueue))
+                .findFirst()
+                .orElseThrow();
         queues.selectByValue(corrected);
         dialog.findElement(By.id("a-note")).sendKeys("Customer called: it is about the invoice portal.");
         dialog.findElement(By.id("save-correction")).click();
-        wait(first, Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-status"), "Correction saved"));
+        wait(first, Duration.ofSeconds(5))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-status"), "Correction saved"));
         Browsers.screenshot(first, "dashboard-3-detail-after-correction");
 
         waitPush(second).until(d -> {
             WebElement r = row(d, reference);
-            return r != null && "in_progress".equals(r.getAttribute("data-status"))
+            return r != null
+                    && "in_progress".equals(r.getAttribute("data-status"))
                     && corrected.equals(r.getAttribute("data-queue"));
         });
         String department = cell(row(second, reference), "Department").getText();
-        assertTrue(department.contains(corrected) && department.contains(predictedQueue),
+        assertTrue(
+                department.contains(corrected) && department.contains(predictedQueue),
                 "both the correction and the prediction are shown: " + department);
         assertTrue(cell(row(second, reference), "Status").getText().contains("In progress"));
         row(second, reference).findElement(By.cssSelector(".ref-button")).click();
-        WebElement detail = wait(second, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("detail-info")));
+        WebElement detail = wait(second, Duration.ofSeconds(5))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("detail-info")));
         String text = detail.getText();
         assertTrue(text.contains("Model: " + predictedQueue), text);
         assertTrue(text.contains("Agent correction: " + corrected), text);
@@ -226,22 +262,31 @@ class WebUiIT {
         String marker = marker();
         WebDriver dashboard = openDashboard("?q=" + marker);
         String before = api.create("Before restart " + marker, "A ticket sent before the server restart, to be kept.")
-                .get("reference").toString();
+                .get("reference")
+                .toString();
         waitPush(dashboard).until(d -> row(d, before) != null);
 
         server.stop();
-        wait(dashboard, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.id("connection-banner")));
+        wait(dashboard, Duration.ofSeconds(15))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("connection-banner")));
         Browsers.screenshot(dashboard, "dashboard-4-connection-lost");
         network(dashboard, false);
         server.restart();
         List<String> missed = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            missed.add(api.create("While away " + i + " " + marker, "Ticket number " + i + " sent while the dashboard was disconnected.")
-                    .get("reference").toString());
+            missed.add(api.create(
+                            "While away " + i + " " + marker,
+                            "Ticket number " + i + " sent while the dashboard was disconnected.")
+                    .get("reference")
+                    .toString());
         }
         // the tickets exist while the page still says it lost the connection and shows none of them
         assertTrue(dashboard.findElement(By.id("connection-banner")).isDisplayed(), "still disconnected");
-        assertTrue(dashboard.findElement(By.id("connection-text")).getText().startsWith("Live updates lost — reconnecting"),
+        assertTrue(
+                dashboard
+                        .findElement(By.id("connection-text"))
+                        .getText()
+                        .startsWith("Live updates lost — reconnecting"),
                 dashboard.findElement(By.id("connection-text")).getText());
         assertFalse(isLive(dashboard), "not live while offline");
         for (String r : missed) {
@@ -251,14 +296,17 @@ class WebUiIT {
         network(dashboard, true);
         // it reconnects on its own (back-off of up to 30 s) and fetches what it missed
         wait(dashboard, Duration.ofSeconds(90)).until(d -> missed.stream().allMatch(r -> row(d, r) != null));
-        wait(dashboard, Duration.ofSeconds(15)).until(ExpectedConditions.invisibilityOfElementLocated(By.id("connection-banner")));
+        wait(dashboard, Duration.ofSeconds(15))
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.id("connection-banner")));
         assertTrue(isLive(dashboard));
         String status = dashboard.findElement(By.id("load-status")).getText();
         System.out.println("[it] after reconnect the dashboard says: " + status);
         assertEquals("3 new tickets caught up after reconnecting.", status);
         assertEquals(4, rowCount(dashboard, marker), "the ticket from before and the three it missed, each once");
-        String after = api.create("After reconnect " + marker, "And a ticket after the reconnection arrives live again.")
-                .get("reference").toString();
+        String after = api.create(
+                        "After reconnect " + marker, "And a ticket after the reconnection arrives live again.")
+                .get("reference")
+                .toString();
         waitPush(dashboard).until(d -> row(d, after) != null);
         assertEquals(5, rowCount(dashboard, marker));
     }
@@ -274,13 +322,17 @@ class WebUiIT {
         fill(portal, "subject", subject);
         fill(portal, "body", body);
         portal.findElement(By.id("submit")).click();
-        wait(portal, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirmation")));
+        wait(portal, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("confirmation")));
 
         WebElement row = waitPush(dashboard).until(d -> rowWithText(d, marker));
         assertEquals(subject, row.findElement(By.cssSelector(".subject")).getText());
-        assertTrue(dashboard.findElements(By.cssSelector("#ticket-rows img, #ticket-rows script, #ticket-rows b")).isEmpty());
+        assertTrue(dashboard
+                .findElements(By.cssSelector("#ticket-rows img, #ticket-rows script, #ticket-rows b"))
+                .isEmpty());
         row.findElement(By.cssSelector(".ref-button")).click();
-        WebElement detail = wait(dashboard, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("detail")));
+        WebElement detail = wait(dashboard, Duration.ofSeconds(5))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("detail")));
         assertEquals(subject, detail.findElement(By.id("detail-subject")).getText());
         assertEquals(body, detail.findElement(By.cssSelector(".ticket-body")).getText());
         assertTrue(detail.findElements(By.cssSelector("img, script, b")).isEmpty(), "no markup from the ticket");
@@ -319,27 +371,36 @@ class WebUiIT {
         portal.get(server.url("/").toString());
         Browsers.screenshot(portal, "portal-0-form");
 
-        api.create("Bitte Rechnung korrigieren " + marker, "Die Rechnung vom Oktober enthält einen falschen Betrag, bitte korrigieren Sie die Zahlung.");
-        api.create("Urgent: server down " + marker, "Our shop server is down since 9:00 and customers cannot pay. Urgent please!");
-        api.create("Feature request " + marker, "It would be great to have a dark mode in the mobile app, when you can.");
+        api.create(
+                "Bitte Rechnung korrigieren " + marker,
+                "Die Rechnung vom Oktober enthält einen falschen Betrag, bitte korrigieren Sie die Zahlung.");
+        api.create(
+                "Urgent: server down " + marker,
+                "Our shop server is down since 9:00 and customers cannot pay. Urgent please!");
+        api.create(
+                "Feature request " + marker, "It would be great to have a dark mode in the mobile app, when you can.");
         WebDriver dashboard = openDashboard("");
         waitPush(dashboard).until(d -> rowCount(d, marker) == 3);
         Browsers.screenshot(dashboard, "dashboard-1-list");
-        rowWithText(dashboard, "server down " + marker).findElement(By.cssSelector(".ref-button")).click();
+        rowWithText(dashboard, "server down " + marker)
+                .findElement(By.cssSelector(".ref-button"))
+                .click();
         wait(dashboard, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("detail")));
         Browsers.screenshot(dashboard, "dashboard-2-detail");
 
         WebDriver model = browsers.open(1366, 2400);
         signIn(model, "/agent/model.html", Credentials.ADMIN, Credentials.ADMIN_PASSWORD);
-        wait(model, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("model-content")));
+        wait(model, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("model-content")));
         List<WebElement> charts = model.findElements(By.cssSelector("#model-charts img"));
         assertFalse(charts.isEmpty(), "the bundle's charts are shown");
-        wait(model, Duration.ofSeconds(10)).until(d -> charts.stream()
-                .allMatch(img -> ((Number) js(d, "return arguments[0].naturalWidth", img)).intValue() > 0));
+        wait(model, Duration.ofSeconds(10))
+                .until(d -> charts.stream()
+                        .allMatch(img -> ((Number) js(d, "return arguments[0].naturalWidth", img)).intValue() > 0));
         assertFalse(model.findElement(By.id("model-summary")).getText().isBlank());
         assertFalse(model.findElement(By.id("model-evaluation")).getText().isBlank());
-        wait(model, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("model-production")).getText()
-                .contains("Tickets classified"));
+        wait(model, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("model-production")).getText().contains("Tickets classified"));
         Browsers.screenshot(model, "model-1-view");
 
         WebDriver phone = browsers.open(390, 844);
@@ -356,28 +417,41 @@ class WebUiIT {
     void anAgentCanWorkATicketWithTheKeyboardOnly() {
         String marker = marker();
         String reference = api.create("Keyboard " + marker, "A ticket to open and close with the keyboard only.")
-                .get("reference").toString();
+                .get("reference")
+                .toString();
         WebDriver dashboard = openDashboard("?q=" + marker);
         waitPush(dashboard).until(d -> row(d, reference) != null);
         WebElement body = dashboard.findElement(By.tagName("body"));
         WebElement focused = body;
         for (int i = 0; i < 40 && !"ref-button".equals(focused.getAttribute("class")); i++) {
-            new org.openqa.selenium.interactions.Actions(dashboard).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            new org.openqa.selenium.interactions.Actions(dashboard)
+                    .sendKeys(org.openqa.selenium.Keys.TAB)
+                    .perform();
             focused = dashboard.switchTo().activeElement();
         }
         assertEquals(reference, focused.getText(), "Tab reaches the ticket's button");
         focused.sendKeys(org.openqa.selenium.Keys.ENTER);
         wait(dashboard, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("detail")));
-        assertEquals("detail-close", dashboard.switchTo().activeElement().getAttribute("id"), "focus moves into the dialog");
-        new org.openqa.selenium.interactions.Actions(dashboard).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        assertEquals(
+                "detail-close", dashboard.switchTo().activeElement().getAttribute("id"), "focus moves into the dialog");
+        new org.openqa.selenium.interactions.Actions(dashboard)
+                .sendKeys(org.openqa.selenium.Keys.ESCAPE)
+                .perform();
         wait(dashboard, Duration.ofSeconds(5)).until(ExpectedConditions.invisibilityOfElementLocated(By.id("detail")));
         assertEquals(reference, dashboard.switchTo().activeElement().getText(), "focus returns to the ticket");
     }
 
     @Test
     void pagesAndApiCarryTheSecurityHeaders() throws Exception {
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        for (String path : List.of("/", "/login.html", "/agent/", "/agent/model.html", "/agent/password.html",
+        HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        for (String path : List.of(
+                "/",
+                "/login.html",
+                "/agent/",
+                "/agent/model.html",
+                "/agent/password.html",
                 "/js/portal.js",
                 "/api/tickets?limit=1")) {
             for (boolean signedIn : List.of(true, false)) {
@@ -388,21 +462,34 @@ class WebUiIT {
                 HttpResponse<Void> r = http.send(b.build(), HttpResponse.BodyHandlers.discarding());
                 String what = path + (signedIn ? " (signed in, " : " (anonymous, ") + r.statusCode() + ")";
                 String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
-                assertTrue(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'")
-                        && csp.contains("object-src 'none'") && !csp.contains("unsafe-inline"), what + ": " + csp);
-                assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), what);
-                assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(null), what);
+                assertTrue(
+                        csp.contains("script-src 'self'")
+                                && csp.contains("frame-ancestors 'none'")
+                                && csp.contains("object-src 'none'")
+                                && !csp.contains("unsafe-inline"),
+                        what + ": " + csp);
+                assertEquals(
+                        "nosniff",
+                        r.headers().firstValue("X-Content-Type-Options").orElse(null),
+                        what);
+                assertEquals(
+                        "no-referrer", r.headers().firstValue("Referrer-Policy").orElse(null), what);
                 assertTrue(r.headers().firstValue("Server").isEmpty(), what + " names no server");
             }
         }
-        HttpResponse<Void> anonymous = http.send(HttpRequest.newBuilder(server.url("/agent/")).build(),
-                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> anonymous = http.send(
+                HttpRequest.newBuilder(server.url("/agent/")).build(), HttpResponse.BodyHandlers.discarding());
         assertEquals(302, anonymous.statusCode(), "the dashboard sends strangers to the login page");
-        assertTrue(anonymous.headers().firstValue("Location").orElse("").endsWith("/login.html?next=%2Fagent%2F"),
+        assertTrue(
+                anonymous.headers().firstValue("Location").orElse("").endsWith("/login.html?next=%2Fagent%2F"),
                 anonymous.headers().toString());
-        HttpResponse<Void> agent = http.send(HttpRequest.newBuilder(server.url("/agent"))
-                .header("Authorization", Credentials.ADMIN_BASIC).build(), HttpResponse.BodyHandlers.discarding());
-        assertTrue(agent.statusCode() == 301 || agent.statusCode() == 302, "/agent redirects, got " + agent.statusCode());
+        HttpResponse<Void> agent = http.send(
+                HttpRequest.newBuilder(server.url("/agent"))
+                        .header("Authorization", Credentials.ADMIN_BASIC)
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertTrue(
+                agent.statusCode() == 301 || agent.statusCode() == 302, "/agent redirects, got " + agent.statusCode());
         assertTrue(agent.headers().firstValue("Location").orElse("").endsWith("/agent/"));
     }
 
@@ -411,7 +498,8 @@ class WebUiIT {
         String user = addAgent("agent-" + marker(), "agent-password-42");
         String marker = marker();
         String reference = api.create("Sign-in " + marker, "A ticket an agent opens but may not delete.")
-                .get("reference").toString();
+                .get("reference")
+                .toString();
 
         WebDriver driver = browsers.open();
         driver.get(server.url("/agent/?q=" + marker).toString());
@@ -420,24 +508,32 @@ class WebUiIT {
         fill(driver, "password", "not-the-password");
         driver.findElement(By.id("login-submit")).click();
         wait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
-        assertEquals("Wrong user name or password.", driver.findElement(By.id("login-error")).getText());
+        assertEquals(
+                "Wrong user name or password.",
+                driver.findElement(By.id("login-error")).getText());
         Browsers.screenshot(driver, "login-1-wrong-password");
 
         fill(driver, "password", "agent-password-42");
         driver.findElement(By.id("login-submit")).click();
         wait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("/agent/?q=" + marker));
-        wait(driver, Duration.ofSeconds(15)).until(d -> "live".equals(d.findElement(By.id("live")).getAttribute("data-state")));
-        wait(driver, Duration.ofSeconds(5)).until(d -> user.equals(d.findElement(By.id("signed-in-user")).getText()));
+        wait(driver, Duration.ofSeconds(15))
+                .until(d -> "live".equals(d.findElement(By.id("live")).getAttribute("data-state")));
+        wait(driver, Duration.ofSeconds(5))
+                .until(d -> user.equals(d.findElement(By.id("signed-in-user")).getText()));
         waitPush(driver).until(d -> row(d, reference) != null);
         row(driver, reference).findElement(By.cssSelector(".ref-button")).click();
         wait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("detail")));
         assertFalse(driver.findElement(By.id("delete")).isDisplayed(), "an agent is not offered Delete");
         Browsers.screenshot(driver, "login-2-agent-dashboard");
-        new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        new org.openqa.selenium.interactions.Actions(driver)
+                .sendKeys(org.openqa.selenium.Keys.ESCAPE)
+                .perform();
 
         driver.findElement(By.id("sign-out")).click();
         wait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/login.html?signed_out=1"));
-        assertEquals("You have signed out.", driver.findElement(By.id("login-notice")).getText());
+        assertEquals(
+                "You have signed out.",
+                driver.findElement(By.id("login-notice")).getText());
         driver.get(server.url("/agent/").toString());
         wait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/login.html"));
 
@@ -453,23 +549,29 @@ class WebUiIT {
         String user = addAgent("changer-" + marker(), "agent-password-42");
         WebDriver other = browsers.open();
         signIn(other, "/agent/", user, "agent-password-42");
-        wait(other, Duration.ofSeconds(15)).until(d -> "live".equals(d.findElement(By.id("live")).getAttribute("data-state")));
+        wait(other, Duration.ofSeconds(15))
+                .until(d -> "live".equals(d.findElement(By.id("live")).getAttribute("data-state")));
 
         WebDriver driver = browsers.open();
         signIn(driver, "/agent/", user, "agent-password-42");
-        wait(driver, Duration.ofSeconds(15)).until(d -> user.equals(d.findElement(By.id("signed-in-user")).getText()));
+        wait(driver, Duration.ofSeconds(15))
+                .until(d -> user.equals(d.findElement(By.id("signed-in-user")).getText()));
         driver.findElement(By.linkText("Password")).click();
         wait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/agent/password.html"));
         fill(driver, "current-password", "not-my-password");
         fill(driver, "new-password", "a-new-agent-password-7");
         fill(driver, "repeat-password", "a-new-agent-password-8");
         driver.findElement(By.id("password-submit")).click();
-        assertEquals("The two new passwords differ.", driver.findElement(By.id("repeat-password-error")).getText());
+        assertEquals(
+                "The two new passwords differ.",
+                driver.findElement(By.id("repeat-password-error")).getText());
         fill(driver, "repeat-password", "a-new-agent-password-7");
         driver.findElement(By.id("password-submit")).click();
         wait(driver, Duration.ofSeconds(10))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("current-password-error")));
-        assertEquals("the current password is wrong", driver.findElement(By.id("current-password-error")).getText());
+        assertEquals(
+                "the current password is wrong",
+                driver.findElement(By.id("current-password-error")).getText());
 
         fill(driver, "current-password", "agent-password-42");
         fill(driver, "new-password", "a-new-agent-password-7");
@@ -481,17 +583,22 @@ class WebUiIT {
                     .until(ExpectedConditions.visibilityOfElementLocated(By.id("password-notice")));
         } catch (RuntimeException e) {
             Browsers.screenshot(driver, "password-not-changed");
-            throw new AssertionError("no notice at " + driver.getCurrentUrl() + "; form error: "
-                    + driver.findElement(By.id("password-error")).getText() + "; field errors: "
-                    + driver.findElement(By.id("current-password-error")).getText() + " / "
-                    + driver.findElement(By.id("new-password-error")).getText(), e);
+            throw new AssertionError(
+                    "no notice at " + driver.getCurrentUrl() + "; form error: "
+                            + driver.findElement(By.id("password-error")).getText() + "; field errors: "
+                            + driver.findElement(By.id("current-password-error"))
+                                    .getText() + " / "
+                            + driver.findElement(By.id("new-password-error")).getText(),
+                    e);
         }
-        assertEquals("Your password was changed. Your other sessions were signed out.",
+        assertEquals(
+                "Your password was changed. Your other sessions were signed out.",
                 driver.findElement(By.id("password-notice")).getText());
         Browsers.screenshot(driver, "password-changed");
 
         driver.findElement(By.linkText("Tickets")).click();
-        wait(driver, Duration.ofSeconds(15)).until(d -> "live".equals(d.findElement(By.id("live")).getAttribute("data-state")));
+        wait(driver, Duration.ofSeconds(15))
+                .until(d -> "live".equals(d.findElement(By.id("live")).getAttribute("data-state")));
         assertFalse(driver.getCurrentUrl().contains("/login.html"), "this browser stays signed in");
 
         // the other browser's dashboard is closed by the server and, its session being over, goes to the login page
@@ -513,21 +620,28 @@ class WebUiIT {
         fill(portal, "subject", "Status lookup " + marker);
         fill(portal, "body", "Please tell me when my replacement laptop will be shipped to the office.");
         portal.findElement(By.id("submit")).click();
-        wait(portal, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirmation")));
+        wait(portal, Duration.ofSeconds(15))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("confirmation")));
         String reference = portal.findElement(By.id("confirmation-reference")).getText();
         String code = portal.findElement(By.id("confirmation-token")).getText();
         assertTrue(reference.startsWith("TR-"), reference);
-        assertTrue(code.length() >= 20 && !code.contains(reference), "an access code that is not the reference: " + code);
+        assertTrue(
+                code.length() >= 20 && !code.contains(reference), "an access code that is not the reference: " + code);
         Browsers.screenshot(portal, "portal-4-access-code");
 
         portal.findElement(By.cssSelector("#lookup-form button[type=submit]")).click();
-        wait(portal, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("lookup-result")).getText().contains("Open"));
+        wait(portal, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("lookup-result")).getText().contains("Open"));
         assertTrue(portal.findElement(By.id("lookup-result")).getText().contains(reference));
 
         fill(portal, "lookup-token", code.substring(0, code.length() - 2) + "xx");
         portal.findElement(By.cssSelector("#lookup-form button[type=submit]")).click();
-        wait(portal, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("lookup-error")));
-        assertTrue(portal.findElement(By.id("lookup-error")).getText().contains("no ticket with this reference and access code"),
+        wait(portal, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("lookup-error")));
+        assertTrue(
+                portal.findElement(By.id("lookup-error"))
+                        .getText()
+                        .contains("no ticket with this reference and access code"),
                 portal.findElement(By.id("lookup-error")).getText());
         assertTrue(portal.findElement(By.id("lookup-result")).getText().isEmpty(), "nothing is shown for a wrong code");
     }
@@ -538,28 +652,50 @@ class WebUiIT {
      */
     @Test
     void webSocketPushesEachChangeAsTheApiTicketInSnakeCaseJson() throws Exception {
-        Set<String> queues = jsonObject(api.get("api/model").body()).getJsonArray("queues")
-                .getValuesAs(JsonString::getString).stream().collect(Collectors.toSet());
+        Set<String> queues =
+                jsonObject(api.get("api/model").body())
+                        .getJsonArray("queues")
+                        .getValuesAs(JsonString::getString)
+                        .stream()
+                        .collect(Collectors.toSet());
         try (DashboardSocket socket = DashboardSocket.open(server.base().getPort())) {
             String marker = marker();
             String reference = api.create("Socket " + marker, "A ticket to see the WebSocket message format.")
-                    .get("reference").toString();
+                    .get("reference")
+                    .toString();
             JsonObject created = socket.await("created", reference).message();
             assertMessageIsTheTicket(created, "created", reference, ticketFromApi(reference), queues);
 
-            assertEquals(200, api.patch("api/tickets/" + reference, "{\"status\": \"in_progress\"}").statusCode());
-            Predicate<JsonObject> statusChanged = m -> DashboardSocket.about("updated", reference).test(m)
-                    && "in_progress".equals(m.getJsonObject("ticket").getString("status"));
-            JsonObject updated = socket.await(statusChanged, "status change of " + reference).message();
+            assertEquals(
+                    200,
+                    api.patch("api/tickets/" + reference, "{\"status\": \"in_progress\"}")
+                            .statusCode());
+            Predicate<JsonObject> statusChanged =
+                    m -> DashboardSocket.about("updated", reference).test(m)
+                            && "in_progress".equals(m.getJsonObject("ticket").getString("status"));
+            JsonObject updated =
+                    socket.await(statusChanged, "status change of " + reference).message();
             assertMessageIsTheTicket(updated, "updated", reference, ticketFromApi(reference), queues);
 
-            String corrected = queues.stream().filter(q -> !q.equals(created.getJsonObject("ticket")
-                    .getJsonObject("queue").getString("label"))).sorted().findFirst().orElseThrow();
-            assertEquals(200, api.patch("api/tickets/" + reference, "{\"queue\": \"" + corrected
-                    + "\", \"note\": \"moved by the socket test\"}").statusCode());
-            JsonObject correction = socket.await(m -> DashboardSocket.about("updated", reference).test(m)
-                    && corrected.equals(m.getJsonObject("ticket").getString("corrected_queue", null)),
-                    "correction of " + reference).message();
+            String corrected = queues.stream()
+                    .filter(q -> !q.equals(created.getJsonObject("ticket")
+                            .getJsonObject("queue")
+                            .getString("label")))
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(
+                    200,
+                    api.patch(
+                                    "api/tickets/" + reference,
+                                    "{\"queue\": \"" + corrected + "\", \"note\": \"moved by the socket test\"}")
+                            .statusCode());
+            JsonObject correction = socket.await(
+                            m -> DashboardSocket.about("updated", reference).test(m)
+                                    && corrected.equals(
+                                            m.getJsonObject("ticket").getString("corrected_queue", null)),
+                            "correction of " + reference)
+                    .message();
             JsonObject last = ticketFromApi(reference);
             assertMessageIsTheTicket(correction, "updated", reference, last, queues);
 
@@ -577,15 +713,15 @@ class WebUiIT {
     }
 
     /** The message is {type, reference, ticket}, the ticket equal to the API's key by key, every name snake_case. */
-    private static void assertMessageIsTheTicket(JsonObject message, String type, String reference, JsonObject fromApi,
-                                                 Set<String> queues) {
+    private static void assertMessageIsTheTicket(
+            JsonObject message, String type, String reference, JsonObject fromApi, Set<String> queues) {
         assertEquals(Set.of("type", "reference", "ticket"), message.keySet(), message.toString());
         assertEquals(type, message.getString("type"));
         assertEquals(reference, message.getString("reference"));
         JsonObject ticket = message.getJsonObject("ticket");
         assertEquals(new TreeSet<>(fromApi.keySet()), new TreeSet<>(ticket.keySet()), "the same fields as the API's");
-        assertAll(fromApi.keySet().stream().map(key -> (Executable) () ->
-                assertEquals(fromApi.get(key), ticket.get(key), type + " message, field " + key)));
+        assertAll(fromApi.keySet().stream().map(key ->
+                (Executable) () -> assertEquals(fromApi.get(key), ticket.get(key), type + " message, field " + key)));
         List<String> notSnakeCase = new ArrayList<>();
         collectNames(message, "", notSnakeCase);
         assertEquals(List.of(), notSnakeCase, "names that are not snake_case in " + message);
@@ -627,8 +763,9 @@ class WebUiIT {
 
     /** Adds an agent through the API (as the admin) and returns the name. */
     private String addAgent(String user, String password) {
-        HttpResponse<String> added = api.post("api/users", "{\"username\": \"" + user + "\", \"password\": \""
-                + password + "\", \"role\": \"agent\"}");
+        HttpResponse<String> added = api.post(
+                "api/users",
+                "{\"username\": \"" + user + "\", \"password\": \"" + password + "\", \"role\": \"agent\"}");
         assertEquals(201, added.statusCode(), added.body());
         return user;
     }
@@ -662,8 +799,9 @@ class WebUiIT {
     private static void network(WebDriver driver, boolean online) {
         HasCdp cdp = (HasCdp) driver;
         cdp.executeCdpCommand("Network.enable", Map.of());
-        cdp.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", !online, "latency", 0,
-                "downloadThroughput", -1, "uploadThroughput", -1));
+        cdp.executeCdpCommand(
+                "Network.emulateNetworkConditions",
+                Map.of("offline", !online, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
     private static WebDriverWait wait(WebDriver driver, Duration timeout) {
@@ -683,14 +821,19 @@ class WebUiIT {
         WebElement field = driver.findElement(By.id(id));
         field.clear();
         if (value.length() > 200) {
-            js(driver, "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", field, value);
+            js(
+                    driver,
+                    "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));",
+                    field,
+                    value);
         } else {
             field.sendKeys(value);
         }
     }
 
     private static WebElement row(WebDriver driver, String reference) {
-        List<WebElement> rows = driver.findElements(By.cssSelector("#ticket-rows tr[data-reference='" + reference + "']"));
+        List<WebElement> rows =
+                driver.findElements(By.cssSelector("#ticket-rows tr[data-reference='" + reference + "']"));
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -704,8 +847,12 @@ class WebUiIT {
     }
 
     private static long rowCount(WebDriver driver, String marker) {
-        return ((Number) js(driver, "return [...document.querySelectorAll('#ticket-rows .subject')]"
-                + ".filter(s => s.textContent.includes(arguments[0])).length", marker)).longValue();
+        return ((Number) js(
+                        driver,
+                        "return [...document.querySelectorAll('#ticket-rows .subject')]"
+                                + ".filter(s => s.textContent.includes(arguments[0])).length",
+                        marker))
+                .longValue();
     }
 
     private static void waitForRows(WebDriver driver, String marker, int count) {

@@ -41,8 +41,8 @@ class SessionSenderTest {
         final Session session;
 
         FakeSession(String id, boolean completesAtOnce) {
-            RemoteEndpoint.Async async = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
+            RemoteEndpoint.Async async = (RemoteEndpoint.Async) Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
                         if (method.getName().equals("sendText") && args.length == 2) {
                             sent.add((String) args[0]);
                             SendHandler handler = (SendHandler) args[1];
@@ -53,12 +53,14 @@ class SessionSenderTest {
                             }
                         } else if (method.getName().equals("sendText")) {
                             sent.add((String) args[0]);
-                            return completesAtOnce ? CompletableFuture.completedFuture(null) : new CompletableFuture<>();
+                            return completesAtOnce
+                                    ? CompletableFuture.completedFuture(null)
+                                    : new CompletableFuture<>();
                         }
                         return null;
                     });
-            RemoteEndpoint.Basic basic = (RemoteEndpoint.Basic) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {RemoteEndpoint.Basic.class}, (proxy, method, args) -> {
+            RemoteEndpoint.Basic basic = (RemoteEndpoint.Basic) Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {RemoteEndpoint.Basic.class}, (proxy, method, args) -> {
                         if (method.getName().startsWith("send")) {
                             if (!completesAtOnce && !released.await(60, TimeUnit.SECONDS)) {
                                 throw new IOException("a blocking send to a client that does not read never returns");
@@ -67,7 +69,9 @@ class SessionSenderTest {
                         }
                         return null;
                     });
-            session = (Session) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Session.class},
+            session = (Session) Proxy.newProxyInstance(
+                    getClass().getClassLoader(),
+                    new Class<?>[] {Session.class},
                     (proxy, method, args) -> switch (method.getName()) {
                         case "getAsyncRemote" -> async;
                         case "getBasicRemote" -> basic;
@@ -100,7 +104,7 @@ class SessionSenderTest {
     @Test
     void messagesGoOutOneAtATimeInOrder() {
         FakeSession client = new FakeSession("a", false);
-        SessionSender sender = new SessionSender(client.session, 10, 1000, () -> { });
+        SessionSender sender = new SessionSender(client.session, 10, 1000, () -> {});
         assertTrue(sender.offer("1"));
         assertTrue(sender.offer("2"));
         assertTrue(sender.offer("3"));
@@ -115,8 +119,8 @@ class SessionSenderTest {
     void aClientThatStopsReadingDoesNotDelayTheOthers() throws Exception {
         TicketBroadcaster broadcaster = new TicketBroadcaster();
         FakeSession stuck = new FakeSession("stuck", false);
-        List<FakeSession> healthy = List.of(new FakeSession("a", true), new FakeSession("b", true),
-                new FakeSession("c", true));
+        List<FakeSession> healthy =
+                List.of(new FakeSession("a", true), new FakeSession("b", true), new FakeSession("c", true));
         broadcaster.register(stuck.session);
         healthy.forEach(h -> broadcaster.register(h.session));
         List<String> messages = IntStream.range(0, 50).mapToObj(i -> "m" + i).toList();
@@ -155,7 +159,7 @@ class SessionSenderTest {
         FakeSession healthy = new FakeSession("healthy", true);
         AtomicInteger dropped = new AtomicInteger();
         SessionSender stuckSender = new SessionSender(stuck.session, 5, 1000, dropped::incrementAndGet);
-        SessionSender healthySender = new SessionSender(healthy.session, 5, 1000, () -> { });
+        SessionSender healthySender = new SessionSender(healthy.session, 5, 1000, () -> {});
 
         List<Boolean> accepted = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -164,12 +168,16 @@ class SessionSenderTest {
         }
 
         assertEquals(Collections.nCopies(6, true), accepted.subList(0, 6), "one in flight and five queued");
-        assertEquals(Collections.nCopies(94, false), accepted.subList(6, 100),
+        assertEquals(
+                Collections.nCopies(94, false),
+                accepted.subList(6, 100),
                 "the stuck client is refused once its queue is full");
         assertEquals(1, dropped.get(), "and dropped exactly once");
         assertTrue(stuck.closed.get(), "its session is closed so it reconnects and catches up");
         assertEquals(List.of("m0"), stuck.sent());
-        assertEquals(IntStream.range(0, 100).mapToObj(i -> "m" + i).toList(), healthy.sent(),
+        assertEquals(
+                IntStream.range(0, 100).mapToObj(i -> "m" + i).toList(),
+                healthy.sent(),
                 "the healthy client got every message");
         assertFalse(healthy.closed.get());
     }

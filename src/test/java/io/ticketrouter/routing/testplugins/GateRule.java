@@ -4,7 +4,6 @@ import io.ticketrouter.spi.RoutingApi;
 import io.ticketrouter.spi.RoutingChange;
 import io.ticketrouter.spi.RoutingRequest;
 import io.ticketrouter.spi.RoutingRule;
-
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 

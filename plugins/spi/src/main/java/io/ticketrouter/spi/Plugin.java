@@ -32,7 +32,8 @@ public interface Plugin {
      * from the jar's manifest (Maven: {@code addDefaultImplementationEntries}), or answers {@code "unknown"}.
      */
     default String version() {
-        String version = getClass().getPackage() == null ? null : getClass().getPackage().getImplementationVersion();
+        String version =
+                getClass().getPackage() == null ? null : getClass().getPackage().getImplementationVersion();
         return version == null ? "unknown" : version;
     }
 
@@ -49,6 +50,5 @@ public interface Plugin {
      * what is wrong and how to fix it (for example {@code "priority must be one of high, medium, low, got 'urgent'"}):
      * the plugin is then listed as failed with that message.
      */
-    default void configure(PluginContext context) {
-    }
+    default void configure(PluginContext context) {}
 }

@@ -12,8 +12,7 @@ public final class RoutingApi {
     /** The API version of this jar. */
     public static final String VERSION = "1.0";
 
-    private RoutingApi() {
-    }
+    private RoutingApi() {}
 
     /**
      * Whether a plugin written for {@code pluginVersion} can run on a server providing {@code serverVersion}.

@@ -89,7 +89,8 @@ public final class RoutingChange {
 
     @Override
     public String toString() {
-        return isNone() ? "RoutingChange.NONE"
+        return isNone()
+                ? "RoutingChange.NONE"
                 : "RoutingChange[queue=" + queue + ", priority=" + priority + ", needsReview=" + needsReview
                         + ", reason=" + reason + "]";
     }

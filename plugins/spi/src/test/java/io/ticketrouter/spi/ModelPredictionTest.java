@@ -17,9 +17,15 @@ import org.junit.jupiter.api.Test;
 class ModelPredictionTest {
 
     private static ModelPrediction prediction(double confidence, double threshold) {
-        return new ModelPrediction("IT Support", confidence, "low", 0.7,
+        return new ModelPrediction(
+                "IT Support",
+                confidence,
+                "low",
+                0.7,
                 Map.of("IT Support", confidence, "Billing and Payments", 1 - confidence),
-                Map.of("low", 0.7, "medium", 0.2, "high", 0.1), threshold, List.of("login"));
+                Map.of("low", 0.7, "medium", 0.2, "high", 0.1),
+                threshold,
+                List.of("login"));
     }
 
     @Test
@@ -34,8 +40,8 @@ class ModelPredictionTest {
         Map<String, Double> queues = new HashMap<>(Map.of("IT Support", 0.8));
         Map<String, Double> priorities = new HashMap<>(Map.of("low", 0.6));
         List<String> keywords = new ArrayList<>(List.of("login"));
-        ModelPrediction prediction = new ModelPrediction("IT Support", 0.8, "low", 0.6, queues, priorities, 0.4,
-                keywords);
+        ModelPrediction prediction =
+                new ModelPrediction("IT Support", 0.8, "low", 0.6, queues, priorities, 0.4, keywords);
         queues.put("Billing and Payments", 0.2);
         priorities.put("high", 0.4);
         keywords.add("password");
@@ -43,23 +49,35 @@ class ModelPredictionTest {
         assertEquals(Map.of("IT Support", 0.8), prediction.queueProbabilities());
         assertEquals(Map.of("low", 0.6), prediction.priorityProbabilities());
         assertEquals(List.of("login"), prediction.keywords());
-        assertThrows(UnsupportedOperationException.class, () -> prediction.queueProbabilities().put("x", 1.0));
-        assertThrows(UnsupportedOperationException.class, () -> prediction.priorityProbabilities().clear());
-        assertThrows(UnsupportedOperationException.class, () -> prediction.keywords().add("x"));
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> prediction.queueProbabilities().put("x", 1.0));
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> prediction.priorityProbabilities().clear());
+        assertThrows(
+                UnsupportedOperationException.class, () -> prediction.keywords().add("x"));
     }
 
     @Test
     void requestLabelsAreCopiedAndCannotBeChanged() {
         Set<String> queues = new HashSet<>(Set.of("IT Support", "Billing and Payments"));
         Set<String> priorities = new HashSet<>(Set.of("high", "medium", "low"));
-        RoutingRequest request = new RoutingRequest(new Ticket("", "body", "en", null), prediction(0.8, 0.4),
-                "IT Support", "low", false, queues, priorities);
+        RoutingRequest request = new RoutingRequest(
+                new Ticket("", "body", "en", null),
+                prediction(0.8, 0.4),
+                "IT Support",
+                "low",
+                false,
+                queues,
+                priorities);
         queues.add("Sales");
         priorities.remove("high");
 
         assertEquals(Set.of("IT Support", "Billing and Payments"), request.queues());
         assertEquals(Set.of("high", "medium", "low"), request.priorities());
         assertThrows(UnsupportedOperationException.class, () -> request.queues().add("Sales"));
-        assertThrows(UnsupportedOperationException.class, () -> request.priorities().clear());
+        assertThrows(
+                UnsupportedOperationException.class, () -> request.priorities().clear());
     }
 }

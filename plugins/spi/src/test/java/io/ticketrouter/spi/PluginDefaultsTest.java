@@ -76,6 +76,8 @@ class PluginDefaultsTest {
         assertEquals(List.of("bigcorp.com", "@acme.org", "example.com"), context.getList("domains"));
         assertEquals(List.of("x"), context.getList("one"));
         assertEquals(List.of(), context.getList("missing"));
-        assertThrows(UnsupportedOperationException.class, () -> context.getList("domains").add("y"));
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> context.getList("domains").add("y"));
     }
 }

@@ -45,8 +45,12 @@ class RoutingChangeTest {
 
     @Test
     void clearingNeedsReviewIsDistinctFromLeavingItAlone() {
-        assertEquals(Optional.of(false), RoutingChange.because("clear").needsReview(false).newNeedsReview());
-        assertEquals(Optional.of(true), RoutingChange.because("force").needsReview(true).newNeedsReview());
+        assertEquals(
+                Optional.of(false),
+                RoutingChange.because("clear").needsReview(false).newNeedsReview());
+        assertEquals(
+                Optional.of(true),
+                RoutingChange.because("force").needsReview(true).newNeedsReview());
     }
 
     @Test
@@ -74,8 +78,8 @@ class RoutingChangeTest {
 
     @Test
     void noneCannotBeTurnedIntoAChange() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> RoutingChange.NONE.queue("Billing and Payments"));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> RoutingChange.NONE.queue("Billing and Payments"));
         assertEquals("start a change with RoutingChange.because(reason)", e.getMessage());
         assertThrows(IllegalStateException.class, () -> RoutingChange.NONE.priority("high"));
         assertThrows(IllegalStateException.class, () -> RoutingChange.NONE.needsReview(false));
@@ -84,14 +88,24 @@ class RoutingChangeTest {
     @Test
     void aNullQueueOrPriorityIsRefusedByName() {
         RoutingChange change = RoutingChange.because("reason");
-        assertEquals("queue", assertThrows(NullPointerException.class, () -> change.queue(null)).getMessage());
-        assertEquals("priority", assertThrows(NullPointerException.class, () -> change.priority(null)).getMessage());
+        assertEquals(
+                "queue",
+                assertThrows(NullPointerException.class, () -> change.queue(null))
+                        .getMessage());
+        assertEquals(
+                "priority",
+                assertThrows(NullPointerException.class, () -> change.priority(null))
+                        .getMessage());
     }
 
     @Test
     void toStringShowsWhatChangedAndWhy() {
         assertEquals("RoutingChange.NONE", RoutingChange.NONE.toString());
-        assertEquals("RoutingChange[queue=Billing and Payments, priority=null, needsReview=false, reason=invoice]",
-                RoutingChange.because("invoice").queue("Billing and Payments").needsReview(false).toString());
+        assertEquals(
+                "RoutingChange[queue=Billing and Payments, priority=null, needsReview=false, reason=invoice]",
+                RoutingChange.because("invoice")
+                        .queue("Billing and Payments")
+                        .needsReview(false)
+                        .toString());
     }
 }

@@ -31,11 +31,13 @@ class TicketTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "Ann@BigCorp.com          | bigcorp.com",
-            "'  ann.lee@Sales.BigCorp.COM  ' | sales.bigcorp.com",
-            "\"odd@name\"@example.org | example.org",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Ann@BigCorp.com          | bigcorp.com",
+                "'  ann.lee@Sales.BigCorp.COM  ' | sales.bigcorp.com",
+                "\"odd@name\"@example.org | example.org",
+            })
     void senderDomainIsTheLowerCasePartAfterTheLastAt(String address, String domain) {
         Ticket ticket = new Ticket("", "body", "en", address);
         assertEquals(Optional.of(address), ticket.sender());

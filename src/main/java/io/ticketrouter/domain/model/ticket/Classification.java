@@ -17,5 +17,4 @@ public record Classification(
         Map<String, Double> priorityProbabilities,
         List<Keyword> keywords,
         double queueReviewThreshold,
-        String modelVersion) {
-}
+        String modelVersion) {}

@@ -23,8 +23,7 @@ import java.util.Map;
  */
 final class JsonColumn {
 
-    private JsonColumn() {
-    }
+    private JsonColumn() {}
 
     /** {@link Probabilities} ⇄ a JSON object of label → probability. */
     @Converter
@@ -55,8 +54,9 @@ final class JsonColumn {
         public String convertToDatabaseColumn(Keywords value) {
             JsonArrayBuilder b = Json.createArrayBuilder();
             if (value != null) {
-                value.list().forEach(k -> b.add(Json.createObjectBuilder().add("term", k.term())
-                        .add("weight", k.weight())));
+                value.list()
+                        .forEach(k -> b.add(
+                                Json.createObjectBuilder().add("term", k.term()).add("weight", k.weight())));
             }
             return b.build().toString();
         }
@@ -67,7 +67,8 @@ final class JsonColumn {
             if (column != null && !column.isBlank()) {
                 for (JsonValue v : read(column).asJsonArray()) {
                     JsonObject o = v.asJsonObject();
-                    list.add(new Keyword(o.getString("term"), o.getJsonNumber("weight").doubleValue()));
+                    list.add(new Keyword(
+                            o.getString("term"), o.getJsonNumber("weight").doubleValue()));
                 }
             }
             return new Keywords(list);
@@ -81,8 +82,11 @@ final class JsonColumn {
         public String convertToDatabaseColumn(RoutingTrail value) {
             JsonArrayBuilder b = Json.createArrayBuilder();
             if (value != null) {
-                value.decisions().forEach(d -> b.add(Json.createObjectBuilder().add("rule", nullToEmpty(d.rule()))
-                        .add("change", nullToEmpty(d.change())).add("reason", nullToEmpty(d.reason()))));
+                value.decisions()
+                        .forEach(d -> b.add(Json.createObjectBuilder()
+                                .add("rule", nullToEmpty(d.rule()))
+                                .add("change", nullToEmpty(d.change()))
+                                .add("reason", nullToEmpty(d.reason()))));
             }
             return b.build().toString();
         }
@@ -94,8 +98,8 @@ final class JsonColumn {
                 JsonArray array = read(column).asJsonArray();
                 for (JsonValue v : array) {
                     JsonObject o = v.asJsonObject();
-                    list.add(new RoutingDecision(o.getString("rule", ""), o.getString("change", ""),
-                            o.getString("reason", "")));
+                    list.add(new RoutingDecision(
+                            o.getString("rule", ""), o.getString("change", ""), o.getString("reason", "")));
                 }
             }
             return new RoutingTrail(list);

@@ -6,7 +6,9 @@ import java.util.stream.Collectors;
 
 /** Ticket priority. Wire names are lower case: {@code high}, {@code medium}, {@code low}. */
 public enum Priority {
-    HIGH, MEDIUM, LOW;
+    HIGH,
+    MEDIUM,
+    LOW;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

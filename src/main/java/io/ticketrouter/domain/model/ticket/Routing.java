@@ -14,8 +14,13 @@ import java.util.List;
  *                       the most urgent one); a priority the model or an agent chose never makes a ticket urgent
  * @param recommendation the sentence an agent reads: where to route, why to review, why it is urgent
  */
-public record Routing(List<RoutingDecision> decisions, String queue, String priority, boolean needsReview,
-                      boolean urgent, String recommendation) {
+public record Routing(
+        List<RoutingDecision> decisions,
+        String queue,
+        String priority,
+        boolean needsReview,
+        boolean urgent,
+        String recommendation) {
 
     public Routing {
         decisions = decisions == null ? List.of() : List.copyOf(decisions);

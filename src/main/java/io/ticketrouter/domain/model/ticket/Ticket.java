@@ -35,13 +35,16 @@ import java.util.Objects;
  * indexed together with the id, which is also the sort key (newest first).
  */
 @Entity
-@Table(name = "ticket", indexes = {
-        @Index(name = "ticket_reference_uq", columnList = "reference", unique = true),
-        @Index(name = "ticket_final_queue_idx", columnList = "final_queue, id"),
-        @Index(name = "ticket_final_priority_idx", columnList = "final_priority, id"),
-        @Index(name = "ticket_status_idx", columnList = "status, id"),
-        @Index(name = "ticket_language_idx", columnList = "language, id"),
-        @Index(name = "ticket_needs_review_idx", columnList = "needs_review, id")})
+@Table(
+        name = "ticket",
+        indexes = {
+            @Index(name = "ticket_reference_uq", columnList = "reference", unique = true),
+            @Index(name = "ticket_final_queue_idx", columnList = "final_queue, id"),
+            @Index(name = "ticket_final_priority_idx", columnList = "final_priority, id"),
+            @Index(name = "ticket_status_idx", columnList = "status, id"),
+            @Index(name = "ticket_language_idx", columnList = "language, id"),
+            @Index(name = "ticket_needs_review_idx", columnList = "needs_review, id")
+        })
 public class Ticket {
 
     public static final int SUBJECT_MAX = 300;
@@ -214,8 +217,10 @@ public class Ticket {
 
     /** Whether the digest is that of this ticket's status token (compared in constant time). */
     public boolean statusTokenDigestMatches(String digest) {
-        return digest != null && statusTokenDigest != null
-                && java.security.MessageDigest.isEqual(statusTokenDigest.getBytes(StandardCharsets.US_ASCII),
+        return digest != null
+                && statusTokenDigest != null
+                && java.security.MessageDigest.isEqual(
+                        statusTokenDigest.getBytes(StandardCharsets.US_ASCII),
                         digest.getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -381,8 +386,9 @@ public class Ticket {
         if (urgent != null) {
             return urgent == 1;
         }
-        return routing().stream().anyMatch(d -> d.change() != null
-                && java.util.Arrays.asList(d.change().split(";\\s*")).contains(URGENT_CHANGE));
+        return routing().stream()
+                .anyMatch(d -> d.change() != null
+                        && java.util.Arrays.asList(d.change().split(";\\s*")).contains(URGENT_CHANGE));
     }
 
     /** How the routing trail names the change that made a ticket urgent. */

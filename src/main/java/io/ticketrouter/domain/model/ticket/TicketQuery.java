@@ -7,6 +7,12 @@ package io.ticketrouter.domain.model.ticket;
  * @param after  only tickets created after this one (catch-up); results are the oldest ones after it
  * @param before only tickets created before this one (paging back in time)
  */
-public record TicketQuery(String queue, String priority, TicketStatus status, String language, Boolean needsReview,
-                          String text, TicketReference after, TicketReference before) {
-}
+public record TicketQuery(
+        String queue,
+        String priority,
+        TicketStatus status,
+        String language,
+        Boolean needsReview,
+        String text,
+        TicketReference after,
+        TicketReference before) {}

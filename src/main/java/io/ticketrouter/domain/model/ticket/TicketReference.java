@@ -45,8 +45,8 @@ public final class TicketReference implements Comparable<TicketReference> {
         }
         String normalized = text.trim().toUpperCase(Locale.ROOT);
         if (!PATTERN.matcher(normalized).matches()) {
-            throw new IllegalArgumentException("reference must be " + FORMAT_DESCRIPTION + ", got \""
-                    + abbreviate(text) + "\"");
+            throw new IllegalArgumentException(
+                    "reference must be " + FORMAT_DESCRIPTION + ", got \"" + abbreviate(text) + "\"");
         }
         long number;
         try {

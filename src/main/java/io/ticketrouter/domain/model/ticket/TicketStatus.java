@@ -6,7 +6,9 @@ import java.util.stream.Collectors;
 
 /** Where a ticket is in its life. Wire names are lower case: {@code open}, {@code in_progress}, {@code resolved}. */
 public enum TicketStatus {
-    OPEN, IN_PROGRESS, RESOLVED;
+    OPEN,
+    IN_PROGRESS,
+    RESOLVED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -9,12 +9,11 @@ public final class AccountRules {
 
     public static final int PASSWORD_MIN = 12;
     public static final int PASSWORD_MAX = 200;
-    public static final String USERNAME_RULE = "1 to 64 characters: letters, digits, '.', '_', '-' and '@', "
-            + "starting with a letter or digit";
+    public static final String USERNAME_RULE =
+            "1 to 64 characters: letters, digits, '.', '_', '-' and '@', " + "starting with a letter or digit";
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
 
-    private AccountRules() {
-    }
+    private AccountRules() {}
 
     /** Why the name is not allowed, or null when it is. */
     public static String usernameProblem(String username) {

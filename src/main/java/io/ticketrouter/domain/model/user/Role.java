@@ -40,7 +40,7 @@ public enum Role {
                 }
             }
         }
-        throw new IllegalArgumentException("role must be agent or admin, got "
-                + (value == null ? "nothing" : "\"" + value + "\""));
+        throw new IllegalArgumentException(
+                "role must be agent or admin, got " + (value == null ? "nothing" : "\"" + value + "\""));
     }
 }

@@ -3,8 +3,8 @@ package io.ticketrouter.infrastructure.cluster.payara;
 import fish.payara.micro.cdi.ClusteredCDIEventBus;
 import fish.payara.micro.cdi.Inbound;
 import fish.payara.micro.cdi.Outbound;
-import io.ticketrouter.infrastructure.cluster.ClusterMessage;
 import io.ticketrouter.application.ClusterTransport;
+import io.ticketrouter.infrastructure.cluster.ClusterMessage;
 import io.ticketrouter.infrastructure.cluster.MemberId;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -75,7 +75,7 @@ public class PayaraClusterTransport implements ClusterTransport {
 
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
-    private volatile Consumer<String> receiver = text -> { };
+    private volatile Consumer<String> receiver = text -> {};
     private volatile boolean clustered;
     private volatile String memberName;
     private ExecutorService sender;
@@ -89,17 +89,23 @@ public class PayaraClusterTransport implements ClusterTransport {
             }
         } catch (RuntimeException e) {
             clustered = false;
-            LOG.log(Level.WARNING, "Payara's clustered CDI events are not usable here; dashboards only see this "
-                    + "member's changes", e);
+            LOG.log(
+                    Level.WARNING,
+                    "Payara's clustered CDI events are not usable here; dashboards only see this " + "member's changes",
+                    e);
         }
-        memberName = configuredName.filter(n -> !n.isBlank())
+        memberName = configuredName
+                .filter(n -> !n.isBlank())
                 .orElse(clustered ? MemberId.get().substring(0, 8) : null);
-        sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY),
-                threads, (task, pool) -> {
+        sender = new ThreadPoolExecutor(
+                1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY), threads, (task, pool) -> {
                     long n = dropped.incrementAndGet();
                     if (n == 1 || n % 1000 == 0) {
-                        LOG.log(Level.WARNING, "The cluster transport is {0} messages behind; dropped {1} so far "
-                                + "(other members' dashboards catch up on reconnect)", new Object[] {QUEUE_CAPACITY, n});
+                        LOG.log(
+                                Level.WARNING,
+                                "The cluster transport is {0} messages behind; dropped {1} so far "
+                                        + "(other members' dashboards catch up on reconnect)",
+                                new Object[] {QUEUE_CAPACITY, n});
                     }
                 });
         LOG.log(Level.INFO, "Dashboard changes relayed by {0}", describe());
@@ -160,7 +166,9 @@ public class PayaraClusterTransport implements ClusterTransport {
     @Override
     public String describe() {
         return "Payara clustered CDI events (member " + memberName + ", member id " + MemberId.get() + ", "
-                + (clustered ? "data grid running; alone when Payara Micro was started with --nocluster"
-                        : "no data grid, nothing is relayed") + ")";
+                + (clustered
+                        ? "data grid running; alone when Payara Micro was started with --nocluster"
+                        : "no data grid, nothing is relayed")
+                + ")";
     }
 }

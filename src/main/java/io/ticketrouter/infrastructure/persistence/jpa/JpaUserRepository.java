@@ -1,10 +1,10 @@
 package io.ticketrouter.infrastructure.persistence.jpa;
 
+import io.ticketrouter.domain.model.user.AccountRules;
 import io.ticketrouter.domain.model.user.LoginSession;
+import io.ticketrouter.domain.model.user.Role;
 import io.ticketrouter.domain.model.user.UserAccount;
 import io.ticketrouter.domain.model.user.UserRepository;
-import io.ticketrouter.domain.model.user.AccountRules;
-import io.ticketrouter.domain.model.user.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -28,8 +28,10 @@ public class JpaUserRepository implements UserRepository {
     public Optional<UserAccount> findSameName(String username) {
         String key = AccountRules.usernameKey(username);
         // compared in Java too: rows written before the key column existed have none until the start-up fills it in
-        return all().stream().filter(u -> key.equals(u.usernameKey() != null ? u.usernameKey()
-                : AccountRules.usernameKey(u.username()))).findFirst();
+        return all().stream()
+                .filter(u ->
+                        key.equals(u.usernameKey() != null ? u.usernameKey() : AccountRules.usernameKey(u.username())))
+                .findFirst();
     }
 
     @Override
@@ -37,7 +39,10 @@ public class JpaUserRepository implements UserRepository {
         List<String> clashes = new java.util.ArrayList<>();
         java.util.Set<String> taken = new java.util.HashSet<>();
         List<UserAccount> users = all();
-        users.stream().map(UserAccount::usernameKey).filter(java.util.Objects::nonNull).forEach(taken::add);
+        users.stream()
+                .map(UserAccount::usernameKey)
+                .filter(java.util.Objects::nonNull)
+                .forEach(taken::add);
         for (UserAccount u : users) {
             if (u.usernameKey() == null) {
                 if (taken.add(AccountRules.usernameKey(u.username()))) {
@@ -49,14 +54,16 @@ public class JpaUserRepository implements UserRepository {
         }
         em.flush();
         // the schema generation creates the index with a new table, not always on a table it extends
-        em.createNativeQuery("CREATE UNIQUE INDEX IF NOT EXISTS " + UserAccount.KEY_INDEX
-                + " ON tr_user (username_key)").executeUpdate();
+        em.createNativeQuery(
+                        "CREATE UNIQUE INDEX IF NOT EXISTS " + UserAccount.KEY_INDEX + " ON tr_user (username_key)")
+                .executeUpdate();
         return clashes;
     }
 
     @Override
     public List<UserAccount> all() {
-        return em.createQuery("SELECT u FROM UserAccount u ORDER BY u.username", UserAccount.class).getResultList();
+        return em.createQuery("SELECT u FROM UserAccount u ORDER BY u.username", UserAccount.class)
+                .getResultList();
     }
 
     @Override
@@ -67,7 +74,8 @@ public class JpaUserRepository implements UserRepository {
     @Override
     public long countAdmins() {
         return em.createQuery("SELECT COUNT(u) FROM UserAccount u WHERE u.role = :role", Long.class)
-                .setParameter("role", Role.ADMIN.wireName()).getSingleResult();
+                .setParameter("role", Role.ADMIN.wireName())
+                .getSingleResult();
     }
 
     @Override
@@ -93,19 +101,22 @@ public class JpaUserRepository implements UserRepository {
 
     @Override
     public void removeSession(String tokenDigest) {
-        em.createQuery("DELETE FROM LoginSession s WHERE s.tokenDigest = :d").setParameter("d", tokenDigest)
+        em.createQuery("DELETE FROM LoginSession s WHERE s.tokenDigest = :d")
+                .setParameter("d", tokenDigest)
                 .executeUpdate();
     }
 
     @Override
     public int removeSessions(String username) {
-        return em.createQuery("DELETE FROM LoginSession s WHERE s.username = :u").setParameter("u", username)
+        return em.createQuery("DELETE FROM LoginSession s WHERE s.username = :u")
+                .setParameter("u", username)
                 .executeUpdate();
     }
 
     @Override
     public int removeExpiredSessions(Instant now) {
-        return em.createQuery("DELETE FROM LoginSession s WHERE s.expiresAt <= :now").setParameter("now", now)
+        return em.createQuery("DELETE FROM LoginSession s WHERE s.expiresAt <= :now")
+                .setParameter("now", now)
                 .executeUpdate();
     }
 }

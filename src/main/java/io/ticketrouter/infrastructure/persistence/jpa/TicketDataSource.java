@@ -22,5 +22,4 @@ import jakarta.enterprise.context.ApplicationScoped;
         maxPoolSize = 32,
         initialPoolSize = 2)
 @ApplicationScoped
-public class TicketDataSource {
-}
+public class TicketDataSource {}

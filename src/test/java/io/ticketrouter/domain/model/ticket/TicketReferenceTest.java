@@ -21,7 +21,9 @@ class TicketReferenceTest {
     void parsesWhatItFormatsAndIgnoresCaseAndSpaces() {
         assertEquals(42, TicketReference.parse("TR-000042").number());
         assertEquals(42, TicketReference.parse(" tr-000042 ").number());
-        assertEquals(TicketReference.of(7), TicketReference.parse(TicketReference.of(7).value()));
+        assertEquals(
+                TicketReference.of(7),
+                TicketReference.parse(TicketReference.of(7).value()));
     }
 
     @Test
@@ -30,16 +32,19 @@ class TicketReferenceTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "''                        | reference must be TR- followed by 6 to 18 digits, for example TR-000042, got \"\"",
-            "42                        | reference must be TR- followed by 6 to 18 digits, for example TR-000042, got \"42\"",
-            "TR-42                     | reference must be TR- followed by 6 to 18 digits, for example TR-000042, got \"TR-42\"",
-            "TR-00004a                 | reference must be TR- followed by 6 to 18 digits, for example TR-000042, got \"TR-00004a\"",
-            "XX-000042                 | reference must be TR- followed by 6 to 18 digits, for example TR-000042, got \"XX-000042\"",
-            "TR--00042                 | reference must be TR- followed by 6 to 18 digits, for example TR-000042, got \"TR--00042\"",
-            "TR-../../etc              | reference must be TR- followed by 6 to 18 digits, for example TR-000042, got \"TR-../../etc\"",
-            "TR-0000000000000000001234 | reference must be TR- followed by 6 to 18 digits, for example TR-000042, got \"TR-0000000000000000001234\"",
-            "TR-000000                 | reference must not be TR-000000: numbers start at 1"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''                        | reference must be TR- followed by 6 to 18 digits, for example TR-000042, got \"\"",
+                "42                        | reference must be TR- followed by 6 to 18 digits, for example TR-000042, got \"42\"",
+                "TR-42                     | reference must be TR- followed by 6 to 18 digits, for example TR-000042, got \"TR-42\"",
+                "TR-00004a                 | reference must be TR- followed by 6 to 18 digits, for example TR-000042, got \"TR-00004a\"",
+                "XX-000042                 | reference must be TR- followed by 6 to 18 digits, for example TR-000042, got \"XX-000042\"",
+                "TR--00042                 | reference must be TR- followed by 6 to 18 digits, for example TR-000042, got \"TR--00042\"",
+                "TR-../../etc              | reference must be TR- followed by 6 to 18 digits, for example TR-000042, got \"TR-../../etc\"",
+                "TR-0000000000000000001234 | reference must be TR- followed by 6 to 18 digits, for example TR-000042, got \"TR-0000000000000000001234\"",
+                "TR-000000                 | reference must not be TR-000000: numbers start at 1"
+            })
     void rejectsOtherShapesSayingWhatIsExpected(String text, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TicketReference.parse(text));
         assertEquals(message, e.getMessage());

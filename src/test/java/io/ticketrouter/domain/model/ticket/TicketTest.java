@@ -36,8 +36,17 @@ class TicketTest {
         Map<String, Double> queues = new LinkedHashMap<>();
         queues.put("Billing", 0.7);
         queues.put("Technical Support", 0.3);
-        Classification c = new Classification("en", "Billing", 0.7, "medium", 0.6, queues,
-                Map.of("medium", 0.6, "high", 0.3, "low", 0.1), List.of(new Keyword("invoice", 0.4)), 0.5, "m1");
+        Classification c = new Classification(
+                "en",
+                "Billing",
+                0.7,
+                "medium",
+                0.6,
+                queues,
+                Map.of("medium", 0.6, "high", 0.3, "low", 0.1),
+                List.of(new Keyword("invoice", 0.4)),
+                0.5,
+                "m1");
         return new Ticket(new TicketContent("Invoice", "Charged twice for my invoice", null, null), c, routing, now);
     }
 
@@ -61,9 +70,16 @@ class TicketTest {
         Ticket modelSaidHigh = ticket(Instant.EPOCH, new Routing(List.of(), "Billing", "high", false, false, "Route"));
         assertEquals("high", modelSaidHigh.finalPriority());
         assertFalse(modelSaidHigh.urgent(), "a refund request the model rated high is not an incident");
-        Ticket outage = ticket(Instant.EPOCH, new Routing(List.of(new RoutingDecision("urgent-keywords",
-                "priority: medium -> high; urgent", "mentions \"outage\" (en)")), "Billing", "high", false, true,
-                "Route"));
+        Ticket outage = ticket(
+                Instant.EPOCH,
+                new Routing(
+                        List.of(new RoutingDecision(
+                                "urgent-keywords", "priority: medium -> high; urgent", "mentions \"outage\" (en)")),
+                        "Billing",
+                        "high",
+                        false,
+                        true,
+                        "Route"));
         assertTrue(outage.urgent());
         assertTrue(outage.correctPriority(Priority.LOW, "ana", Instant.EPOCH));
         assertTrue(outage.urgent(), "what the urgent-keyword list found stays visible after a correction");
@@ -81,7 +97,9 @@ class TicketTest {
     @Test
     void predictionMapsRoundTripThroughTheirColumns() {
         Ticket t = ticket();
-        assertEquals(List.of("Billing", "Technical Support"), List.copyOf(t.queueProbabilities().keySet()));
+        assertEquals(
+                List.of("Billing", "Technical Support"),
+                List.copyOf(t.queueProbabilities().keySet()));
         assertEquals(0.4, t.keywords().get(0).weight());
         assertEquals(List.of(), t.routing());
     }

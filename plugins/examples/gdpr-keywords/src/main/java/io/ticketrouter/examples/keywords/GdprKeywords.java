@@ -3,7 +3,6 @@ package io.ticketrouter.examples.keywords;
 import io.ticketrouter.spi.PluginContext;
 import io.ticketrouter.spi.RoutingApi;
 import io.ticketrouter.spi.UrgentKeywordList;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -19,16 +18,38 @@ import java.util.Set;
 public final class GdprKeywords implements UrgentKeywordList {
 
     private static final Map<String, Set<String>> BUILT_IN = Map.of(
-            "en", Set.of("GDPR", "data protection", "right to be forgotten", "subject access request",
-                    "personal data request"),
-            "de", Set.of("DSGVO", "Datenschutz", "Datenschutzverletzung", "Recht auf Vergessenwerden",
-                    "Auskunftsersuchen"),
-            "es", Set.of("RGPD", "protección de datos", "proteccion de datos", "derecho al olvido",
-                    "datos personales"),
-            "fr", Set.of("RGPD", "protection des données", "protection des donnees", "droit à l'oubli",
-                    "droit a l'oubli", "données personnelles", "donnees personnelles"),
-            "pt", Set.of("RGPD", "LGPD", "proteção de dados", "protecao de dados", "direito ao esquecimento",
-                    "dados pessoais"));
+            "en",
+                    Set.of(
+                            "GDPR",
+                            "data protection",
+                            "right to be forgotten",
+                            "subject access request",
+                            "personal data request"),
+            "de",
+                    Set.of(
+                            "DSGVO",
+                            "Datenschutz",
+                            "Datenschutzverletzung",
+                            "Recht auf Vergessenwerden",
+                            "Auskunftsersuchen"),
+            "es", Set.of("RGPD", "protección de datos", "proteccion de datos", "derecho al olvido", "datos personales"),
+            "fr",
+                    Set.of(
+                            "RGPD",
+                            "protection des données",
+                            "protection des donnees",
+                            "droit à l'oubli",
+                            "droit a l'oubli",
+                            "données personnelles",
+                            "donnees personnelles"),
+            "pt",
+                    Set.of(
+                            "RGPD",
+                            "LGPD",
+                            "proteção de dados",
+                            "protecao de dados",
+                            "direito ao esquecimento",
+                            "dados pessoais"));
 
     private Map<String, Set<String>> keywords = BUILT_IN;
 

@@ -19,8 +19,7 @@ final class DocumentedMatching {
 
     private static final String WORD_CHAR = "[\\p{L}\\p{N}\\p{M}]";
 
-    private DocumentedMatching() {
-    }
+    private DocumentedMatching() {}
 
     static Set<String> found(Map<String, Set<String>> keywords, String language, String text) {
         Set<String> candidates = keywords.containsKey(language)
@@ -33,10 +32,10 @@ final class DocumentedMatching {
     }
 
     private static Pattern pattern(String keyword) {
-        String phrase = Arrays.stream(normalize(keyword).split(" "))
-                .map(Pattern::quote)
-                .collect(Collectors.joining("\\s+"));
-        return Pattern.compile("(?<!" + WORD_CHAR + ")" + phrase + "(?!" + WORD_CHAR + ")",
+        String phrase =
+                Arrays.stream(normalize(keyword).split(" ")).map(Pattern::quote).collect(Collectors.joining("\\s+"));
+        return Pattern.compile(
+                "(?<!" + WORD_CHAR + ")" + phrase + "(?!" + WORD_CHAR + ")",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ticketrouter.spi.PluginContext;
 import io.ticketrouter.spi.RoutingApi;
 import io.ticketrouter.spi.UrgentKeywordList;
-
 import java.text.Normalizer;
 import java.util.Map;
 import java.util.Optional;
@@ -62,9 +61,11 @@ class GdprKeywordsTest {
 
     @Test
     void serviceLoaderFindsTheList() {
-        assertEquals(Set.of(GdprKeywords.class), ServiceLoader.load(UrgentKeywordList.class,
-                getClass().getClassLoader()).stream().map(ServiceLoader.Provider::type).collect(
-                java.util.stream.Collectors.toSet()));
+        assertEquals(
+                Set.of(GdprKeywords.class),
+                ServiceLoader.load(UrgentKeywordList.class, getClass().getClassLoader()).stream()
+                        .map(ServiceLoader.Provider::type)
+                        .collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test
@@ -85,7 +86,8 @@ class GdprKeywordsTest {
             assertTrue(language.equals("*") || language.matches("[a-z]{2,3}"), language);
             assertTrue(!words.isEmpty(), language);
             for (String word : words) {
-                assertTrue(word.matches("[\\p{L}\\p{N}](.*[\\p{L}\\p{N}])?"),
+                assertTrue(
+                        word.matches("[\\p{L}\\p{N}](.*[\\p{L}\\p{N}])?"),
                         "'" + word + "' must start and end with a letter or digit");
             }
         });
@@ -112,49 +114,58 @@ class GdprKeywordsTest {
     }
 
     @ParameterizedTest(name = "[{0}] {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "en | Please delete my account under the GDPR.                        | GDPR",
-            "en | I am invoking my right to be forgotten.                         | right to be forgotten",
-            "en | This is a subject access request.                               | subject access request",
-            "en | Who handles DATA PROTECTION at your company?                    | data protection",
-            "de | Auskunftsersuchen nach Art. 15 DSGVO                            | Auskunftsersuchen, DSGVO",
-            "de | Meldung einer Datenschutzverletzung                             | Datenschutzverletzung",
-            "es | Solicitud de protección de datos                                | protección de datos",
-            "es | Solicitud de proteccion de datos (sin tildes)                   | proteccion de datos",
-            "es | \"Ejerzo mi derecho al\n   olvido.\"                            | derecho al olvido",
-            "fr | J’exerce mon droit à l’oubli.                                   | droit à l'oubli",
-            "fr | Suppression de mes donnees personnelles, svp                    | donnees personnelles",
-            "pt | Pedido com base na LGPD                                         | LGPD",
-            "pt | Quero exercer o direito ao esquecimento.                        | direito ao esquecimento",
-            "pt | Dúvida sobre proteção de dados                                  | proteção de dados",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "en | Please delete my account under the GDPR.                        | GDPR",
+                "en | I am invoking my right to be forgotten.                         | right to be forgotten",
+                "en | This is a subject access request.                               | subject access request",
+                "en | Who handles DATA PROTECTION at your company?                    | data protection",
+                "de | Auskunftsersuchen nach Art. 15 DSGVO                            | Auskunftsersuchen, DSGVO",
+                "de | Meldung einer Datenschutzverletzung                             | Datenschutzverletzung",
+                "es | Solicitud de protección de datos                                | protección de datos",
+                "es | Solicitud de proteccion de datos (sin tildes)                   | proteccion de datos",
+                "es | \"Ejerzo mi derecho al\n   olvido.\"                            | derecho al olvido",
+                "fr | J’exerce mon droit à l’oubli.                                   | droit à l'oubli",
+                "fr | Suppression de mes donnees personnelles, svp                    | donnees personnelles",
+                "pt | Pedido com base na LGPD                                         | LGPD",
+                "pt | Quero exercer o direito ao esquecimento.                        | direito ao esquecimento",
+                "pt | Dúvida sobre proteção de dados                                  | proteção de dados",
+            })
     void aDataProtectionRequestIsUrgent(String language, String text, String expected) {
-        assertEquals(new TreeSet<>(Set.of(expected.split(", "))),
+        assertEquals(
+                new TreeSet<>(Set.of(expected.split(", "))),
                 DocumentedMatching.found(configured(null).keywords(), language, text));
     }
 
     @ParameterizedTest(name = "[{0}] {1}")
-    @CsvSource(delimiter = '|', value = {
-            "en | Where can I read your data protections policy?",   // not the whole word
-            "en | The protection of data in transit, how is it done?",
-            "en | Bitte beachten Sie die DSGVO.",                     // German keyword, English ticket
-            "de | Wo finde ich Ihre Datenschutzerklärung?",          // privacy policy: a compound, not the keyword
-            "es | Necesito la factura de abril, por favor.",
-            "es | Solicitud de protección de los datos",
-            "fr | Protection de données, où en êtes-vous ?",         // "des" missing
-            "pt | Proteção dos dados do cartão",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "en | Where can I read your data protections policy?", // not the whole word
+                "en | The protection of data in transit, how is it done?",
+                "en | Bitte beachten Sie die DSGVO.", // German keyword, English ticket
+                "de | Wo finde ich Ihre Datenschutzerklärung?", // privacy policy: a compound, not the keyword
+                "es | Necesito la factura de abril, por favor.",
+                "es | Solicitud de protección de los datos",
+                "fr | Protection de données, où en êtes-vous ?", // "des" missing
+                "pt | Proteção dos dados do cartão",
+            })
     void otherTicketsAreNot(String language, String text) {
         assertEquals(Set.of(), DocumentedMatching.found(configured(null).keywords(), language, text));
     }
 
     @Test
     void extraWordsApplyToEveryLanguage() {
-        Map<String, Set<String>> keywords = configured(" privacy breach , Schrems II,, ").keywords();
+        Map<String, Set<String>> keywords =
+                configured(" privacy breach , Schrems II,, ").keywords();
         assertEquals(Set.of("privacy breach", "Schrems II"), keywords.get("*"));
         for (String language : LANGUAGES) {
-            assertEquals(Set.of("privacy breach"), DocumentedMatching.found(keywords, language,
-                    "Possible PRIVACY BREACH reported"), language);
+            assertEquals(
+                    Set.of("privacy breach"),
+                    DocumentedMatching.found(keywords, language, "Possible PRIVACY BREACH reported"),
+                    language);
         }
         assertEquals(configured(null).keywords().get("de"), keywords.get("de"), "the built-in words stay");
     }

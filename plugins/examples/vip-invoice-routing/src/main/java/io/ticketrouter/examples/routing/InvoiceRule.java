@@ -5,7 +5,6 @@ import io.ticketrouter.spi.RoutingApi;
 import io.ticketrouter.spi.RoutingChange;
 import io.ticketrouter.spi.RoutingRequest;
 import io.ticketrouter.spi.RoutingRule;
-
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

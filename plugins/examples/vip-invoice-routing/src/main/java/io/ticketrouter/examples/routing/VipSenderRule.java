@@ -5,7 +5,6 @@ import io.ticketrouter.spi.RoutingApi;
 import io.ticketrouter.spi.RoutingChange;
 import io.ticketrouter.spi.RoutingRequest;
 import io.ticketrouter.spi.RoutingRule;
-
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -49,9 +48,8 @@ public final class VipSenderRule implements RoutingRule {
 
     @Override
     public void configure(PluginContext context) {
-        domains = context.getList("domains").stream()
-                .map(VipSenderRule::domain)
-                .collect(Collectors.toUnmodifiableSet());
+        domains =
+                context.getList("domains").stream().map(VipSenderRule::domain).collect(Collectors.toUnmodifiableSet());
         priority = context.get("priority", "high");
         if (!context.priorities().isEmpty() && !context.priorities().contains(priority)) {
             throw new IllegalArgumentException(
@@ -61,7 +59,8 @@ public final class VipSenderRule implements RoutingRule {
 
     @Override
     public RoutingChange apply(RoutingRequest request) {
-        return request.ticket().senderDomain()
+        return request.ticket()
+                .senderDomain()
                 .filter(this::isVip)
                 .filter(domain -> !priority.equals(request.priority()))
                 .map(domain -> RoutingChange.because("sender domain " + domain + " is a VIP customer")

@@ -4,7 +4,6 @@ import io.ticketrouter.spi.ModelPrediction;
 import io.ticketrouter.spi.PluginContext;
 import io.ticketrouter.spi.RoutingRequest;
 import io.ticketrouter.spi.Ticket;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,13 +16,20 @@ import java.util.TreeSet;
  */
 final class Requests {
 
-    static final Set<String> QUEUES = Set.of("Technical Support", "Billing and Payments", "Customer Service",
-            "Product Support", "IT Support", "Returns and Exchanges", "Sales and Pre-Sales", "Human Resources",
-            "Service Outages and Maintenance", "General Inquiry");
+    static final Set<String> QUEUES = Set.of(
+            "Technical Support",
+            "Billing and Payments",
+            "Customer Service",
+            "Product Support",
+            "IT Support",
+            "Returns and Exchanges",
+            "Sales and Pre-Sales",
+            "Human Resources",
+            "Service Outages and Maintenance",
+            "General Inquiry");
     static final Set<String> PRIORITIES = Set.of("high", "medium", "low");
 
-    private Requests() {
-    }
+    private Requests() {}
 
     /** A ticket as the rules see it first: the model said {@code queue} and {@code priority}, nobody asked for review. */
     static RoutingRequest request(Ticket ticket, String queue, String priority) {
@@ -32,8 +38,8 @@ final class Requests {
 
     /** A ticket after earlier rules left the decision at {@code queue}, {@code priority} and {@code needsReview}. */
     static RoutingRequest request(Ticket ticket, String queue, String priority, boolean needsReview) {
-        ModelPrediction prediction = new ModelPrediction(queue, 0.8, priority, 0.6, Map.of(queue, 0.8),
-                Map.of(priority, 0.6), 0.5, List.of());
+        ModelPrediction prediction = new ModelPrediction(
+                queue, 0.8, priority, 0.6, Map.of(queue, 0.8), Map.of(priority, 0.6), 0.5, List.of());
         return new RoutingRequest(ticket, prediction, queue, priority, needsReview, QUEUES, PRIORITIES);
     }
 
@@ -50,8 +56,8 @@ final class Requests {
         return context(declared, values, QUEUES, PRIORITIES);
     }
 
-    static PluginContext context(Set<String> declared, Map<String, String> values, Set<String> queues,
-                                 Set<String> priorities) {
+    static PluginContext context(
+            Set<String> declared, Map<String, String> values, Set<String> queues, Set<String> priorities) {
         return new PluginContext() {
             @Override
             public String pluginName() {

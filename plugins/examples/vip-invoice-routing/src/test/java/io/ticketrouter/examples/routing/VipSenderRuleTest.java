@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ticketrouter.spi.RoutingApi;
 import io.ticketrouter.spi.RoutingChange;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,8 +42,14 @@ class VipSenderRuleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ann@bigcorp.com", "Ann.Lee@BigCorp.COM", "  ann@bigcorp.com ", "it@eu.sales.bigcorp.com",
-            "bob@acme.org"})
+    @ValueSource(
+            strings = {
+                "ann@bigcorp.com",
+                "Ann.Lee@BigCorp.COM",
+                "  ann@bigcorp.com ",
+                "it@eu.sales.bigcorp.com",
+                "bob@acme.org"
+            })
     void aSenderFromAVipDomainOrItsSubdomainsGetsHighPriority(String sender) {
         VipSenderRule rule = configured(Map.of("domains", "BigCorp.com, @acme.org"));
         RoutingChange change = lowPriorityTicketFrom(rule, sender);
@@ -56,55 +61,86 @@ class VipSenderRuleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ann@notbigcorp.com", "ann@bigcorp.com.evil.example", "ann@bigcorp.co", "ann@corp.com",
-            "bigcorp.com@example.com", "ann@example.com"})
+    @ValueSource(
+            strings = {
+                "ann@notbigcorp.com",
+                "ann@bigcorp.com.evil.example",
+                "ann@bigcorp.co",
+                "ann@corp.com",
+                "bigcorp.com@example.com",
+                "ann@example.com"
+            })
     void lookAlikeDomainsAreNotVip(String sender) {
-        assertTrue(lowPriorityTicketFrom(configured(Map.of("domains", "bigcorp.com")), sender).isNone(), sender);
+        assertTrue(
+                lowPriorityTicketFrom(configured(Map.of("domains", "bigcorp.com")), sender)
+                        .isNone(),
+                sender);
     }
 
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"", "   ", "bigcorp.com", "ann@"})
     void aTicketWithoutASenderDomainIsLeftAlone(String sender) {
-        assertTrue(lowPriorityTicketFrom(configured(Map.of("domains", "bigcorp.com")), sender).isNone());
+        assertTrue(lowPriorityTicketFrom(configured(Map.of("domains", "bigcorp.com")), sender)
+                .isNone());
     }
 
     @Test
     void withoutDomainsTheRuleNeverFires() {
-        assertTrue(lowPriorityTicketFrom(configured(Map.of()), "ann@bigcorp.com").isNone());
-        assertTrue(lowPriorityTicketFrom(configured(Map.of("domains", " , ")), "ann@bigcorp.com").isNone());
+        assertTrue(
+                lowPriorityTicketFrom(configured(Map.of()), "ann@bigcorp.com").isNone());
+        assertTrue(lowPriorityTicketFrom(configured(Map.of("domains", " , ")), "ann@bigcorp.com")
+                .isNone());
     }
 
     @Test
     void aTicketAlreadyAtThatPriorityIsLeftAlone() {
         VipSenderRule rule = configured(Map.of("domains", "bigcorp.com"));
-        assertTrue(rule.apply(request(from("ann@bigcorp.com", SLOW), "IT Support", "high")).isNone());
+        assertTrue(rule.apply(request(from("ann@bigcorp.com", SLOW), "IT Support", "high"))
+                .isNone());
     }
 
     @Test
     void thePriorityIsConfigurable() {
         VipSenderRule rule = configured(Map.of("domains", "bigcorp.com", "priority", "medium"));
-        assertEquals(Optional.of("medium"), lowPriorityTicketFrom(rule, "ann@bigcorp.com").newPriority());
-        assertTrue(rule.apply(request(from("ann@bigcorp.com", SLOW), "IT Support", "medium")).isNone());
+        assertEquals(
+                Optional.of("medium"),
+                lowPriorityTicketFrom(rule, "ann@bigcorp.com").newPriority());
+        assertTrue(rule.apply(request(from("ann@bigcorp.com", SLOW), "IT Support", "medium"))
+                .isNone());
     }
 
     @Test
     void aPriorityTheModelDoesNotKnowIsRefusedWithTheKnownOnes() {
         VipSenderRule rule = new VipSenderRule();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> rule.configure(
-                context(rule.configurationKeys(), Map.of("domains", "bigcorp.com", "priority", "urgent"))));
-        assertTrue(e.getMessage().startsWith("priority must be one of [") && e.getMessage().endsWith("], got 'urgent'"),
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> rule.configure(
+                        context(rule.configurationKeys(), Map.of("domains", "bigcorp.com", "priority", "urgent"))));
+        assertTrue(
+                e.getMessage().startsWith("priority must be one of [")
+                        && e.getMessage().endsWith("], got 'urgent'"),
                 e.getMessage());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ceo@bigcorp.com", "*.bigcorp.com", ".bigcorp.com", "bigcorp.com.", "big corp.com",
-            "https://bigcorp.com", "bigcorp"})
+    @ValueSource(
+            strings = {
+                "ceo@bigcorp.com",
+                "*.bigcorp.com",
+                ".bigcorp.com",
+                "bigcorp.com.",
+                "big corp.com",
+                "https://bigcorp.com",
+                "bigcorp"
+            })
     void aDomainThatCouldNeverMatchASenderIsRefused(String domain) {
         VipSenderRule rule = new VipSenderRule();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> rule.configure(
-                context(rule.configurationKeys(), Map.of("domains", "acme.org, " + domain))));
-        assertEquals("domains must list sender domains such as bigcorp.com (subdomains match too), got '"
-                + domain + "'", e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> rule.configure(context(rule.configurationKeys(), Map.of("domains", "acme.org, " + domain))));
+        assertEquals(
+                "domains must list sender domains such as bigcorp.com (subdomains match too), got '" + domain + "'",
+                e.getMessage());
     }
 }
