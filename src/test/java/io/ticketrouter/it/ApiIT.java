@@ -119,6 +119,18 @@ class ApiIT {
             assertTrue(paths.containsKey(p), "OpenAPI must document " + p);
         }
         assertTrue(doc.body().contains("needs_review"), "schemas use the snake_case names of the JSON");
+        // every error answer is documented as a problem document, whether or not the method spelt out its content
+        JsonObject notFound = paths.getJsonObject("/api/tickets/{reference}")
+                .getJsonObject("get")
+                .getJsonObject("responses")
+                .getJsonObject("404");
+        assertEquals("No such ticket", notFound.getString("description"));
+        assertEquals(
+                "#/components/schemas/Problem",
+                notFound.getJsonObject("content")
+                        .getJsonObject("application/problem+json")
+                        .getJsonObject("schema")
+                        .getString("$ref"));
         Http.Answer ui = http.get("/docs/");
         assertEquals(200, ui.status());
         assertTrue(ui.body().contains("swagger-ui-bundle.js"));

@@ -128,10 +128,7 @@ public class ApiRootResource {
             responseCode = "200",
             description = "The model",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Model")))
-    @APIResponse(
-            responseCode = "503",
-            description = "No model is loaded",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "503", description = "No model is loaded")
     public ModelView model(@Context SecurityContext security) {
         return ModelView.of(tickets.model(), security.isUserInRole("admin"));
     }
@@ -143,18 +140,9 @@ public class ApiRootResource {
             summary = "One evaluation chart of the loaded bundle (PNG)",
             description = "Names are listed in GET /api/model (charts), for example queue-confusion.png.")
     @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = "image/png"))
-    @APIResponse(
-            responseCode = "400",
-            description = "Not a chart name",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such chart",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "503",
-            description = "No model loaded",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "400", description = "Not a chart name")
+    @APIResponse(responseCode = "404", description = "No such chart")
+    @APIResponse(responseCode = "503", description = "No model loaded")
     public Response chart(@PathParam("name") String name) {
         if (name == null || !name.matches("[a-z0-9-]{1,64}\\.png")) {
             throw new InvalidInputException(
@@ -198,10 +186,7 @@ public class ApiRootResource {
             responseCode = "200",
             description = "The bundle now serving",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ModelReload")))
-    @APIResponse(
-            responseCode = "422",
-            description = "The bundle was refused; the previous model keeps serving",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "422", description = "The bundle was refused; the previous model keeps serving")
     public ReloadView reload() {
         ModelStatus before = classifiers.status();
         String previous = before.ready() ? before.info().version() : null;

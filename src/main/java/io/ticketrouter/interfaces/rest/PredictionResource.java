@@ -71,18 +71,9 @@ public class PredictionResource {
                                                     "{\"type\": "
                                                             + "\"/docs/problems.html#invalid-input\", \"title\": \"Invalid input\", \"status\": 400, "
                                                             + "\"detail\": \"body must be 10 to 10000 characters, got 3\", \"field\": \"body\"}")))
-    @APIResponse(
-            responseCode = "413",
-            description = "Body over 64 KB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "415",
-            description = "Not JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "503",
-            description = "No model loaded",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "413", description = "Body over 64 KB")
+    @APIResponse(responseCode = "415", description = "Not JSON")
+    @APIResponse(responseCode = "503", description = "No model loaded")
     public PredictionView predict(PredictRequest request) {
         if (request == null) {
             throw new InvalidInputException(
@@ -113,14 +104,8 @@ public class PredictionResource {
             responseCode = "200",
             description = "One answer per item",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BatchPredictResponse")))
-    @APIResponse(
-            responseCode = "400",
-            description = "items missing, empty or more than 100",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "503",
-            description = "No model loaded",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "400", description = "items missing, empty or more than 100")
+    @APIResponse(responseCode = "503", description = "No model loaded")
     public BatchPredictResponse batch(BatchPredictRequest request) {
         if (request == null || request.items() == null) {
             throw new InvalidInputException(

@@ -79,14 +79,8 @@ public class SessionResource {
             responseCode = "200",
             description = "Signed in; the cookie is set",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Session")))
-    @APIResponse(
-            responseCode = "401",
-            description = "Wrong user name or password",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "429",
-            description = "Too many password checks from this address",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "401", description = "Wrong user name or password")
+    @APIResponse(responseCode = "429", description = "Too many password checks from this address")
     public Response signIn(SignInRequest body) {
         if (body == null || body.username() == null || body.username().isBlank()) {
             throw new InvalidInputException("username", "send {\"username\": ..., \"password\": ...}");
@@ -115,10 +109,7 @@ public class SessionResource {
             responseCode = "200",
             description = "The caller",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Session")))
-    @APIResponse(
-            responseCode = "401",
-            description = "Not signed in",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "401", description = "Not signed in")
     public SessionView current() {
         String role = security.isUserInRole("admin") ? "admin" : "agent";
         return new SessionView(security.getUserPrincipal().getName(), role, null);
@@ -140,16 +131,9 @@ public class SessionResource {
     @APIResponse(
             responseCode = "400",
             description = "The current password is wrong, or the new one is not allowed "
-                    + "(12 to 200 characters, different from the current one)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "401",
-            description = "Not signed in",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "429",
-            description = "Too many password checks from this address",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+                    + "(12 to 200 characters, different from the current one)")
+    @APIResponse(responseCode = "401", description = "Not signed in")
+    @APIResponse(responseCode = "429", description = "Too many password checks from this address")
     public Response changePassword(PasswordChangeRequest body) {
         if (body == null
                 || body.currentPassword() == null
@@ -189,10 +173,7 @@ public class SessionResource {
                     + "other change: a sign-out from another site's page (Origin, Sec-Fetch-Site: cross-site, Origin: null) "
                     + "is refused with 403 and the session goes on.")
     @APIResponse(responseCode = "204", description = "Signed out")
-    @APIResponse(
-            responseCode = "403",
-            description = "The cookie came with a request from another site",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "403", description = "The cookie came with a request from another site")
     public Response signOut() {
         String token = TicketRouterAuthentication.sessionToken(request);
         boolean byCookie = token != null && !TicketRouterAuthentication.hasBearer(request);

@@ -109,24 +109,13 @@ public class TicketResource {
             responseCode = "400",
             description = "Missing or invalid field (control characters, bidirectional "
                     + "overrides, too few visible characters, malformed e-mail), malformed JSON, a key given twice, a "
-                    + "number too long",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "413",
-            description = "Body over 64 KB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+                    + "number too long")
+    @APIResponse(responseCode = "413", description = "Body over 64 KB")
     @APIResponse(
             responseCode = "415",
-            description = "Not JSON, or a charset other than UTF-8, UTF-16 and " + "ISO-8859-1",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "429",
-            description = "Too many tickets from this address; see Retry-After",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "503",
-            description = "No model loaded",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+            description = "Not JSON, or a charset other than UTF-8, UTF-16 and " + "ISO-8859-1")
+    @APIResponse(responseCode = "429", description = "Too many tickets from this address; see Retry-After")
+    @APIResponse(responseCode = "503", description = "No model loaded")
     public Response receive(CreateTicketRequest request) {
         if (request == null) {
             throw new InvalidInputException(
@@ -171,14 +160,8 @@ public class TicketResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = TicketStatusView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "No token sent",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "404",
-            description = "No ticket with this reference and token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "400", description = "No token sent")
+    @APIResponse(responseCode = "404", description = "No ticket with this reference and token")
     public Response status(
             @Parameter(description = REFERENCE_DOC, example = "TR-000042") @PathParam("reference") String reference,
             @Parameter(description = "The status_token from the submission's answer") @HeaderParam("X-Status-Token")
@@ -213,14 +196,8 @@ public class TicketResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(oneOf = {TicketReceipt.class, TicketView.class})))
-    @APIResponse(
-            responseCode = "400",
-            description = "Missing or invalid field, malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "503",
-            description = "No model loaded",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "400", description = "Missing or invalid field, malformed JSON")
+    @APIResponse(responseCode = "503", description = "No model loaded")
     public Response receiveAlias(CreateTicketRequest request) {
         return receive(request);
     }
@@ -320,14 +297,8 @@ public class TicketResource {
             responseCode = "200",
             description = "The ticket",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TicketView")))
-    @APIResponse(
-            responseCode = "400",
-            description = "The reference is not of the form TR-000042",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such ticket",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "400", description = "The reference is not of the form TR-000042")
+    @APIResponse(responseCode = "404", description = "No such ticket")
     public TicketView get(
             @Parameter(description = REFERENCE_DOC, example = "TR-000042") @PathParam("reference") String reference) {
         return tickets.find(reference);
@@ -358,19 +329,12 @@ public class TicketResource {
             responseCode = "200",
             description = "The ticket after the change",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TicketView")))
-    @APIResponse(
-            responseCode = "400",
-            description = "A value is not allowed, or nothing to change",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such ticket",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "400", description = "A value is not allowed, or nothing to change")
+    @APIResponse(responseCode = "404", description = "No such ticket")
     @APIResponse(
             responseCode = "409",
             description = "Other changes of the ticket kept winning; nothing was "
-                    + "changed; the problem's member current holds the ticket as it is now",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+                    + "changed; the problem's member current holds the ticket as it is now")
     public TicketView update(
             @Parameter(description = REFERENCE_DOC, example = "TR-000042") @PathParam("reference") String reference,
             UpdateTicketRequest request) {
@@ -390,14 +354,8 @@ public class TicketResource {
                     + "changes of the ticket is applied after them; once it answered 204 the ticket stays gone (a change "
                     + "still in flight answers 404).")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(
-            responseCode = "400",
-            description = "The reference is not of the form TR-000042",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such ticket",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "400", description = "The reference is not of the form TR-000042")
+    @APIResponse(responseCode = "404", description = "No such ticket")
     public Response delete(
             @Parameter(description = REFERENCE_DOC, example = "TR-000042") @PathParam("reference") String reference) {
         tickets.delete(reference, actor());

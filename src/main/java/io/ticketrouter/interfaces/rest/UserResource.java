@@ -20,8 +20,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,14 +49,8 @@ public class UserResource {
             summary = "Add a user (admin)",
             description = "Role agent (default) or admin; password 12 to 200 " + "characters, stored as a PBKDF2 hash.")
     @APIResponse(responseCode = "201", description = "Added")
-    @APIResponse(
-            responseCode = "400",
-            description = "Name, password or role not allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "409",
-            description = "The name is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "400", description = "Name, password or role not allowed")
+    @APIResponse(responseCode = "409", description = "The name is taken")
     public Response add(UserRequest body) {
         if (body == null) {
             throw new InvalidInputException(
@@ -80,14 +72,8 @@ public class UserResource {
             summary = "Change a user's password or role (admin)",
             description = "A new password signs the user out everywhere. The last admin keeps the admin role.")
     @APIResponse(responseCode = "200", description = "Changed")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such user",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "409",
-            description = "Would leave no admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", description = "No such user")
+    @APIResponse(responseCode = "409", description = "Would leave no admin")
     public AccountView change(@PathParam("username") String username, UserRequest body) {
         if (body == null) {
             throw new InvalidInputException(null, "send {\"password\": ...} and/or {\"role\": ...}");
@@ -102,14 +88,8 @@ public class UserResource {
     @Path("{username}")
     @Operation(summary = "Remove a user (admin)", description = "Their sessions end; the last admin stays.")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such user",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "409",
-            description = "The last admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", description = "No such user")
+    @APIResponse(responseCode = "409", description = "The last admin")
     public Response remove(@PathParam("username") String username) {
         accounts.remove(username);
         return Response.noContent().build();
