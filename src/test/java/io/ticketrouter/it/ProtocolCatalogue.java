@@ -133,13 +133,14 @@ final class ProtocolCatalogue {
                                 + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA",
                         null)
                 .expect(200));
-        // with a body (Java's HttpClient on http://) the container would never deliver it: refused at once
+        // with a body (Java's HttpClient on http://) the container would never deliver it: refused at once (the
+        // container drops Content-Type from answers to upgrade requests, as for the WebSocket refusals below)
         c.add(Hostile.raw(
                         "Upgrade h2c with a body",
                         post + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\n"
                                 + "HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\nContent-Length: " + ticket.length,
                         ticket)
-                .expectProblem(400, "bad-request")
+                .expect(400)
                 .closing());
         c.add(Hostile.raw(
                         "HTTP/2 prior knowledge preface",
