@@ -39,7 +39,10 @@ public class TicketSocket {
 
     @OnOpen
     public void open(Session session) {
-        session.setMaxIdleTimeout(Math.max(1, idleSeconds) * 1000L);
+        long idle = Math.max(1, idleSeconds) * 1000L;
+        if (session.getMaxIdleTimeout() != idle) { // set as the container's default by FeedIdleTimeout
+            session.setMaxIdleTimeout(idle);
+        }
         session.setMaxTextMessageBufferSize(MAX_MESSAGE_BYTES);
         session.setMaxBinaryMessageBufferSize(MAX_MESSAGE_BYTES);
         broadcaster.register(session);
