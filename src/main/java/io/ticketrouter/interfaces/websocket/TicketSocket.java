@@ -40,7 +40,14 @@ public class TicketSocket {
     @OnOpen
     public void open(Session session) {
         long idle = Math.max(1, idleSeconds) * 1000L;
-        if (session.getMaxIdleTimeout() != idle) { // set as the container's default by FeedIdleTimeout
+        // The container arms a new session's idle timer with its default before this method runs; with a default of
+        // 0 that timer fires at once, and when it fires only after the timeout was set here (a busy server, many
+        // dashboards connecting) it closes the new session "because of the idle timeout". So the timeout becomes the
+        // container's default for every later session, and is set here only while it is not.
+        if (session.getContainer().getDefaultMaxSessionIdleTimeout() != idle) {
+            session.getContainer().setDefaultMaxSessionIdleTimeout(idle);
+        }
+        if (session.getMaxIdleTimeout() != idle) {
             session.setMaxIdleTimeout(idle);
         }
         session.setMaxTextMessageBufferSize(MAX_MESSAGE_BYTES);
