@@ -9,6 +9,7 @@ import io.ticketrouter.security.Tokens;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -74,7 +75,7 @@ public class CredentialCache {
         sessions.invalidate(Tokens.digest(token));
     }
 
-    void onAccountChanged(@Observes AccountChanged change) {
+    void onAccountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged change) {
         basic.asMap().values().removeIf(i -> i.username().equals(change.username()));
         sessions.asMap()
                 .values()

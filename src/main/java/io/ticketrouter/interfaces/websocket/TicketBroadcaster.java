@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.websocket.Session;
@@ -70,7 +71,7 @@ public class TicketBroadcaster {
      * further message from now on and are closed (1008); the dashboard reconnects if its session still lives and
      * goes to the login page otherwise. Other members close theirs when the dashboard next reconnects.
      */
-    void onAccountChanged(@Observes AccountChanged change) {
+    void onAccountChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged change) {
         List<SessionSender> revoked = senders.values().stream()
                 .filter(s -> change.username().equals(s.username()))
                 .toList();
