@@ -10,5 +10,13 @@ public record BatchPredictRequest(
                 description = "1 to 100 items shaped like PredictRequest",
                 required = true,
                 implementation = PredictRequest[].class)
+        @ItemCount(
+                min = 1,
+                max = BatchPredictRequest.MAX_ITEMS,
+                shape = "objects shaped like {\"subject\": ..., \"body\": ...}")
         JsonArray items)
-        implements JsonRequest {}
+        implements JsonRequest {
+
+    /** The most texts one batch may hold. */
+    static final int MAX_ITEMS = 100;
+}

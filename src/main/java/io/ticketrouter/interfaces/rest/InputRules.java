@@ -1,12 +1,13 @@
 package io.ticketrouter.interfaces.rest;
 
-import io.ticketrouter.application.InvalidInputException;
 import io.ticketrouter.domain.model.ticket.Ticket;
 import java.text.Normalizer;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The value rules of request fields, with the messages clients see. The portal mirrors these limits.
+ * The value rules of free-text request fields, with the messages clients see; the constraints {@link PlainText} and
+ * {@link EmailAddress} apply them to request records. The portal mirrors these limits.
  *
  * <p>Every free-text field (subject, body, customer name and e-mail, note) follows one set of text rules
  * ({@link #text}): no control characters (tab and line breaks only where several lines are allowed), no bidirectional
@@ -37,53 +38,26 @@ final class InputRules {
 
     private InputRules() {}
 
-    /** The message: {@code body}, or its alias {@code text} for clients of the old service. */
-    static String body(String body, String text) {
-        String value = body != null ? body : text;
-        if (value == null) {
-            throw new InvalidInputException(
-                    "body",
-                    "body is required: the ticket's message, " + Ticket.BODY_MIN + " to " + Ticket.BODY_MAX
-                            + " characters (\"text\" is accepted as an alias)");
-        }
-        return text("body", value, Lines.MANY, Ticket.BODY_MIN, Ticket.BODY_MAX);
-    }
-
-    static String subject(String subject) {
-        return subject == null ? "" : text("subject", subject, Lines.ONE, 0, Ticket.SUBJECT_MAX);
-    }
-
-    static String customerName(String name) {
-        return name == null ? null : text("customer_name", name, Lines.ONE, 0, Ticket.NAME_MAX);
-    }
-
-    /** An agent's note: 1 to {@value Ticket#NOTE_MAX} characters, at least one of them visible. */
-    static String note(String note) {
-        return note == null ? null : text("note", note, Lines.MANY, 1, Ticket.NOTE_MAX);
-    }
-
     /**
-     * The one set of text rules (see the class comment). Returns the text in NFC; throws a 400 naming the field, what
-     * was found where, and what is allowed.
+     * What is wrong with this text under the text rules (see the class comment), as the end of a sentence that starts
+     * with the field's name ("must be at most 300 characters, got 301"); empty when nothing is.
      *
      * @param min the least number of visible characters (0: the field may be empty)
      * @param max the most characters in all
      */
-    static String text(String field, String value, Lines lines, int min, int max) {
-        String nfc = Normalizer.normalize(value, Normalizer.Form.NFC);
+    static Optional<String> textProblem(String value, Lines lines, int min, int max) {
+        String nfc = normalize(value);
         int length = 0;
         int visible = 0;
         for (int i = 0; i < nfc.length(); ) {
             int cp = nfc.codePointAt(i);
             String problem = forbidden(cp, lines);
             if (problem != null) {
-                throw new InvalidInputException(
-                        field,
-                        field + " must be plain text" + (lines == Lines.ONE ? " on one line" : "")
-                                + ": no control characters"
-                                + (lines == Lines.MANY ? " other than tab and line breaks" : "")
-                                + ", bidirectional overrides or unpaired "
-                                + "surrogates; found " + problem + " at position " + length);
+                return Optional.of("must be plain text" + (lines == Lines.ONE ? " on one line" : "")
+                        + ": no control characters"
+                        + (lines == Lines.MANY ? " other than tab and line breaks" : "")
+                        + ", bidirectional overrides or unpaired "
+                        + "surrogates; found " + problem + " at position " + length);
             }
             if (isVisible(cp)) {
                 visible++;
@@ -93,21 +67,24 @@ final class InputRules {
         }
         // the maximum in UTF-16 units, as the database columns count (a character outside the BMP counts twice)
         length = nfc.length();
-        if (length > max || visible < min) {
-            String range = min == 0 ? "at most " + max + " characters" : min + " to " + max + " characters";
-            boolean invisible =
-                    visible != nfc.strip().codePointCount(0, nfc.strip().length());
-            String got = length > max
-                    ? "got " + length
-                    : "got " + visible
-                            + (invisible
-                                    ? " visible (spaces and "
-                                            + "invisible characters such as zero-width spaces, byte order marks or no-break spaces do not "
-                                            + "count)"
-                                    : "");
-            throw new InvalidInputException(field, field + " must be " + range + ", " + got);
+        if (length <= max && visible >= min) {
+            return Optional.empty();
         }
-        return nfc;
+        String range = min == 0 ? "at most " + max + " characters" : min + " to " + max + " characters";
+        boolean invisible = visible != nfc.strip().codePointCount(0, nfc.strip().length());
+        String got = length > max
+                ? "got " + length
+                : "got " + visible
+                        + (invisible
+                                ? " visible (spaces and invisible characters such as zero-width spaces, byte order"
+                                        + " marks or no-break spaces do not count)"
+                                : "");
+        return Optional.of("must be " + range + ", " + got);
+    }
+
+    /** The text as it is stored: in Unicode normalization form NFC; null stays null. */
+    static String normalize(String value) {
+        return value == null ? null : Normalizer.normalize(value, Normalizer.Form.NFC);
     }
 
     /** Why this code point may not be in the text (for the message), or null when it may. */
@@ -169,28 +146,30 @@ final class InputRules {
     }
 
     /**
-     * Text a person could have typed on one line or several (kept for callers that only check, not normalize).
+     * What is wrong with this e-mail address (after the text rules on one line), as the end of a sentence that starts
+     * with the field's name; empty when nothing is. Blank counts as no address.
      */
-    static String plainText(String field, String value) {
-        return text(field, value, Lines.MANY, 0, Integer.MAX_VALUE);
+    static Optional<String> emailProblem(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        String value = normalize(email.strip());
+        Optional<String> text = textProblem(value, Lines.ONE, 0, Ticket.EMAIL_MAX);
+        if (text.isPresent()) {
+            return text;
+        }
+        int at = value.lastIndexOf('@');
+        if (EMAIL.matcher(value).matches() && at <= EMAIL_LOCAL_MAX) {
+            return Optional.empty();
+        }
+        return Optional.of("must be an e-mail address such as "
+                + "name@example.com: letters, digits and !#$%&'*+/=?^_`{|}~- in dot-separated words before the @ "
+                + "(at most " + EMAIL_LOCAL_MAX + "), a domain of dot-separated names after it, no spaces, "
+                + "angle brackets, quotes or two dots in a row, at most " + Ticket.EMAIL_MAX + " characters");
     }
 
-    /** An optional e-mail address: the text rules on one line, then an addr-spec in dot-atom form. */
-    static String customerEmail(String email) {
-        if (email == null || email.isBlank()) {
-            return null;
-        }
-        String value = text("customer_email", email.strip(), Lines.ONE, 0, Ticket.EMAIL_MAX);
-        int at = value.lastIndexOf('@');
-        if (!EMAIL.matcher(value).matches() || at > EMAIL_LOCAL_MAX) {
-            throw new InvalidInputException(
-                    "customer_email",
-                    "customer_email must be an e-mail address such as "
-                            + "name@example.com: letters, digits and !#$%&'*+/=?^_`{|}~- in dot-separated words before the @ "
-                            + "(at most " + EMAIL_LOCAL_MAX + "), a domain of dot-separated names after it, no spaces, "
-                            + "angle brackets, quotes or two dots in a row, at most " + Ticket.EMAIL_MAX
-                            + " characters");
-        }
-        return value;
+    /** An e-mail address as it is stored: stripped and in NFC; blank is no address (null). */
+    static String normalizeEmail(String email) {
+        return email == null || email.isBlank() ? null : normalize(email.strip());
     }
 }

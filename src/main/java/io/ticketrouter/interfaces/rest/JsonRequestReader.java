@@ -1,13 +1,14 @@
 package io.ticketrouter.interfaces.rest;
 
+import io.ticketrouter.interfaces.json.ApiJson;
 import jakarta.annotation.Priority;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
@@ -21,7 +22,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
@@ -31,7 +31,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -46,7 +45,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Reads {@link JsonRequest} records from JSON with messages a client can act on: an empty or oversized body, a
  * charset other than the supported ones (415), bytes that are not valid in the declared charset, malformed JSON
  * (with line and column), a key given twice, a number too long to read, a value of the wrong type or an unknown field
- * each get a 4xx problem naming the field and what is allowed. Value rules (lengths, formats) are checked by the DTOs.
+ * each get a 4xx problem naming the field and what is allowed. JSON-B binds the checked object to the record and Bean
+ * Validation applies the record's constraints (lengths, text rules, formats), with the same kind of message.
  *
  * <p>Bodies are limited to {@value #MAX_BYTES} bytes even when the client sends no {@code Content-Length}.
  */
@@ -251,7 +251,11 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
         return max;
     }
 
-    /** Binds a JSON value to a {@link JsonRequest} record, checking types and unknown fields. */
+    /**
+     * Binds a JSON value to a {@link JsonRequest} record: the value must be an object of the record's fields (unknown
+     * fields and values of the wrong JSON type are refused, naming the field), JSON-B then binds it and Bean
+     * Validation checks the record's constraints ({@link RequestValidation}).
+     */
     static <T> T bind(Class<T> type, JsonValue value, String what) {
         Binding binding = BINDINGS.computeIfAbsent(type, Binding::new);
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -270,34 +274,28 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
                         key);
             }
         }
-        Object[] args = new Object[binding.components.length];
-        for (int i = 0; i < args.length; i++) {
-            RecordComponent c = binding.components[i];
+        for (int i = 0; i < binding.names.length; i++) {
             String name = binding.names[i];
             JsonValue v = object.get(name);
-            if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
-                args[i] = null;
-            } else if (c.getType() == String.class) {
-                if (v.getValueType() != JsonValue.ValueType.STRING) {
-                    throw Problems.exception(
-                            ProblemType.INVALID_INPUT, name + " must be a string, got " + describe(v), name);
-                }
-                args[i] = ((JsonString) v).getString();
-            } else if (c.getType() == JsonArray.class) {
-                if (v.getValueType() != JsonValue.ValueType.ARRAY) {
-                    throw Problems.exception(
-                            ProblemType.INVALID_INPUT, name + " must be an array, got " + describe(v), name);
-                }
-                args[i] = v.asJsonArray();
-            } else {
-                args[i] = v;
+            JsonValue.ValueType expected = binding.valueTypes[i];
+            if (v != null
+                    && expected != null
+                    && v.getValueType() != JsonValue.ValueType.NULL
+                    && v.getValueType() != expected) {
+                throw Problems.exception(
+                        ProblemType.INVALID_INPUT,
+                        name + " must be " + (expected == JsonValue.ValueType.ARRAY ? "an array" : "a string")
+                                + ", got " + describe(v),
+                        name);
             }
         }
+        T request;
         try {
-            return type.cast(binding.constructor.newInstance(args));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot create " + type.getName(), e);
+            request = ApiJson.JSONB.fromJson(object.toString(), type);
+        } catch (JsonbException e) {
+            throw new IllegalStateException("cannot bind " + type.getName() + " after its fields were checked", e);
         }
+        return RequestValidation.check(request);
     }
 
     static String describe(JsonValue v) {
@@ -433,31 +431,28 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
         }
     }
 
+    /** The JSON fields of a request record and the JSON type each takes (null: any). */
     private static final class Binding {
-        final RecordComponent[] components;
         final String[] names;
+        final JsonValue.ValueType[] valueTypes;
         final Map<String, Integer> fields = new LinkedHashMap<>();
-        final Constructor<?> constructor;
 
         Binding(Class<?> type) {
-            components = type.getRecordComponents();
+            RecordComponent[] components = type.getRecordComponents();
             names = new String[components.length];
-            Class<?>[] types = new Class<?>[components.length];
+            valueTypes = new JsonValue.ValueType[components.length];
             for (int i = 0; i < components.length; i++) {
                 names[i] = snakeCase(components[i].getName());
-                types[i] = components[i].getType();
+                Class<?> t = components[i].getType();
+                valueTypes[i] = t == String.class
+                        ? JsonValue.ValueType.STRING
+                        : t == JsonArray.class ? JsonValue.ValueType.ARRAY : null;
                 fields.put(names[i], i);
-            }
-            try {
-                constructor = type.getDeclaredConstructor(types);
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException(e);
             }
         }
 
         String allowed() {
-            List<String> list = new ArrayList<>(fields.keySet());
-            return String.join(", ", list);
+            return String.join(", ", fields.keySet());
         }
     }
 }

@@ -30,8 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class PredictionResource {
 
-    static final int MAX_BATCH = 100;
-
     @Inject
     TicketService tickets;
 
@@ -79,7 +77,7 @@ public class PredictionResource {
             throw new InvalidInputException(
                     "body", "the request body is empty: send {\"subject\": ..., \"body\": ...}");
         }
-        return tickets.predict(request.validSubject(), request.validBody());
+        return tickets.predict(request.subjectLine(), request.message());
     }
 
     @POST
@@ -107,16 +105,10 @@ public class PredictionResource {
     @APIResponse(responseCode = "400", description = "items missing, empty or more than 100")
     @APIResponse(responseCode = "503", description = "No model loaded")
     public BatchPredictResponse batch(BatchPredictRequest request) {
-        if (request == null || request.items() == null) {
-            throw new InvalidInputException(
-                    "items",
-                    "items is required: an array of 1 to " + MAX_BATCH
-                            + " objects shaped like {\"subject\": ..., \"body\": ...}");
+        if (request == null) {
+            RequestValidation.check(new BatchPredictRequest(null)); // says what items must be
         }
         int n = request.items().size();
-        if (n < 1 || n > MAX_BATCH) {
-            throw new InvalidInputException("items", "items must hold 1 to " + MAX_BATCH + " entries, got " + n);
-        }
         tickets.model(); // 503 for the whole batch when no model is loaded
         List<BatchPredictResponse.Item> answers = new ArrayList<>(n);
         int failed = 0;
@@ -124,7 +116,7 @@ public class PredictionResource {
             JsonValue item = request.items().get(i);
             try {
                 PredictRequest r = JsonRequestReader.bind(PredictRequest.class, item, "items[" + i + "]");
-                answers.add(new BatchPredictResponse.Item(i, tickets.predict(r.validSubject(), r.validBody()), null));
+                answers.add(new BatchPredictResponse.Item(i, tickets.predict(r.subjectLine(), r.message()), null));
             } catch (InvalidInputException e) {
                 failed++;
                 answers.add(new BatchPredictResponse.Item(

@@ -82,11 +82,8 @@ public class SessionResource {
     @APIResponse(responseCode = "401", description = "Wrong user name or password")
     @APIResponse(responseCode = "429", description = "Too many password checks from this address")
     public Response signIn(SignInRequest body) {
-        if (body == null || body.username() == null || body.username().isBlank()) {
-            throw new InvalidInputException("username", "send {\"username\": ..., \"password\": ...}");
-        }
-        if (body.password() == null || body.password().isEmpty()) {
-            throw new InvalidInputException("password", "the password is missing");
+        if (body == null) {
+            RequestValidation.check(new SignInRequest(null, null)); // says what to send
         }
         OptionalLong wait = limits.passwordCheck(request.getRemoteAddr());
         if (wait.isPresent()) {
@@ -135,20 +132,13 @@ public class SessionResource {
     @APIResponse(responseCode = "401", description = "Not signed in")
     @APIResponse(responseCode = "429", description = "Too many password checks from this address")
     public Response changePassword(PasswordChangeRequest body) {
-        if (body == null
-                || body.currentPassword() == null
-                || body.currentPassword().isEmpty()) {
-            throw new InvalidInputException(
-                    "current_password", "send {\"current_password\": ..., \"new_password\": ...}");
-        }
-        if (body.newPassword() == null || body.newPassword().isEmpty()) {
-            throw new InvalidInputException("new_password", "the new password is missing");
+        if (body == null) {
+            RequestValidation.check(new PasswordChangeRequest(null, null)); // says what to send
         }
         OptionalLong wait = limits.passwordCheck(request.getRemoteAddr());
         if (wait.isPresent()) {
             return tooMany("password checks", wait.getAsLong());
         }
-        String token = TicketRouterAuthentication.sessionToken(request);
         Optional<SignedIn> signedIn = accounts.changeOwnPassword(
                 security.getUserPrincipal().getName(),
                 body.currentPassword().toCharArray(),
@@ -157,10 +147,7 @@ public class SessionResource {
         if (signedIn.isEmpty()) {
             throw new InvalidInputException("current_password", "the current password is wrong");
         }
-        if (token != null) {
-            // after the commit: a request between the cache's eviction and the commit may have cached it again
-            cache.forgetSession(token);
-        }
+        // the old session, like the user's others, left the credential cache when the change committed (AccountChanged)
         return withSession(signedIn.get());
     }
 

@@ -1,6 +1,7 @@
 package io.ticketrouter.interfaces.rest;
 
 import io.ticketrouter.application.TicketChanges;
+import io.ticketrouter.domain.model.ticket.Ticket;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An agent's changes; fields left out stay as they are. Corrections never overwrite the prediction. */
@@ -22,10 +23,11 @@ public record UpdateTicketRequest(
         String status,
 
         @Schema(description = "A note for the history, 1 to 2000 characters", example = "Called the customer back")
+        @PlainText(lines = InputRules.Lines.MANY, min = 1, max = Ticket.NOTE_MAX)
         String note)
         implements JsonRequest {
 
     TicketChanges toChanges() {
-        return new TicketChanges(queue, priority, status, InputRules.note(note));
+        return new TicketChanges(queue, priority, status, InputRules.normalize(note));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ticketrouter.application.InvalidInputException;
+import io.ticketrouter.interfaces.json.ApiJson;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -29,13 +30,13 @@ class JsonRequestReaderTest {
 
     @Test
     void textIsAnAliasOfBody() {
-        assertEquals("0123456789 x", read("{\"text\": \"0123456789 x\"}").validBody());
+        assertEquals("0123456789 x", read("{\"text\": \"0123456789 x\"}").message());
     }
 
     @Test
     void tooShortBodySaysTheLimitsAndTheLength() {
         InvalidInputException e = assertThrows(
-                InvalidInputException.class, () -> read("{\"body\": \"abc\"}").validBody());
+                InvalidInputException.class, () -> read("{\"body\": \"abc\"}").message());
         assertEquals("body must be 10 to 10000 characters, got 3", e.getMessage());
         assertEquals("body", e.field());
     }
@@ -55,25 +56,25 @@ class JsonRequestReaderTest {
         assertEquals(400, status(() -> read("{\"body\": \"0123456789 x\"} trailing")));
         assertEquals(400, status(() -> read("[".repeat(20_000) + "]".repeat(20_000))));
         assertEquals(3, JsonRequestReader.nestingDepth("{\"items\": [{\"body\": \"[[[[ {{{{ \\\" ]]\"}]}"));
-        assertEquals("0123456789 x", read("  {\"body\": \"0123456789 x\"}\n").validBody());
+        assertEquals("0123456789 x", read("  {\"body\": \"0123456789 x\"}\n").message());
     }
 
     @Test
     void controlCharactersAndLoneSurrogatesInTextAre400() {
         InvalidInputException e = assertThrows(
                 InvalidInputException.class,
-                () -> read("{\"body\": \"0123456789 \\u0000 x\"}").validBody());
+                () -> read("{\"body\": \"0123456789 \\u0000 x\"}").message());
         assertEquals("body", e.field());
         assertThrows(
                 InvalidInputException.class,
-                () -> read("{\"body\": \"0123456789 \\ud800 x\"}").validBody());
+                () -> read("{\"body\": \"0123456789 \\ud800 x\"}").message());
         assertThrows(
                 InvalidInputException.class,
-                () -> read("{\"body\": \"0123456789 \\u001b[31m x\"}").validBody());
+                () -> read("{\"body\": \"0123456789 \\u001b[31m x\"}").message());
         // tabs, line breaks and paired surrogates (emoji) are text people type
         assertEquals(
                 "line one\n\tline two \ud83d\ude00",
-                read("{\"body\": \"line one\\n\\tline two \\ud83d\\ude00\"}").validBody());
+                read("{\"body\": \"line one\\n\\tline two \\ud83d\\ude00\"}").message());
     }
 
     @Test
@@ -133,7 +134,7 @@ class JsonRequestReaderTest {
                     PredictRequest.class,
                     JsonRequestReader.parse(json.getBytes(cs), JsonRequestReader.charset(json(declared))),
                     "request body");
-            assertEquals("Caf\u00e9 au lait, s'il vous pla\u00eet", r.validBody(), cs.name());
+            assertEquals("Caf\u00e9 au lait, s'il vous pla\u00eet", r.message(), cs.name());
         }
         Problems.ProblemException e =
                 assertThrows(Problems.ProblemException.class, () -> JsonRequestReader.charset(json("shift_jis")));
@@ -141,22 +142,114 @@ class JsonRequestReaderTest {
         assertTrue(e.problem().detail().contains("UTF-16"), e.problem().detail());
     }
 
+    private static CreateTicketRequest ticket(String field, String value) {
+        String json = "{\"body\": \"A message long enough\", \"" + field + "\": " + quote(value) + "}";
+        return JsonRequestReader.bind(
+                CreateTicketRequest.class,
+                JsonRequestReader.parse(json.getBytes(StandardCharsets.UTF_8)),
+                "request body");
+    }
+
+    private static UpdateTicketRequest update(String note) {
+        return JsonRequestReader.bind(
+                UpdateTicketRequest.class,
+                JsonRequestReader.parse(("{\"note\": " + quote(note) + "}").getBytes(StandardCharsets.UTF_8)),
+                "request body");
+    }
+
+    private static String field(Runnable r) {
+        return assertThrows(InvalidInputException.class, r::run).field();
+    }
+
     @Test
     void textRulesForEveryFreeTextField() {
         // bidi overrides, C1 controls, noncharacters; line breaks only where several lines are allowed
-        assertThrows(InvalidInputException.class, () -> InputRules.subject("invoice \u202Efdp.exe"));
-        assertThrows(InvalidInputException.class, () -> InputRules.customerName("Ana\u0085Silva"));
-        assertThrows(InvalidInputException.class, () -> InputRules.subject("two\nlines"));
-        assertThrows(InvalidInputException.class, () -> InputRules.note("bell \u0007"));
-        assertThrows(InvalidInputException.class, () -> InputRules.body("0123456789 \uFFFF", null));
-        assertEquals("two\nlines in a note", InputRules.note("two\nlines in a note"));
+        assertEquals("subject", field(() -> ticket("subject", "invoice \u202Efdp.exe")));
+        assertEquals("customer_name", field(() -> ticket("customer_name", "Ana\u0085Silva")));
+        assertEquals("subject", field(() -> ticket("subject", "two\nlines")));
+        assertEquals("note", field(() -> update("bell \u0007")));
+        assertEquals("body", field(() -> read("{\"body\": \"0123456789 \\uFFFF\"}")));
+        assertEquals(
+                "two\nlines in a note",
+                update("two\nlines in a note").toChanges().note());
         // NFC: a decomposed e + combining acute is stored composed
-        assertEquals("Caf\u00e9 is closed today", InputRules.body("Cafe\u0301 is closed today", null));
+        assertEquals(
+                "Caf\u00e9 is closed today",
+                read("{\"body\": \"Cafe\\u0301 is closed today\"}").message());
         // only visible characters count for the minimum
         InvalidInputException e = assertThrows(
-                InvalidInputException.class, () -> InputRules.body("\u200B\uFEFF\u00A0".repeat(20) + "abc", null));
+                InvalidInputException.class,
+                () -> read("{\"body\": \"" + "\\u200B\\uFEFF\\u00A0".repeat(20) + "abc\"}"));
         assertTrue(e.getMessage().startsWith("body must be 10 to 10000 characters, got 3 visible"), e.getMessage());
-        assertThrows(InvalidInputException.class, () -> InputRules.note("\u200B\u200B"));
+        assertEquals("note", field(() -> update("\u200B\u200B")));
+        assertEquals(
+                "subject must be at most 300 characters, got 301",
+                assertThrows(InvalidInputException.class, () -> ticket("subject", "s".repeat(301)))
+                        .getMessage());
+    }
+
+    @Test
+    void aMissingMessageIsReportedOnBody() {
+        InvalidInputException e =
+                assertThrows(InvalidInputException.class, () -> read("{\"subject\": \"Only a subject\"}"));
+        assertEquals("body", e.field());
+        assertEquals(
+                "body is required: the ticket's message, 10 to 10000 characters (\"text\" is accepted as an alias)",
+                e.getMessage());
+    }
+
+    @Test
+    void theFirstWrongFieldInTheRecordsOrderIsReported() {
+        String json = "{\"customer_email\": \"nope\", \"subject\": \"a\\nb\", \"body\": \"short\"}";
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class,
+                () -> JsonRequestReader.bind(
+                        CreateTicketRequest.class,
+                        JsonRequestReader.parse(json.getBytes(StandardCharsets.UTF_8)),
+                        "request body"));
+        assertEquals("subject", e.field());
+    }
+
+    @Test
+    void messagesQuotingBracesOrDollarsAreNotInterpolated() {
+        assertEquals("${1+1} {max}", RequestValidation.literal("${1+1} {max}").replace("\\", ""));
+        InvalidInputException e =
+                assertThrows(InvalidInputException.class, () -> ticket("customer_email", "${1+1} {max}@example.com"));
+        assertTrue(e.getMessage().startsWith("customer_email must be an e-mail address such as"), e.getMessage());
+        assertTrue(e.getMessage().contains("!#$%&'*+/=?^_`{|}~-"), e.getMessage());
+    }
+
+    @Test
+    void batchesHoldOneToOneHundredItems() {
+        for (int n : new int[] {0, 101}) {
+            String json = "{\"items\": [" + String.join(",", java.util.Collections.nCopies(n, "{}")) + "]}";
+            InvalidInputException e = assertThrows(
+                    InvalidInputException.class,
+                    () -> JsonRequestReader.bind(
+                            BatchPredictRequest.class,
+                            JsonRequestReader.parse(json.getBytes(StandardCharsets.UTF_8)),
+                            "request body"));
+            assertEquals("items must hold 1 to 100 entries, got " + n, e.getMessage());
+        }
+        assertEquals(
+                "items is required: an array of 1 to 100 objects shaped like {\"subject\": ..., \"body\": ...}",
+                assertThrows(InvalidInputException.class, () -> RequestValidation.check(new BatchPredictRequest(null)))
+                        .getMessage());
+    }
+
+    @Test
+    void signingInTakesAUserNameAndAPassword() {
+        for (String[] c : new String[][] {
+            {"{\"password\": \"secret\"}", "username is required, with password"},
+            {"{\"username\": \"  \", \"password\": \"secret\"}", "username is required, with password"},
+            {"{\"username\": \"ana\", \"password\": \"\"}", "password is required"}
+        }) {
+            InvalidInputException e = assertThrows(
+                    InvalidInputException.class,
+                    () -> JsonRequestReader.bind(
+                            SignInRequest.class, JsonRequestReader.parse(c[0].getBytes(StandardCharsets.UTF_8)), "x"));
+            assertEquals(c[1], e.getMessage(), c[0]);
+        }
     }
 
     @Test
@@ -177,7 +270,7 @@ class JsonRequestReaderTest {
             "ana@b@example.com",
             "ana@example.com."
         }) {
-            assertThrows(InvalidInputException.class, () -> InputRules.customerEmail(bad), bad);
+            assertEquals("customer_email", field(() -> ticket("customer_email", bad)), bad);
         }
         for (String good : new String[] {
             "ana@example.com",
@@ -186,7 +279,13 @@ class JsonRequestReaderTest {
             "jos\u00e9@ejemplo.es",
             "user_1@sub-domain.example.com"
         }) {
-            assertEquals(good, InputRules.customerEmail(good));
+            assertEquals(good, ticket("customer_email", good).toNewTicket().customerEmail());
         }
+        assertNull(ticket("customer_email", "  ").toNewTicket().customerEmail());
+    }
+
+    /** A Java string as a JSON string literal. */
+    private static String quote(String s) {
+        return ApiJson.JSONB.toJson(s);
     }
 }
