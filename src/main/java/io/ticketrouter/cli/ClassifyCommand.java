@@ -17,11 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code classify}: one prediction for a quick look. */
-@Command(
-        name = "classify",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
-        description = "Classify one ticket text with a model bundle.")
+@Command(name = "classify", description = "Classify one ticket text with a model bundle.")
 final class ClassifyCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "Bundle directory.")

@@ -15,11 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code evaluate}: measures a bundle on a labelled CSV; readable tables or one JSON object. */
-@Command(
-        name = "evaluate",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
-        description = "Evaluate a model bundle on a labelled CSV file.")
+@Command(name = "evaluate", description = "Evaluate a model bundle on a labelled CSV file.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "Bundle directory.")

@@ -28,8 +28,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
         name = "export",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
         description = "Write stored tickets with their final (agent-corrected) labels as a training CSV "
                 + "(subject, body, queue, priority, language).")
 final class ExportCommand implements Callable<Integer> {

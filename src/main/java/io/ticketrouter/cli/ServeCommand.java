@@ -24,13 +24,10 @@ import picocli.CommandLine.Option;
  * the listed addresses, no multicast) so that dashboards on every member see every member's changes; the members must
  * share a PostgreSQL database and the models directory. Without it the server runs alone ({@code --nocluster}).
  */
-@Command(
-        name = "serve",
-        mixinStandardHelpOptions = true,
-        description = "Start Ticket Router (portal, agent dashboard, REST API) on Payara Micro.")
+@Command(name = "serve", description = "Start Ticket Router (portal, agent dashboard, REST API) on Payara Micro.")
 public class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port.")
     int port;
 
     @Option(
@@ -50,16 +47,13 @@ public class ServeCommand implements Callable<Integer> {
             description = "Directory of routing-plugin jars (default: plugins/ in the data directory).")
     Path plugins;
 
-    @Option(
-            names = "--timeout",
-            defaultValue = "180",
-            description = "Seconds to wait for the server to become ready (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = "180", description = "Seconds to wait for the server to become ready.")
     int timeoutSeconds;
 
     @Option(
             names = "--java-opts",
             defaultValue = "-Xms256m -Xmx1g -XX:+UseParallelGC",
-            description = "JVM options of the server process (default: ${DEFAULT-VALUE}).")
+            description = "JVM options of the server process.")
     String javaOpts;
 
     @Option(
@@ -73,7 +67,7 @@ public class ServeCommand implements Callable<Integer> {
             defaultValue = DEFAULT_MEMBERS,
             paramLabel = "HOST:PORT[-PORT],...",
             description = "Data-grid addresses of the members (TCP/IP discovery, no multicast); a port range "
-                    + "stands for every port in it (default: ${DEFAULT-VALUE}).")
+                    + "stands for every port in it.")
     String clusterMembers;
 
     @Option(
@@ -85,13 +79,13 @@ public class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--cluster-name",
             defaultValue = "ticket-router",
-            description = "Cluster name: only members with the same name join (default: ${DEFAULT-VALUE}).")
+            description = "Cluster name: only members with the same name join.")
     String clusterName;
 
     @Option(
             names = "--cluster-interface",
             defaultValue = "127.0.0.1",
-            description = "Network interface of the data grid (default: ${DEFAULT-VALUE}, this machine only).")
+            description = "Network interface of the data grid; the default keeps the cluster on this machine.")
     String clusterInterface;
 
     @Option(

@@ -8,10 +8,16 @@ import picocli.CommandLine.Command;
 /**
  * {@code ticket-router}: the command-line entry point. Exit codes: 0 success, 2 bad usage,
  * 1 bad data or any other failure — always with a one-line reason on stderr.
+ *
+ * <p>Subcommands inherit {@code --help}, {@code --version}, declaration-order options and the "Default:" line that
+ * picocli adds to every option with a default value.
  */
 @Command(
         name = "ticket-router",
+        scope = CommandLine.ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
+        sortOptions = false,
+        showDefaultValues = true,
         versionProvider = TicketRouterCommand.Version.class,
         description = "Multilingual support-ticket classification: train, evaluate and try model bundles.",
         subcommands = CommandLine.HelpCommand.class)

@@ -1,5 +1,7 @@
 package io.ticketrouter.cli;
 
+import static picocli.CommandLine.Help.Visibility.ALWAYS;
+
 import io.ticketrouter.classification.bundle.ModelBundle;
 import io.ticketrouter.classification.bundle.ModelBundles;
 import io.ticketrouter.classification.data.TicketCsvReader;
@@ -23,8 +25,6 @@ import picocli.CommandLine.Option;
 /** {@code train}: reads labelled CSV files, trains both forests and writes a bundle directory. */
 @Command(
         name = "train",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
         description = "Train the queue and priority forests from labelled CSV files and write a model bundle.")
 final class TrainCommand implements Callable<Integer> {
 
@@ -49,97 +49,65 @@ final class TrainCommand implements Callable<Integer> {
             description = "Optional held-out CSV evaluated into the bundle's evaluation.json.")
     Path test;
 
-    @Option(names = "--trees", paramLabel = "N", description = "Trees per forest (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--trees", paramLabel = "N", description = "Trees per forest.")
     int trees = D.queueForest().trees();
 
-    @Option(
-            names = "--queue-terms",
-            paramLabel = "N",
-            description = "Terms chosen by chi² for the queue forest (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--queue-terms", paramLabel = "N", description = "Terms chosen by chi² for the queue forest.")
     int queueTerms = D.queueTerms();
 
-    @Option(
-            names = "--priority-terms",
-            paramLabel = "N",
-            description = "Terms chosen by chi² for the priority forest (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--priority-terms", paramLabel = "N", description = "Terms chosen by chi² for the priority forest.")
     int priorityTerms = D.priorityTerms();
 
     @Option(
             names = "--forest-terms",
             paramLabel = "N",
-            description = "Of each target's terms, how many the forest splits on (default: ${DEFAULT-VALUE}).")
+            description = "Of each target's terms, how many the forest splits on.")
     int forestTerms = D.forestTerms();
 
-    @Option(
-            names = "--features-per-split",
-            paramLabel = "K",
-            description = "Features tried per split, 0 = log2(M)+1 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--features-per-split", paramLabel = "K", description = "Features tried per split, 0 = log2(M)+1.")
     int featuresPerSplit = D.queueForest().featuresPerSplit();
 
-    @Option(
-            names = "--max-depth",
-            paramLabel = "N",
-            description = "Maximum tree depth, 0 = unlimited (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-depth", paramLabel = "N", description = "Maximum tree depth, 0 = unlimited.")
     int maxDepth = D.queueForest().maxDepth();
 
-    @Option(
-            names = "--min-leaf",
-            paramLabel = "W",
-            description = "Minimum weight per leaf (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-leaf", paramLabel = "W", description = "Minimum weight per leaf.")
     double minLeaf = D.queueForest().minLeafWeight();
 
-    @Option(
-            names = "--subject-weight",
-            paramLabel = "N",
-            description = "How often subject terms count (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--subject-weight", paramLabel = "N", description = "How often subject terms count.")
     int subjectWeight = D.features().subjectWeight();
 
-    @Option(
-            names = "--char-ngrams",
-            paramLabel = "N",
-            description = "Character n-grams 3..N inside words, 0 = off (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--char-ngrams", paramLabel = "N", description = "Character n-grams 3..N inside words, 0 = off.")
     int charNgrams = D.features().charNgramMax();
 
-    @Option(names = "--stemming", negatable = true, description = "Snowball stemming (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--stemming", negatable = true, showDefaultValue = ALWAYS, description = "Snowball stemming.")
     boolean stemming = D.features().stemming();
 
     @Option(
             names = "--class-scores",
             negatable = true,
-            description = "Cross-fitted naive-Bayes class scores as extra forest features (default: ${DEFAULT-VALUE}).")
+            showDefaultValue = ALWAYS,
+            description = "Cross-fitted naive-Bayes class scores as extra forest features.")
     boolean classScores = D.features().classScores();
 
-    @Option(
-            names = "--score-method",
-            paramLabel = "M",
-            description = "Class scores: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--score-method", paramLabel = "M", description = "Class scores: ${COMPLETION-CANDIDATES}.")
     io.ticketrouter.classification.features.ClassScores.Method scoreMethod = D.scoreMethod();
 
-    @Option(
-            names = "--balanced",
-            negatable = true,
-            description = "Class-balanced bootstrap (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--balanced", negatable = true, showDefaultValue = ALWAYS, description = "Class-balanced bagging.")
     boolean balanced = D.queueForest().balanced();
 
-    @Option(
-            names = "--min-df",
-            paramLabel = "N",
-            description = "Minimum document frequency of a term (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-df", paramLabel = "N", description = "Minimum document frequency of a term.")
     int minDf = D.minDf();
 
-    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed.")
     int seed = D.queueForest().seed();
 
-    @Option(
-            names = "--threads",
-            paramLabel = "N",
-            description = "Tree-building threads, 0 = all processors (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", paramLabel = "N", description = "Tree-building threads, 0 = all processors.")
     int threads = D.queueForest().threads();
 
     @Option(
             names = "--target-precision",
             paramLabel = "P",
-            description = "Precision the per-queue review thresholds aim for (default: ${DEFAULT-VALUE}).")
+            description = "Precision the per-queue review thresholds aim for.")
     double targetPrecision = D.targetPrecision();
 
     @Option(names = "--no-charts", description = "Skip the PNG charts.")

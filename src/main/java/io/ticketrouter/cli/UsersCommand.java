@@ -30,8 +30,6 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "users",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
         description = "Manage users: list, add NAME, remove NAME, passwd NAME, role NAME ROLE.",
         subcommands = {
             UsersCommand.ListUsers.class,
@@ -101,7 +99,7 @@ final class UsersCommand implements Callable<Integer> {
         abstract int run(Connection c) throws Exception;
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List users and their roles.")
+    @Command(name = "list", description = "List users and their roles.")
     static final class ListUsers extends Base {
         @Override
         int run(Connection c) throws SQLException {
@@ -187,13 +185,9 @@ final class UsersCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a user (role agent by default).")
+    @Command(name = "add", description = "Add a user (role agent by default).")
     static final class Add extends Named {
-        @Option(
-                names = "--role",
-                defaultValue = "agent",
-                paramLabel = "agent|admin",
-                description = "The user's role (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--role", defaultValue = "agent", paramLabel = "agent|admin", description = "The user's role.")
         String role;
 
         @Override
@@ -235,10 +229,7 @@ final class UsersCommand implements Callable<Integer> {
         }
     }
 
-    @Command(
-            name = "remove",
-            mixinStandardHelpOptions = true,
-            description = "Remove a user and end their sessions (never the last admin).")
+    @Command(name = "remove", description = "Remove a user and end their sessions (never the last admin).")
     static final class Remove extends Named {
         @Override
         int run(Connection c) throws Exception {
@@ -261,10 +252,7 @@ final class UsersCommand implements Callable<Integer> {
         }
     }
 
-    @Command(
-            name = "passwd",
-            mixinStandardHelpOptions = true,
-            description = "Set a user's password and end their sessions.")
+    @Command(name = "passwd", description = "Set a user's password and end their sessions.")
     static final class Passwd extends Named {
         @Override
         int run(Connection c) throws Exception {
@@ -289,7 +277,7 @@ final class UsersCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "role", mixinStandardHelpOptions = true, description = "Change a user's role.")
+    @Command(name = "role", description = "Change a user's role.")
     static final class ChangeRole extends Named {
         @Parameters(index = "1", paramLabel = "ROLE", description = "agent or admin")
         String newRole;
