@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate data/sample/tickets.csv from hand-written phrase banks.
 
-Every sentence in the banks (banks/*.py) was written for this project; nothing is
+Every sentence in the banks (banks/*.json) was written for this project; nothing is
 taken or adapted from any public ticket data set. The script is deterministic:
 the same banks and seed always give the same CSV, byte for byte.
 
@@ -18,11 +18,10 @@ Usage:  python3 data/sample/generate.py [--out data/sample/tickets.csv] [--count
 import argparse
 import collections
 import csv
-import importlib
 import io
+import json
 import os
 import random
-import sys
 
 SEED = 20261127
 
@@ -80,14 +79,20 @@ def slot_values(rng, lang):
     return slots
 
 
+def load_bank(lang):
+    """One language's phrase bank: banks/<lang>.json (its keys are described in README.md)."""
+    with open(os.path.join(HERE, "banks", f"{lang}.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
 def compose(bank, queue, core, rng):
-    lang = bank.LANG
+    lang = bank["lang"]
     priority, subject, body = core
     # a core that already ends with a question needs a request sentence less often
     p_ask = 0.35 if body.rstrip().endswith("?") else 0.7
-    asks = bank.QUEUES[queue]["ask"] + (bank.QUEUES[queue].get("ask_high", []) if priority == "high" else [])
+    asks = bank["queues"][queue]["ask"] + (bank["queues"][queue].get("ask_high", []) if priority == "high" else [])
     ask = rng.choice(asks) if rng.random() < p_ask else ""
-    impacts = bank.IMPACT if queue in SYSTEM_QUEUES else bank.IMPACT_PERSONAL
+    impacts = bank["impact"] if queue in SYSTEM_QUEUES else bank["impact_personal"]
     impact = rng.choice(impacts[priority]) if rng.random() < 0.65 else ""
     sentences = [body]
     if ask:
@@ -99,12 +104,12 @@ def compose(bank, queue, core, rng):
         else:
             sentences.append(impact)
     text = " ".join(sentences)
-    greeting = rng.choice(bank.GREET)
+    greeting = rng.choice(bank["greet"])
     if greeting:
         text = greeting + rng.choice(["\n\n", "\n"]) + text
-    closing = rng.choice(bank.CLOSE)
+    closing = rng.choice(bank["close"])
     if closing:
-        name = rng.choice(bank.NAMES)
+        name = rng.choice(bank["names"])
         if closing.endswith(","):
             # "Best regards," is always followed by a name on its own line
             text += "\n\n" + closing + "\n" + name
@@ -121,7 +126,7 @@ def compose(bank, queue, core, rng):
     if r < 0.12:
         subject = ""
     elif priority == "high" and r < 0.25:
-        subject = bank.URGENT_PREFIX + subject
+        subject = bank["urgent_prefix"] + subject
     elif r < 0.30 and lang != "de":
         subject = subject[0].lower() + subject[1:]
     return subject, body
@@ -131,9 +136,9 @@ def generate():
     rng = random.Random(SEED)
     rows = []
     for lang in PER_QUEUE:
-        bank = importlib.import_module(f"banks.{lang}")
+        bank = load_bank(lang)
         for queue in QUEUES:
-            cores = list(bank.QUEUES[queue]["cores"])
+            cores = list(bank["queues"][queue]["cores"])
             found = {p for p, _, _ in cores}
             if found != set(PRIORITIES):
                 raise SystemExit(f"{lang}/{queue}: cores must cover all priorities, found {sorted(found)}")
@@ -179,8 +184,6 @@ def main():
     parser.add_argument("--out", default=os.path.join(HERE, "tickets.csv"))
     parser.add_argument("--counts", action="store_true", help="print counts per column")
     args = parser.parse_args()
-    sys.dont_write_bytecode = True  # keep banks/ free of __pycache__
-    sys.path.insert(0, HERE)
     rows = generate()
     with open(args.out, "w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=["subject", "body", "queue", "priority", "language"],
