@@ -1,8 +1,6 @@
 package io.ticketrouter.domain.model.ticket;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import io.ticketrouter.domain.model.WireNames;
 
 /** Ticket priority. Wire names are lower case: {@code high}, {@code medium}, {@code low}. */
 public enum Priority {
@@ -11,22 +9,16 @@ public enum Priority {
     LOW;
 
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
+    /** Accepted values, for error messages. */
     public static String allowed() {
-        return Arrays.stream(values()).map(Priority::wireName).collect(Collectors.joining(", "));
+        return WireNames.allowed(Priority.class);
     }
 
     /** @throws IllegalArgumentException naming the allowed values */
     public static Priority fromWire(String value) {
-        if (value != null) {
-            for (Priority priority : values()) {
-                if (priority.wireName().equalsIgnoreCase(value.trim())) {
-                    return priority;
-                }
-            }
-        }
-        throw new IllegalArgumentException("priority must be one of " + allowed() + ", got \"" + value + "\"");
+        return WireNames.parse(Priority.class, "priority", value);
     }
 }

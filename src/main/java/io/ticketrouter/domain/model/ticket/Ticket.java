@@ -234,44 +234,47 @@ public class Ticket {
 
     /** An agent sets the queue. Returns true when something changed. */
     public boolean correctQueue(String queue, String actor, Instant now) {
-        if (queue.equals(finalQueue)) {
+        if (!recordChange("queue", finalQueue, queue, actor, now)) {
             return false;
         }
-        history.add(new HistoryEntry(now, actor, "queue", finalQueue, queue));
         correctedQueue = queue;
         finalQueue = queue;
-        updatedAt = InstantConverter.stored(now);
         return true;
     }
 
     /** An agent sets the priority. Returns true when something changed. */
     public boolean correctPriority(Priority priority, String actor, Instant now) {
         String value = priority.wireName();
-        if (value.equals(finalPriority)) {
+        if (!recordChange("priority", finalPriority, value, actor, now)) {
             return false;
         }
-        history.add(new HistoryEntry(now, actor, "priority", finalPriority, value));
         correctedPriority = value;
         finalPriority = value;
-        updatedAt = InstantConverter.stored(now);
         return true;
     }
 
     /** An agent moves the ticket on. Returns true when something changed. */
     public boolean changeStatus(TicketStatus newStatus, String actor, Instant now) {
-        if (newStatus == status) {
+        if (!recordChange("status", status.wireName(), newStatus.wireName(), actor, now)) {
             return false;
         }
-        history.add(new HistoryEntry(now, actor, "status", status.wireName(), newStatus.wireName()));
         status = newStatus;
-        updatedAt = InstantConverter.stored(now);
         return true;
     }
 
     /** An agent writes a note; notes only live in the history. */
     public void addNote(String note, String actor, Instant now) {
-        history.add(new HistoryEntry(now, actor, "note", null, note));
+        recordChange("note", null, note, actor, now);
+    }
+
+    /** Adds the history entry of a change and touches the ticket, unless the value stays the same. */
+    private boolean recordChange(String field, String from, String to, String actor, Instant now) {
+        if (to.equals(from)) {
+            return false;
+        }
+        history.add(new HistoryEntry(now, actor, field, from, to));
         updatedAt = InstantConverter.stored(now);
+        return true;
     }
 
     public Long id() {
