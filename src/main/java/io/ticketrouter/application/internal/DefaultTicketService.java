@@ -21,6 +21,7 @@ import io.ticketrouter.application.TicketView;
 import io.ticketrouter.classification.ModelInfo;
 import io.ticketrouter.classification.Prediction;
 import io.ticketrouter.classification.TicketText;
+import io.ticketrouter.domain.model.WireNames;
 import io.ticketrouter.domain.model.ticket.Classification;
 import io.ticketrouter.domain.model.ticket.Priority;
 import io.ticketrouter.domain.model.ticket.Routing;
@@ -275,22 +276,21 @@ public class DefaultTicketService implements TicketService {
     }
 
     private static Priority checkPriority(String value) {
-        try {
-            return Priority.fromWire(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(
-                    "priority",
-                    "priority must be one of " + Priority.allowed() + ", got \"" + abbreviate(value) + "\"");
-        }
+        return wireValue(Priority.class, "priority", value);
     }
 
     private static TicketStatus checkStatus(String value) {
+        return wireValue(TicketStatus.class, "status", value);
+    }
+
+    /** The constant named by a client, or a 400 that lists the allowed names and what was given (abbreviated). */
+    private static <E extends Enum<E>> E wireValue(Class<E> type, String field, String value) {
         try {
-            return TicketStatus.fromWire(value);
+            return WireNames.parse(type, field, value);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(
-                    "status",
-                    "status must be one of " + TicketStatus.allowed() + ", got \"" + abbreviate(value) + "\"");
+                    field,
+                    field + " must be one of " + WireNames.allowed(type) + ", got \"" + abbreviate(value) + "\"");
         }
     }
 

@@ -48,26 +48,11 @@ public class JpaTicketRepository implements TicketRepository {
     public List<Ticket> search(TicketQuery q, int limit) {
         StringBuilder jpql = new StringBuilder("SELECT t FROM Ticket t WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
-        if (q.queue() != null) {
-            jpql.append(" AND t.finalQueue = :queue");
-            params.put("queue", q.queue());
-        }
-        if (q.priority() != null) {
-            jpql.append(" AND t.finalPriority = :priority");
-            params.put("priority", q.priority());
-        }
-        if (q.status() != null) {
-            jpql.append(" AND t.status = :status");
-            params.put("status", q.status());
-        }
-        if (q.language() != null) {
-            jpql.append(" AND t.language = :language");
-            params.put("language", q.language());
-        }
-        if (q.needsReview() != null) {
-            jpql.append(" AND t.needsReview = :needsReview");
-            params.put("needsReview", q.needsReview() ? 1 : 0);
-        }
+        equal(jpql, params, "finalQueue", q.queue());
+        equal(jpql, params, "finalPriority", q.priority());
+        equal(jpql, params, "status", q.status());
+        equal(jpql, params, "language", q.language());
+        equal(jpql, params, "needsReview", q.needsReview() == null ? null : q.needsReview() ? 1 : 0);
         if (q.text() != null && !q.text().isBlank()) {
             jpql.append(" AND (LOWER(t.subject) LIKE :text ESCAPE '!' OR LOWER(t.body) LIKE :text ESCAPE '!')");
             params.put("text", "%" + escapeLike(q.text().toLowerCase(Locale.ROOT)) + "%");
@@ -104,6 +89,14 @@ public class JpaTicketRepository implements TicketRepository {
     @Override
     public void flush() {
         em.flush();
+    }
+
+    /** Adds {@code AND t.<attribute> = :<attribute>} when a value is given. */
+    private static void equal(StringBuilder jpql, Map<String, Object> params, String attribute, Object value) {
+        if (value != null) {
+            jpql.append(" AND t.").append(attribute).append(" = :").append(attribute);
+            params.put(attribute, value);
+        }
     }
 
     private static String escapeLike(String text) {
