@@ -24,7 +24,11 @@ public interface Plugin {
      */
     String name();
 
-    /** The API version this plugin was compiled against: return {@link RoutingApi#VERSION}. */
+    /**
+     * The API version this plugin was compiled against: return {@link RoutingApi#VERSION} (or pass it to the
+     * constructor of {@link AbstractPlugin} or {@link AbstractRoutingRule}), so the constant is compiled into the
+     * plugin's class.
+     */
     String apiVersion();
 
     /**

@@ -6,11 +6,17 @@ package io.ticketrouter.spi;
  *
  * <p>Versions are {@code MAJOR.MINOR}. The server accepts a plugin written for the same major version and a minor
  * version not newer than its own; anything else is refused at load time with a message naming both versions.
+ *
+ * <ul>
+ *   <li>1.1: {@link AbstractPlugin} and {@link AbstractRoutingRule}, base classes that answer a plugin's name, API
+ *       version, order and configuration keys. Plugins written for 1.0 run unchanged.</li>
+ *   <li>1.0: the first version.</li>
+ * </ul>
  */
 public final class RoutingApi {
 
     /** The API version of this jar. */
-    public static final String VERSION = "1.0";
+    public static final String VERSION = "1.1";
 
     private RoutingApi() {}
 

@@ -11,6 +11,10 @@
  *       (priority {@code high}). Listed in {@code META-INF/services/io.ticketrouter.spi.UrgentKeywordList}.</li>
  * </ul>
  *
+ * <p>{@link io.ticketrouter.spi.AbstractRoutingRule} and {@link io.ticketrouter.spi.AbstractPlugin} (for a keyword
+ * list) answer the name, API version, order and configuration keys given to their constructor: a plugin then writes
+ * only what it does.
+ *
  * <p>A plugin's class loader sees this package and the JDK, nothing else of the server: bundle (shade) any library
  * you need into your jar. The guide for plugin authors is {@code plugins/README.md} in the Ticket Router repository.
  *
