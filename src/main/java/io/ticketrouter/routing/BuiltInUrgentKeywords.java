@@ -1,5 +1,6 @@
 package io.ticketrouter.routing;
 
+import io.ticketrouter.spi.AbstractPlugin;
 import io.ticketrouter.spi.RoutingApi;
 import io.ticketrouter.spi.UrgentKeywordList;
 import java.io.BufferedReader;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  * {@code io/ticketrouter/routing/urgent-keywords.txt} shipped in the WAR: one {@code <lang>: <word or phrase>} per
  * line, {@code #} comments. Security and outage tickets are never left below high priority.
  */
-public final class BuiltInUrgentKeywords implements UrgentKeywordList {
+public final class BuiltInUrgentKeywords extends AbstractPlugin implements UrgentKeywordList {
 
     static final String NAME = "urgent-keywords";
     static final String RESOURCE = "urgent-keywords.txt";
@@ -31,6 +32,7 @@ public final class BuiltInUrgentKeywords implements UrgentKeywordList {
     private final Map<String, Set<String>> keywords;
 
     public BuiltInUrgentKeywords() {
+        super(NAME, RoutingApi.VERSION);
         try (InputStream in = BuiltInUrgentKeywords.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the built-in keyword file io/ticketrouter/routing/" + RESOURCE
@@ -73,16 +75,6 @@ public final class BuiltInUrgentKeywords implements UrgentKeywordList {
         Map<String, Set<String>> frozen = new TreeMap<>();
         result.forEach((language, words) -> frozen.put(language, Set.copyOf(words)));
         return Map.copyOf(frozen);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String apiVersion() {
-        return RoutingApi.VERSION;
     }
 
     @Override

@@ -1,37 +1,26 @@
 package io.ticketrouter.routing;
 
+import io.ticketrouter.spi.AbstractRoutingRule;
 import io.ticketrouter.spi.RoutingApi;
 import io.ticketrouter.spi.RoutingChange;
 import io.ticketrouter.spi.RoutingRequest;
-import io.ticketrouter.spi.RoutingRule;
 import java.util.Locale;
 
 /**
  * When the model is less sure of the queue than the bundle's per-queue review threshold, a human reviews the
  * ticket. Order 0: rules with a higher order can still clear the review for tickets they recognize.
  */
-public final class LowConfidenceRule implements RoutingRule {
+public final class LowConfidenceRule extends AbstractRoutingRule {
 
     static final String NAME = "low-confidence";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String apiVersion() {
-        return RoutingApi.VERSION;
+    public LowConfidenceRule() {
+        super(NAME, RoutingApi.VERSION, 0);
     }
 
     @Override
     public String version() {
         return "built-in";
-    }
-
-    @Override
-    public int order() {
-        return 0;
     }
 
     @Override

@@ -1,31 +1,20 @@
 package io.ticketrouter.routing.testplugins;
 
+import io.ticketrouter.spi.AbstractRoutingRule;
 import io.ticketrouter.spi.RoutingApi;
 import io.ticketrouter.spi.RoutingChange;
 import io.ticketrouter.spi.RoutingRequest;
-import io.ticketrouter.spi.RoutingRule;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** Test plugin: waits at a gate the test opens, then raises the priority. Registered only by the tests that use it. */
-public final class GateRule implements RoutingRule {
+public final class GateRule extends AbstractRoutingRule {
 
     public static volatile CountDownLatch entered = new CountDownLatch(1);
     public static volatile CountDownLatch gate = new CountDownLatch(1);
 
-    @Override
-    public String name() {
-        return "gate-rule";
-    }
-
-    @Override
-    public String apiVersion() {
-        return RoutingApi.VERSION;
-    }
-
-    @Override
-    public int order() {
-        return 50;
+    public GateRule() {
+        super("gate-rule", RoutingApi.VERSION, 50);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.ticketrouter.examples.keywords;
 
+import io.ticketrouter.spi.AbstractPlugin;
 import io.ticketrouter.spi.PluginContext;
 import io.ticketrouter.spi.RoutingApi;
 import io.ticketrouter.spi.UrgentKeywordList;
@@ -15,7 +16,7 @@ import java.util.Set;
  *
  * <p>Configuration: {@code extra} — more comma-separated words or phrases, for every language.
  */
-public final class GdprKeywords implements UrgentKeywordList {
+public final class GdprKeywords extends AbstractPlugin implements UrgentKeywordList {
 
     private static final Map<String, Set<String>> BUILT_IN = Map.of(
             "en",
@@ -53,19 +54,8 @@ public final class GdprKeywords implements UrgentKeywordList {
 
     private Map<String, Set<String>> keywords = BUILT_IN;
 
-    @Override
-    public String name() {
-        return "gdpr-keywords";
-    }
-
-    @Override
-    public String apiVersion() {
-        return RoutingApi.VERSION;
-    }
-
-    @Override
-    public Set<String> configurationKeys() {
-        return Set.of("extra");
+    public GdprKeywords() {
+        super("gdpr-keywords", RoutingApi.VERSION, Set.of("extra"));
     }
 
     @Override

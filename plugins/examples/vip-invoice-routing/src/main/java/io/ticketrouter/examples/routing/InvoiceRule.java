@@ -1,10 +1,10 @@
 package io.ticketrouter.examples.routing;
 
+import io.ticketrouter.spi.AbstractRoutingRule;
 import io.ticketrouter.spi.PluginContext;
 import io.ticketrouter.spi.RoutingApi;
 import io.ticketrouter.spi.RoutingChange;
 import io.ticketrouter.spi.RoutingRequest;
-import io.ticketrouter.spi.RoutingRule;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *
  * <p>Configuration: {@code queue} (default {@code Billing and Payments}).
  */
-public final class InvoiceRule implements RoutingRule {
+public final class InvoiceRule extends AbstractRoutingRule {
 
     /** Whole words; German compounds such as "Rechnungsnummer" included; "nota fiscal" across any whitespace. */
     private static final Pattern INVOICE = Pattern.compile(
@@ -24,24 +24,8 @@ public final class InvoiceRule implements RoutingRule {
 
     private String queue = "Billing and Payments";
 
-    @Override
-    public String name() {
-        return "invoices-to-billing";
-    }
-
-    @Override
-    public String apiVersion() {
-        return RoutingApi.VERSION;
-    }
-
-    @Override
-    public int order() {
-        return 100;
-    }
-
-    @Override
-    public Set<String> configurationKeys() {
-        return Set.of("queue");
+    public InvoiceRule() {
+        super("invoices-to-billing", RoutingApi.VERSION, 100, Set.of("queue"));
     }
 
     @Override

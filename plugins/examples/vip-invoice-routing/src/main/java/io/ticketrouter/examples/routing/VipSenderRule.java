@@ -1,10 +1,10 @@
 package io.ticketrouter.examples.routing;
 
+import io.ticketrouter.spi.AbstractRoutingRule;
 import io.ticketrouter.spi.PluginContext;
 import io.ticketrouter.spi.RoutingApi;
 import io.ticketrouter.spi.RoutingChange;
 import io.ticketrouter.spi.RoutingRequest;
-import io.ticketrouter.spi.RoutingRule;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * leading {@code @} is allowed; an entry that could never match a sender's domain, such as an address or
  * {@code *.bigcorp.com}, is refused), {@code priority} (default {@code high}).
  */
-public final class VipSenderRule implements RoutingRule {
+public final class VipSenderRule extends AbstractRoutingRule {
 
     /** Two or more dot-separated labels of letters, digits and inner hyphens. */
     private static final Pattern DOMAIN = Pattern.compile(
@@ -26,24 +26,8 @@ public final class VipSenderRule implements RoutingRule {
     private Set<String> domains = Set.of();
     private String priority = "high";
 
-    @Override
-    public String name() {
-        return "vip-senders";
-    }
-
-    @Override
-    public String apiVersion() {
-        return RoutingApi.VERSION;
-    }
-
-    @Override
-    public int order() {
-        return 200;
-    }
-
-    @Override
-    public Set<String> configurationKeys() {
-        return Set.of("domains", "priority");
+    public VipSenderRule() {
+        super("vip-senders", RoutingApi.VERSION, 200, Set.of("domains", "priority"));
     }
 
     @Override
