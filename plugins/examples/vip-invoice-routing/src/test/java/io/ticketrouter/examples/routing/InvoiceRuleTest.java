@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ticketrouter.spi.RoutingApi;
 import io.ticketrouter.spi.RoutingChange;
 import io.ticketrouter.spi.RoutingRequest;
 import java.util.Map;
@@ -24,18 +23,7 @@ class InvoiceRuleTest {
     private static final String BILLING = "Billing and Payments";
 
     private static InvoiceRule configured(Map<String, String> values) {
-        InvoiceRule rule = new InvoiceRule();
-        rule.configure(context(rule.configurationKeys(), values));
-        return rule;
-    }
-
-    @Test
-    void identity() {
-        InvoiceRule rule = new InvoiceRule();
-        assertEquals("invoices-to-billing", rule.name());
-        assertTrue(RoutingApi.isCompatible(rule.apiVersion(), RoutingApi.VERSION));
-        assertEquals(100, rule.order(), "after the built-in low-confidence rule (0), so it can clear its review");
-        assertEquals(Set.of("queue"), rule.configurationKeys());
+        return Requests.configured(new InvoiceRule(), values);
     }
 
     @ParameterizedTest(name = "[{0}] {1}")

@@ -1,6 +1,7 @@
 package io.ticketrouter.examples.routing;
 
 import io.ticketrouter.spi.ModelPrediction;
+import io.ticketrouter.spi.Plugin;
 import io.ticketrouter.spi.PluginContext;
 import io.ticketrouter.spi.RoutingRequest;
 import io.ticketrouter.spi.Ticket;
@@ -49,6 +50,12 @@ final class Requests {
 
     static Ticket from(String sender, String body) {
         return new Ticket("Hello", body, "en", sender);
+    }
+
+    /** The plugin after {@code configure} with the given values for its declared keys. */
+    static <P extends Plugin> P configured(P plugin, Map<String, String> values) {
+        plugin.configure(context(plugin.configurationKeys(), values));
+        return plugin;
     }
 
     /** The configuration an operator set, with the model's labels; like the server, only declared keys can be read. */

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ticketrouter.spi.RoutingApi;
 import io.ticketrouter.spi.RoutingChange;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -23,22 +21,11 @@ class VipSenderRuleTest {
     private static final String SLOW = "The dashboard is slow today.";
 
     private static VipSenderRule configured(Map<String, String> values) {
-        VipSenderRule rule = new VipSenderRule();
-        rule.configure(context(rule.configurationKeys(), values));
-        return rule;
+        return Requests.configured(new VipSenderRule(), values);
     }
 
     private static RoutingChange lowPriorityTicketFrom(VipSenderRule rule, String sender) {
         return rule.apply(request(from(sender, SLOW), "IT Support", "low"));
-    }
-
-    @Test
-    void identity() {
-        VipSenderRule rule = new VipSenderRule();
-        assertEquals("vip-senders", rule.name());
-        assertTrue(RoutingApi.isCompatible(rule.apiVersion(), RoutingApi.VERSION));
-        assertEquals(200, rule.order(), "after invoices-to-billing (100)");
-        assertEquals(Set.of("domains", "priority"), rule.configurationKeys());
     }
 
     @ParameterizedTest
