@@ -180,7 +180,9 @@ final class PluginLoader {
             String source = jar != null ? jar : applicationSource(provider);
             String className = provider.type().getName();
             if (jar == null
-                    && records.stream().anyMatch(r -> className.equals(r.className) && r.source.equals(source))) {
+                    && records.stream()
+                            .anyMatch(r -> className.equals(r.identity.className())
+                                    && r.identity.source().equals(source))) {
                 continue; // the same class path entry seen twice (nested class loaders)
             }
             instantiate(provider, type, kind, source, className, jar == null && source.equals(BUILT_IN));
@@ -237,32 +239,20 @@ final class PluginLoader {
                     kind,
                     source,
                     className,
-                    "duplicate name '" + loaded.name() + "': already provided by " + winner.className + " from "
-                            + winner.source + ", which was found first and is used",
+                    "duplicate name '" + loaded.name() + "': already provided by " + winner.identity.className()
+                            + " from " + winner.identity.source() + ", which was found first and is used",
                     null);
             return;
         }
+        PluginRecord.Identity identity = new PluginRecord.Identity(
+                loaded.name(), kind, loaded.version(), loaded.apiVersion(), source, className);
         PluginRecord record;
         if (!loaded.enabled()) {
             record = PluginRecord.disabled(
-                    loaded.name(),
-                    kind,
-                    loaded.version(),
-                    loaded.apiVersion(),
-                    source,
-                    className,
+                    identity,
                     "disabled by configuration (" + loaded.name() + "." + PluginConfigurator.ENABLED + "=false)");
         } else {
-            record = PluginRecord.active(
-                    loaded.name(),
-                    kind,
-                    loaded.version(),
-                    loaded.apiVersion(),
-                    source,
-                    className,
-                    loaded.order(),
-                    loaded.plugin(),
-                    builtIn);
+            record = PluginRecord.active(identity, loaded.order(), loaded.plugin(), builtIn);
             loaded.keywords()
                     .forEach((language, words) -> words.forEach(
                             word -> keywordEntries.add(new KeywordMatcher.Entry(loaded.name(), language, word))));
@@ -296,7 +286,7 @@ final class PluginLoader {
                 "Plugin " + shown + (className != null ? " (class " + className + ")" : "") + " from " + source
                         + " not loaded: " + reason,
                 cause);
-        records.add(PluginRecord.failed(shown, kind, null, null, source, className, reason));
+        records.add(PluginRecord.failed(new PluginRecord.Identity(shown, kind, null, null, source, className), reason));
     }
 
     private void warn(String message) {
@@ -315,12 +305,12 @@ final class PluginLoader {
             s.append("\n  ")
                     .append(r.state)
                     .append("  ")
-                    .append(r.kind)
+                    .append(r.identity.kind())
                     .append(' ')
-                    .append(r.name)
+                    .append(r.identity.name())
                     .append(r.order != null ? " (order " + r.order + ")" : "")
                     .append(" from ")
-                    .append(r.source)
+                    .append(r.identity.source())
                     .append(r.reason != null ? ": " + r.reason : "");
         }
         return s.toString();

@@ -11,12 +11,10 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class PluginRecord {
 
-    final String name;
-    final String kind;
-    final String version;
-    final String apiVersion;
-    final String source;
-    final String className;
+    /** What the loader learnt about a plugin, whatever its state: the first six columns of {@link PluginStatus}. */
+    record Identity(String name, String kind, String version, String apiVersion, String source, String className) {}
+
+    final Identity identity;
     final String state;
     final String reason;
     final Integer order;
@@ -35,23 +33,8 @@ final class PluginRecord {
     volatile String lastError;
 
     private PluginRecord(
-            String name,
-            String kind,
-            String version,
-            String apiVersion,
-            String source,
-            String className,
-            String state,
-            String reason,
-            Integer order,
-            Plugin plugin,
-            boolean builtIn) {
-        this.name = name;
-        this.kind = kind;
-        this.version = version;
-        this.apiVersion = apiVersion;
-        this.source = source;
-        this.className = className;
+            Identity identity, String state, String reason, Integer order, Plugin plugin, boolean builtIn) {
+        this.identity = identity;
         this.state = state;
         this.reason = reason;
         this.order = order;
@@ -59,42 +42,16 @@ final class PluginRecord {
         this.builtIn = builtIn;
     }
 
-    static PluginRecord active(
-            String name,
-            String kind,
-            String version,
-            String apiVersion,
-            String source,
-            String className,
-            Integer order,
-            Plugin plugin,
-            boolean builtIn) {
-        return new PluginRecord(
-                name, kind, version, apiVersion, source, className, PluginStatus.ACTIVE, null, order, plugin, builtIn);
+    static PluginRecord active(Identity identity, Integer order, Plugin plugin, boolean builtIn) {
+        return new PluginRecord(identity, PluginStatus.ACTIVE, null, order, plugin, builtIn);
     }
 
-    static PluginRecord disabled(
-            String name,
-            String kind,
-            String version,
-            String apiVersion,
-            String source,
-            String className,
-            String reason) {
-        return new PluginRecord(
-                name, kind, version, apiVersion, source, className, PluginStatus.DISABLED, reason, null, null, false);
+    static PluginRecord disabled(Identity identity, String reason) {
+        return new PluginRecord(identity, PluginStatus.DISABLED, reason, null, null, false);
     }
 
-    static PluginRecord failed(
-            String name,
-            String kind,
-            String version,
-            String apiVersion,
-            String source,
-            String className,
-            String reason) {
-        return new PluginRecord(
-                name, kind, version, apiVersion, source, className, PluginStatus.FAILED, reason, null, null, false);
+    static PluginRecord failed(Identity identity, String reason) {
+        return new PluginRecord(identity, PluginStatus.FAILED, reason, null, null, false);
     }
 
     boolean isActive() {
@@ -113,12 +70,12 @@ final class PluginRecord {
 
     PluginStatus status() {
         return new PluginStatus(
-                name,
-                kind,
-                version,
-                apiVersion,
-                source,
-                className,
+                identity.name(),
+                identity.kind(),
+                identity.version(),
+                identity.apiVersion(),
+                identity.source(),
+                identity.className(),
                 state,
                 reason,
                 order,

@@ -45,11 +45,11 @@ final class PluginSnapshot implements AutoCloseable {
         this.generation = generation;
         this.all = List.copyOf(all);
         this.rules = all.stream()
-                .filter(p -> p.isActive() && PluginStatus.ROUTING_RULE.equals(p.kind))
-                .sorted(Comparator.comparingInt((PluginRecord p) -> p.order).thenComparing(p -> p.name))
+                .filter(p -> p.isActive() && PluginStatus.ROUTING_RULE.equals(p.identity.kind()))
+                .sorted(Comparator.comparingInt((PluginRecord p) -> p.order).thenComparing(p -> p.identity.name()))
                 .toList();
         this.keywordLists = all.stream()
-                .filter(p -> p.isActive() && PluginStatus.URGENT_KEYWORDS.equals(p.kind))
+                .filter(p -> p.isActive() && PluginStatus.URGENT_KEYWORDS.equals(p.identity.kind()))
                 .toList();
         this.matcher = matcher;
         this.warnings = List.copyOf(warnings);
@@ -63,7 +63,7 @@ final class PluginSnapshot implements AutoCloseable {
 
     PluginRecord keywordList(String name) {
         return keywordLists.stream()
-                .filter(p -> p.name.equals(name))
+                .filter(p -> p.identity.name().equals(name))
                 .findFirst()
                 .orElse(null);
     }

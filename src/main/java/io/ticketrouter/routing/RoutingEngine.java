@@ -143,7 +143,7 @@ public final class RoutingEngine implements AutoCloseable {
             needsReview = newReview;
             rule.fired.increment();
             fired.add(new RoutingOutcome.FiredRule(
-                    rule.name, changes.isEmpty() ? "no change" : String.join("; ", changes), reason));
+                    rule.identity.name(), changes.isEmpty() ? "no change" : String.join("; ", changes), reason));
         }
 
         boolean urgent = false;
@@ -205,7 +205,7 @@ public final class RoutingEngine implements AutoCloseable {
                 return rule.apply(request);
             } catch (RuntimeException | LinkageError e) {
                 record.error(PluginFailure.describe(e));
-                LOG.log(Level.WARNING, "Built-in rule " + record.name + " failed", e);
+                LOG.log(Level.WARNING, "Built-in rule " + record.identity.name() + " failed", e);
                 return null;
             }
         }
@@ -235,7 +235,7 @@ public final class RoutingEngine implements AutoCloseable {
             return null;
         } catch (ExecutionException e) {
             record.error(PluginFailure.describe(e.getCause()));
-            LOG.log(Level.FINE, "Routing rule " + record.name + " failed", e.getCause());
+            LOG.log(Level.FINE, "Routing rule " + record.identity.name() + " failed", e.getCause());
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
