@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,14 @@ class RoutingEngineTest {
                 .filter(p -> p.name().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(name + " not listed: " + engine.plugins()));
+    }
+
+    /** The status of {@code name}, which must be listed as failed, from {@code source}. */
+    private PluginStatus failed(String name, String source) {
+        PluginStatus status = status(name);
+        assertEquals(PluginStatus.FAILED, status.state(), status.toString());
+        assertEquals(source, status.source());
+        return status;
     }
 
     // ------------------------------------------------------------------ built-ins
@@ -159,21 +168,18 @@ class RoutingEngineTest {
         start(
                 TestPlugins.directoryWith(temp.resolve("plugins"), TestPlugins.ROUTING_EXAMPLE),
                 Map.of("vip-senders.domains", "bigcorp.com, @acme.org"));
-        RoutingOutcome outcome = engine.route(new RoutingInput(
+        Function<String, RoutingOutcome> loginTicketFrom = sender -> engine.route(new RoutingInput(
                 "Login",
                 "I cannot log in since this morning.",
-                "Ann.Lee@Sales.BigCorp.com",
+                sender,
                 TestPlugins.prediction("en", "IT Support", 0.9, "low")));
+        RoutingOutcome outcome = loginTicketFrom.apply("Ann.Lee@Sales.BigCorp.com");
         assertEquals("high", outcome.priority());
         assertEquals(
                 List.of(new RoutingOutcome.FiredRule(
                         "vip-senders", "priority: low -> high", "sender domain sales.bigcorp.com is a VIP customer")),
                 outcome.fired());
-        RoutingOutcome other = engine.route(new RoutingInput(
-                "Login",
-                "I cannot log in since this morning.",
-                "someone@example.com",
-                TestPlugins.prediction("en", "IT Support", 0.9, "low")));
+        RoutingOutcome other = loginTicketFrom.apply("someone@example.com");
         assertEquals("low", other.priority());
     }
 
@@ -182,8 +188,7 @@ class RoutingEngineTest {
         start(
                 TestPlugins.directoryWith(temp.resolve("plugins"), TestPlugins.ROUTING_EXAMPLE),
                 Map.of("vip-senders.domain", "bigcorp.com"));
-        PluginStatus vip = status("vip-senders");
-        assertEquals(PluginStatus.FAILED, vip.state());
+        PluginStatus vip = failed("vip-senders", "vip-invoice-routing-1.0.0.jar");
         assertEquals(
                 "unknown configuration key [domain]; plugin 'vip-senders' supports the following keys: "
                         + "[domains, enabled, order, priority]",
@@ -268,9 +273,7 @@ class RoutingEngineTest {
     @Test
     void badServiceEntryIsListedAsFailedAndTheRestOfTheJarLoads() throws IOException {
         start(TestPlugins.directoryWith(temp.resolve("plugins"), TestPlugins.BAD_SERVICE_ENTRY), Map.of());
-        PluginStatus bad = status("io.ticketrouter.fixtures.bad.NoSuchRule");
-        assertEquals(PluginStatus.FAILED, bad.state());
-        assertEquals("bad-service-entry-1.0.0.jar", bad.source());
+        PluginStatus bad = failed("io.ticketrouter.fixtures.bad.NoSuchRule", "bad-service-entry-1.0.0.jar");
         assertTrue(bad.reason().contains("Provider io.ticketrouter.fixtures.bad.NoSuchRule not found"), bad.reason());
         assertEquals(PluginStatus.ACTIVE, status("quiet-rule").state());
     }
@@ -278,9 +281,8 @@ class RoutingEngineTest {
     @Test
     void throwingConstructorIsListedAsFailedWithTheCause() throws IOException {
         start(TestPlugins.directoryWith(temp.resolve("plugins"), TestPlugins.THROWING), Map.of());
-        PluginStatus failed = status("io.ticketrouter.fixtures.throwing.ThrowingConstructorRule");
-        assertEquals(PluginStatus.FAILED, failed.state());
-        assertEquals("throwing-plugins-1.0.0.jar", failed.source());
+        PluginStatus failed =
+                failed("io.ticketrouter.fixtures.throwing.ThrowingConstructorRule", "throwing-plugins-1.0.0.jar");
         assertTrue(
                 failed.reason()
                         .endsWith(
@@ -311,8 +313,7 @@ class RoutingEngineTest {
         Path dir = Files.createDirectories(temp.resolve("plugins"));
         Files.writeString(dir.resolve("notes.jar"), "not a zip");
         start(dir, Map.of());
-        PluginStatus notes = status("notes.jar");
-        assertEquals(PluginStatus.FAILED, notes.state());
+        PluginStatus notes = failed("notes.jar", "notes.jar");
         assertTrue(notes.reason().startsWith("the jar declares no plugin"), notes.reason());
     }
 
