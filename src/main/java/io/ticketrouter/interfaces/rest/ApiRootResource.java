@@ -205,7 +205,7 @@ public class ApiRootResource {
     @APIResponse(
             responseCode = "200",
             description = "The figures",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "QualityReport")))
     public QualityReport quality() {
         return quality.report();
     }

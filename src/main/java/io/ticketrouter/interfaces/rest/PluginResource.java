@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,7 +33,7 @@ public class PluginResource {
     /** The plugins of the current load. */
     @Schema(name = "PluginList")
     public record PluginList(
-            @Schema(name = "api_version", example = "1.0", description = "Routing SPI version of this server")
+            @Schema(name = "api_version", example = "1.1", description = "Routing SPI version of this server")
             String apiVersion,
 
             @Schema(description = "Where plugin jars are loaded from (shown to admins only)")
@@ -51,7 +52,10 @@ public class PluginResource {
             summary = "List the routing plugins",
             description = "Name, version, source jar, state (active, failed with the reason, disabled), order, and "
                     + "since the last load: calls, fired, errors, time-outs and the last error.")
-    @APIResponse(responseCode = "200", description = "The plugins")
+    @APIResponse(
+            responseCode = "200",
+            description = "The plugins",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PluginList")))
     public PluginList list(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
         return view(routing.plugins(), security.isUserInRole("admin"));
     }
@@ -64,7 +68,10 @@ public class PluginResource {
             description = "Reads the plugin directory and the plugin configuration again and swaps the loaded "
                     + "plugins atomically; requests already running finish with the previous ones. Counters start "
                     + "again from zero.")
-    @APIResponse(responseCode = "200", description = "The plugins after the reload")
+    @APIResponse(
+            responseCode = "200",
+            description = "The plugins after the reload",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PluginList")))
     public PluginList reload() {
         return view(routing.reload(), true);
     }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -39,36 +38,12 @@ public class PredictionResource {
             description = "Department (queue) and priority with their confidence and full probability maps, the "
                     + "language, the words that drove the decision, a recommendation and whether a human should "
                     + "review it (queue confidence below the model's threshold for that queue).")
-    @RequestBody(
-            required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(ref = "PredictRequest"),
-                            examples =
-                                    @ExampleObject(
-                                            name = "login problem",
-                                            value =
-                                                    "{\"subject\": \"Cannot log in\", "
-                                                            + "\"body\": \"Since this morning I cannot log in, it says my password is wrong.\"}")))
+    @RequestBody(required = true)
     @APIResponse(
             responseCode = "200",
             description = "The prediction",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PredictionView")))
-    @APIResponse(
-            responseCode = "400",
-            description = "Missing or invalid field, malformed JSON",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            schema = @Schema(ref = "Problem"),
-                            examples =
-                                    @ExampleObject(
-                                            name = "too short",
-                                            value =
-                                                    "{\"type\": "
-                                                            + "\"/docs/problems.html#invalid-input\", \"title\": \"Invalid input\", \"status\": 400, "
-                                                            + "\"detail\": \"body must be 10 to 10000 characters, got 3\", \"field\": \"body\"}")))
+    @APIResponse(responseCode = "400", description = "Missing or invalid field, malformed JSON")
     @APIResponse(responseCode = "413", description = "Body over 64 KB")
     @APIResponse(responseCode = "415", description = "Not JSON")
     @APIResponse(responseCode = "503", description = "No model loaded")
@@ -86,18 +61,7 @@ public class PredictionResource {
             summary = "Classify up to 100 texts",
             description = "Answers one entry per item in the order sent. A bad item gets a problem in its entry "
                     + "and does not fail the others.")
-    @RequestBody(
-            required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(ref = "BatchPredictRequest"),
-                            examples =
-                                    @ExampleObject(
-                                            name = "two texts",
-                                            value = "{\"items\": [{\"subject\": \"Refund\", "
-                                                    + "\"body\": \"Please refund my last invoice, it was charged twice.\"}, "
-                                                    + "{\"body\": \"short\"}]}")))
+    @RequestBody(required = true)
     @APIResponse(
             responseCode = "200",
             description = "One answer per item",
