@@ -21,6 +21,7 @@ import io.ticketrouter.application.TicketView;
 import io.ticketrouter.classification.ModelInfo;
 import io.ticketrouter.classification.Prediction;
 import io.ticketrouter.classification.TicketText;
+import io.ticketrouter.domain.model.WireNamed;
 import io.ticketrouter.domain.model.WireNames;
 import io.ticketrouter.domain.model.ticket.Classification;
 import io.ticketrouter.domain.model.ticket.Priority;
@@ -284,7 +285,7 @@ public class DefaultTicketService implements TicketService {
     }
 
     /** The constant named by a client, or a 400 that lists the allowed names and what was given (abbreviated). */
-    private static <E extends Enum<E>> E wireValue(Class<E> type, String field, String value) {
+    private static <E extends Enum<E> & WireNamed> E wireValue(Class<E> type, String field, String value) {
         try {
             return WireNames.parse(type, field, value);
         } catch (IllegalArgumentException e) {

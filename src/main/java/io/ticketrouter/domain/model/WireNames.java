@@ -1,25 +1,19 @@
 package io.ticketrouter.domain.model;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Enumerations whose constants travel in JSON, the database and plugin configuration as their lower-case names
- * ({@code IN_PROGRESS} is {@code in_progress}), parsed in any case with an error that lists what is allowed.
+ * Parses and lists the {@link WireNamed} constants of an enumeration: any case is accepted, and an unknown name gets
+ * an error that lists what is allowed.
  */
 public final class WireNames {
 
     private WireNames() {}
 
-    /** The constant's name on the wire. */
-    public static String of(Enum<?> constant) {
-        return constant.name().toLowerCase(Locale.ROOT);
-    }
-
     /** The accepted values, comma-separated in declaration order, for error messages. */
-    public static String allowed(Class<? extends Enum<?>> type) {
-        return Arrays.stream(type.getEnumConstants()).map(WireNames::of).collect(Collectors.joining(", "));
+    public static <E extends Enum<E> & WireNamed> String allowed(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(WireNamed::wireName).collect(Collectors.joining(", "));
     }
 
     /**
@@ -28,10 +22,10 @@ public final class WireNames {
      * @param field what the value is, for the message ("priority")
      * @throws IllegalArgumentException naming the allowed values and what was given
      */
-    public static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+    public static <E extends Enum<E> & WireNamed> E parse(Class<E> type, String field, String value) {
         if (value != null) {
             for (E constant : type.getEnumConstants()) {
-                if (of(constant).equalsIgnoreCase(value.trim())) {
+                if (constant.wireName().equalsIgnoreCase(value.trim())) {
                     return constant;
                 }
             }

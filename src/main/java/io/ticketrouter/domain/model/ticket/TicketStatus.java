@@ -1,21 +1,13 @@
 package io.ticketrouter.domain.model.ticket;
 
+import io.ticketrouter.domain.model.WireNamed;
 import io.ticketrouter.domain.model.WireNames;
 
 /** Where a ticket is in its life. Wire names are lower case: {@code open}, {@code in_progress}, {@code resolved}. */
-public enum TicketStatus {
+public enum TicketStatus implements WireNamed {
     OPEN,
     IN_PROGRESS,
     RESOLVED;
-
-    public String wireName() {
-        return WireNames.of(this);
-    }
-
-    /** Accepted values, for error messages. */
-    public static String allowed() {
-        return WireNames.allowed(TicketStatus.class);
-    }
 
     /** @throws IllegalArgumentException naming the allowed values */
     public static TicketStatus fromWire(String value) {
