@@ -4,6 +4,7 @@ import io.ticketrouter.application.TicketChanges;
 import io.ticketrouter.application.TicketNotFoundException;
 import io.ticketrouter.application.TicketStatusView;
 import io.ticketrouter.application.TicketView;
+import io.ticketrouter.domain.model.WireNames;
 import io.ticketrouter.domain.model.ticket.Priority;
 import io.ticketrouter.domain.model.ticket.Ticket;
 import io.ticketrouter.domain.model.ticket.TicketQuery;
@@ -92,10 +93,11 @@ public class TicketTransactions {
             changed |= ticket.correctQueue(changes.queue(), actor, now);
         }
         if (changes.priority() != null) {
-            changed |= ticket.correctPriority(Priority.fromWire(changes.priority()), actor, now);
+            changed |=
+                    ticket.correctPriority(WireNames.parse(Priority.class, "priority", changes.priority()), actor, now);
         }
         if (changes.status() != null) {
-            changed |= ticket.changeStatus(TicketStatus.fromWire(changes.status()), actor, now);
+            changed |= ticket.changeStatus(WireNames.parse(TicketStatus.class, "status", changes.status()), actor, now);
         }
         if (changes.note() != null) {
             ticket.addNote(changes.note(), actor, now);

@@ -1,7 +1,6 @@
 package io.ticketrouter.domain.model.ticket;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The prediction's maps and lists as compact JSON text, one column each, so a ticket is read with one row and no
@@ -47,62 +47,77 @@ final class JsonColumn {
         }
     }
 
-    /** {@link Keywords} ⇄ a JSON array of {@code {"term", "weight"}}. */
-    @Converter
-    public static final class KeywordsConverter implements AttributeConverter<Keywords, String> {
+    /**
+     * A list of values ⇄ a JSON array with one object per value. The concrete converters name
+     * {@code AttributeConverter} again with their own types, where JPA providers look for the attribute and column types.
+     */
+    abstract static class ObjectArrayConverter<C, E> implements AttributeConverter<C, String> {
+
+        private final Function<C, List<E>> elements;
+        private final Function<List<E>, C> of;
+        private final Function<E, JsonObjectBuilder> write;
+        private final Function<JsonObject, E> read;
+
+        ObjectArrayConverter(
+                Function<C, List<E>> elements,
+                Function<List<E>, C> of,
+                Function<E, JsonObjectBuilder> write,
+                Function<JsonObject, E> read) {
+            this.elements = elements;
+            this.of = of;
+            this.write = write;
+            this.read = read;
+        }
+
         @Override
-        public String convertToDatabaseColumn(Keywords value) {
+        public String convertToDatabaseColumn(C value) {
             JsonArrayBuilder b = Json.createArrayBuilder();
             if (value != null) {
-                value.list()
-                        .forEach(k -> b.add(
-                                Json.createObjectBuilder().add("term", k.term()).add("weight", k.weight())));
+                elements.apply(value).forEach(e -> b.add(write.apply(e)));
             }
             return b.build().toString();
         }
 
         @Override
-        public Keywords convertToEntityAttribute(String column) {
-            List<Keyword> list = new ArrayList<>();
+        public C convertToEntityAttribute(String column) {
+            List<E> list = new ArrayList<>();
             if (column != null && !column.isBlank()) {
                 for (JsonValue v : read(column).asJsonArray()) {
-                    JsonObject o = v.asJsonObject();
-                    list.add(new Keyword(
-                            o.getString("term"), o.getJsonNumber("weight").doubleValue()));
+                    list.add(read.apply(v.asJsonObject()));
                 }
             }
-            return new Keywords(list);
+            return of.apply(list);
+        }
+    }
+
+    /** {@link Keywords} ⇄ a JSON array of {@code {"term", "weight"}}. */
+    @Converter
+    public static final class KeywordsConverter extends ObjectArrayConverter<Keywords, Keyword>
+            implements AttributeConverter<Keywords, String> {
+        public KeywordsConverter() {
+            super(
+                    Keywords::list,
+                    Keywords::new,
+                    k -> Json.createObjectBuilder().add("term", k.term()).add("weight", k.weight()),
+                    o -> new Keyword(
+                            o.getString("term"), o.getJsonNumber("weight").doubleValue()));
         }
     }
 
     /** {@link RoutingTrail} ⇄ a JSON array of {@code {"rule", "change", "reason"}}. */
     @Converter
-    public static final class RoutingTrailConverter implements AttributeConverter<RoutingTrail, String> {
-        @Override
-        public String convertToDatabaseColumn(RoutingTrail value) {
-            JsonArrayBuilder b = Json.createArrayBuilder();
-            if (value != null) {
-                value.decisions()
-                        .forEach(d -> b.add(Json.createObjectBuilder()
-                                .add("rule", nullToEmpty(d.rule()))
-                                .add("change", nullToEmpty(d.change()))
-                                .add("reason", nullToEmpty(d.reason()))));
-            }
-            return b.build().toString();
-        }
-
-        @Override
-        public RoutingTrail convertToEntityAttribute(String column) {
-            List<RoutingDecision> list = new ArrayList<>();
-            if (column != null && !column.isBlank()) {
-                JsonArray array = read(column).asJsonArray();
-                for (JsonValue v : array) {
-                    JsonObject o = v.asJsonObject();
-                    list.add(new RoutingDecision(
+    public static final class RoutingTrailConverter extends ObjectArrayConverter<RoutingTrail, RoutingDecision>
+            implements AttributeConverter<RoutingTrail, String> {
+        public RoutingTrailConverter() {
+            super(
+                    RoutingTrail::decisions,
+                    RoutingTrail::new,
+                    d -> Json.createObjectBuilder()
+                            .add("rule", nullToEmpty(d.rule()))
+                            .add("change", nullToEmpty(d.change()))
+                            .add("reason", nullToEmpty(d.reason())),
+                    o -> new RoutingDecision(
                             o.getString("rule", ""), o.getString("change", ""), o.getString("reason", "")));
-                }
-            }
-            return new RoutingTrail(list);
         }
     }
 
