@@ -12,7 +12,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,14 +44,7 @@ class ApiIT {
     static void start() throws Exception {
         db = Database.forThisRun("api");
         TestModel.require();
-        data = TestServer.WORK.resolve("api-" + db.kind + "-data");
-        if (Files.exists(data)) {
-            try (var paths = Files.walk(data)) {
-                paths.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
-            }
-        }
-        Files.createDirectories(data);
+        data = WorkDirs.fresh("api-" + db.kind + "-data");
         server = TestServer.start("api-" + db.kind, TestServer.config(data, TestServer.MODEL, db));
         http = new Http(server);
         queues = http.get("/api/model").json().getJsonArray("queues").getValuesAs(JsonValue::toString).stream()

@@ -180,7 +180,7 @@ class ClusterIT {
 
     private static TestServer member(String name, String clusterName, int gridPort, List<Integer> gridPorts) {
         try {
-            Path data = ReliabilityIT.freshDir("cluster-" + name.toLowerCase(Locale.ROOT) + "-data");
+            Path data = WorkDirs.fresh("cluster-" + name.toLowerCase(Locale.ROOT) + "-data");
             // a fresh log: the data-grid check reads it
             Files.deleteIfExists(TestServer.WORK.resolve("cluster-" + name + ".log"));
             Map<String, String> properties = TestServer.config(data, TestServer.MODEL, db);

@@ -10,13 +10,10 @@ import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,12 +36,10 @@ class LearningIT {
     static void start() throws Exception {
         db = Database.forThisRun("learning");
         TestModel.require();
-        data = TestServer.WORK.resolve("learning-" + db.kind + "-data");
+        data = WorkDirs.fresh("learning-" + db.kind + "-data");
         models = TestServer.WORK.resolve("learning-" + db.kind + "-models");
-        deleteRecursively(data);
-        deleteRecursively(models);
-        Files.createDirectories(data);
-        copyRecursively(TestServer.MODEL, models);
+        WorkDirs.delete(models);
+        WorkDirs.copy(TestServer.MODEL, models);
         Map<String, String> config = TestServer.config(data, models, db);
         config.put("ticketrouter.models.watch.seconds", "1");
         config.put("ticketrouter.quality.cache.seconds", "0");
@@ -289,27 +284,5 @@ class LearningIT {
             }
         }
         return total;
-    }
-
-    private static void copyRecursively(Path from, Path to) throws Exception {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws Exception {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

@@ -72,9 +72,7 @@ class LifecycleIT {
     @Test
     void ticketsSurviveARestartAndAKill() throws Exception {
         TestModel.require();
-        Path data = TestServer.WORK.resolve("restart-" + db.kind + "-data");
-        deleteRecursively(data);
-        Files.createDirectories(data);
+        Path data = WorkDirs.fresh("restart-" + db.kind + "-data");
         JsonObject first;
         try (TestServer server =
                 TestServer.start("restart-1-" + db.kind, TestServer.config(data, TestServer.MODEL, db))) {
@@ -146,15 +144,5 @@ class LifecycleIT {
         }
         assertFalse(t.getJsonArray("history").isEmpty(), "the history is stored: " + t);
         return t;
-    }
-
-    private static void deleteRecursively(Path dir) throws Exception {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
-        }
     }
 }

@@ -35,7 +35,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -90,7 +89,7 @@ class PayaraServerIT {
         assertTrue(Files.isRegularFile(war), "no WAR at " + war);
 
         stopLeftOverDomain();
-        deleteTree(WORK);
+        WorkDirs.delete(WORK);
         Files.createDirectories(WORK);
         database = createDatabase();
         boolean started = false;
@@ -394,16 +393,6 @@ class PayaraServerIT {
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         } catch (SQLException e) {
             System.out.println("[it] PayaraServerIT: could not drop database " + database + ": " + e.getMessage());
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
         }
     }
 }

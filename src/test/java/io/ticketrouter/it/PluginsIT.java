@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -43,11 +42,7 @@ class PluginsIT {
     static void start() throws Exception {
         TestModel.require();
         Path data = TestServer.WORK.resolve("plugins-data");
-        if (Files.exists(data)) {
-            try (Stream<Path> paths = Files.walk(data)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        WorkDirs.delete(data);
         pluginDir = Files.createDirectories(data.resolve("plugins"));
         for (String project : List.of(
                 "examples/vip-invoice-routing",

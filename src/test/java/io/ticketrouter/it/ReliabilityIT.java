@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,7 +67,7 @@ class ReliabilityIT {
     static void start() throws Exception {
         TestModel.require();
         db = Database.forThisRun("reliability");
-        Path data = freshDir("reliability-" + db.kind + "-data");
+        Path data = WorkDirs.fresh("reliability-" + db.kind + "-data");
         Map<String, String> config = TestServer.config(data, TestServer.MODEL, db);
         config.put("ticketrouter.metrics.users", ProtocolChecks.SCRAPER);
         shared = TestServer.start("reliability-" + db.kind, config);
@@ -125,7 +124,7 @@ class ReliabilityIT {
                     crashDb.durabilitySettings(),
                     "PostgreSQL must flush every commit for the crash test to mean " + "anything");
         }
-        Path data = freshDir("reliability-crash-" + db.kind + "-data");
+        Path data = WorkDirs.fresh("reliability-crash-" + db.kind + "-data");
         var config = TestServer.config(data, TestServer.MODEL, crashDb);
         Load load = new Load(CRASH_TICKETS);
         load.target = TestServer.start("reliability-crash-1-" + db.kind, config);
@@ -579,16 +578,5 @@ class ReliabilityIT {
             assertEquals(0, duplicates(), "tickets listed twice: " + line());
             assertTrue(load.otherStatuses.isEmpty(), "answers other than 201: " + load.otherStatuses);
         }
-    }
-
-    static Path freshDir(String name) throws IOException {
-        Path dir = TestServer.WORK.resolve(name);
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
-            }
-        }
-        return Files.createDirectories(dir);
     }
 }

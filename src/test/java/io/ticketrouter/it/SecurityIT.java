@@ -55,7 +55,7 @@ class SecurityIT {
     static void start() throws Exception {
         db = Database.forThisRun("security");
         TestModel.require();
-        data = fresh("security-" + db.kind + "-data");
+        data = WorkDirs.fresh("security-" + db.kind + "-data");
         Map<String, String> config = TestServer.config(data, TestServer.MODEL, db);
         config.put("ticketrouter.cors.allowed-origins", ALLOWED_ORIGIN);
         config.put("ticketrouter.security.cache-seconds", "2"); // the users command's changes show within 2 s
@@ -462,7 +462,7 @@ class SecurityIT {
     @Test
     void anonymousTicketsAndRequestsAreLimitedPerAddressWith429AndRetryAfter() throws Exception {
         Database limitDb = Database.forThisRun("securitylimit");
-        Path limitData = fresh("security-limit-" + db.kind + "-data");
+        Path limitData = WorkDirs.fresh("security-limit-" + db.kind + "-data");
         Map<String, String> config = TestServer.config(limitData, TestServer.MODEL, limitDb);
         config.put("ticketrouter.ratelimit.tickets-per-minute", null); // the product's default, which tests lift
         config.put("ticketrouter.ratelimit.anonymous-per-minute", Integer.toString(ANONYMOUS_LIMIT));
@@ -774,7 +774,7 @@ class SecurityIT {
     @Test
     void theFirstStartWithoutAPasswordGeneratesOneForAdminReadableOnlyByTheServer() throws Exception {
         Database firstDb = Database.forThisRun("securityfirst");
-        Path firstData = fresh("security-first-" + db.kind + "-data");
+        Path firstData = WorkDirs.fresh("security-first-" + db.kind + "-data");
         Map<String, String> config = TestServer.config(firstData, TestServer.MODEL, firstDb);
         config.put("ticketrouter.admin.initial-password", "");
         try (TestServer first = TestServer.start("security-first-" + db.kind, config)) {
@@ -838,17 +838,6 @@ class SecurityIT {
         return java.util.HexFormat.of()
                 .formatHex(java.security.MessageDigest.getInstance("SHA-256")
                         .digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static Path fresh(String name) throws Exception {
-        Path dir = TestServer.WORK.resolve(name);
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
-            }
-        }
-        return Files.createDirectories(dir);
     }
 
     private static String unique() {
