@@ -274,35 +274,11 @@ class ClusterIT {
             // member, seen on both dashboards, comes after anything sent before it.
             awaitFences(onA, onB);
             for (String ref : references) {
-                assertEquals(
-                        1,
-                        onB.count(DashboardSocket.about("created", ref)),
-                        ref + " created on B's dashboard exactly once");
-                assertEquals(
-                        1,
-                        onA.count(DashboardSocket.about("created", ref)),
-                        ref + " created on A's dashboard exactly once");
+                assertOnceOnEach(onB, onA, "created", ref, ref + " created");
             }
-            assertEquals(
-                    1,
-                    onB.count(DashboardSocket.about("updated", reference)),
-                    "correction on B's dashboard exactly once");
-            assertEquals(
-                    1,
-                    onA.count(DashboardSocket.about("updated", reference)),
-                    "correction on A's dashboard exactly once");
-            assertEquals(
-                    1,
-                    onB.count(DashboardSocket.about("deleted", reference)),
-                    "deletion on B's dashboard exactly once");
-            assertEquals(
-                    1,
-                    onA.count(DashboardSocket.about("deleted", reference)),
-                    "deletion on A's dashboard exactly once");
-            assertEquals(
-                    1, onA.count(DashboardSocket.about("created", fromB)), "B's ticket on A's dashboard exactly once");
-            assertEquals(
-                    1, onB.count(DashboardSocket.about("created", fromB)), "B's ticket on B's dashboard exactly once");
+            assertOnceOnEach(onB, onA, "updated", reference, "correction");
+            assertOnceOnEach(onB, onA, "deleted", reference, "deletion");
+            assertOnceOnEach(onB, onA, "created", fromB, "B's ticket");
             assertEquals(
                     1,
                     onB.count(m -> "model".equals(m.getString("type", null))),
@@ -591,6 +567,13 @@ class ClusterIT {
     /** A dashboard socket on one member, signed in as this class's admin, registered before it is returned. */
     private static DashboardSocket dashboard(TestServer member) throws Exception {
         return DashboardSocket.open(member.port(), webSocketConfig());
+    }
+
+    /** The message of this type about this ticket reached B's and A's dashboard exactly once each. */
+    private static void assertOnceOnEach(
+            DashboardSocket onB, DashboardSocket onA, String type, String reference, String what) {
+        assertEquals(1, onB.count(DashboardSocket.about(type, reference)), what + " on B's dashboard exactly once");
+        assertEquals(1, onA.count(DashboardSocket.about(type, reference)), what + " on A's dashboard exactly once");
     }
 
     private static long millisAfter(DashboardSocket.Arrival arrival, long since) {
