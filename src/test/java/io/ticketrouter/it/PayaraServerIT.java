@@ -188,14 +188,12 @@ class PayaraServerIT {
                 TestServer.MODEL.toAbsolutePath().toString(),
                 json(model.body()).getString("directory", ""),
                 "the admin sees where the model was loaded from: " + model.body());
-        HttpResponse<String> predict = send(
+        HttpResponse<String> predict = postJson(
                 client,
-                HttpRequest.newBuilder(URI.create(base + "/api/predict"))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", basic)
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"subject\": \"Cannot log in\", \"body\": \"Since this "
-                                        + "morning I cannot log in to the portal, it says my password is wrong.\"}")));
+                base + "/api/predict",
+                basic,
+                "{\"subject\": \"Cannot log in\", \"body\": \"Since this "
+                        + "morning I cannot log in to the portal, it says my password is wrong.\"}");
         assertEquals(200, predict.statusCode(), predict.body());
         JsonObject p = json(predict.body());
         assertFalse(p.getJsonObject("queue").getString("label").isBlank(), predict.body());
@@ -206,13 +204,11 @@ class PayaraServerIT {
 
         String marker = "fullserver" + Long.toHexString(System.nanoTime());
         String body = "My card was charged twice for invoice " + marker + ". Please refund one payment.";
-        HttpResponse<String> created = send(
+        HttpResponse<String> created = postJson(
                 client,
-                HttpRequest.newBuilder(URI.create(base + "/api/tickets"))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", basic)
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"subject\": \"Invoice charged twice\", \"body\": " + Json.createValue(body) + "}")));
+                base + "/api/tickets",
+                basic,
+                "{\"subject\": \"Invoice charged twice\", \"body\": " + Json.createValue(body) + "}");
         assertEquals(201, created.statusCode(), created.body());
         String reference = json(created.body()).getString("reference");
         try (Connection c = DriverManager.getConnection(pgUrl(database), Database.PG_USER, "");
@@ -303,6 +299,17 @@ class PayaraServerIT {
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) throws Exception {
         return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST of this JSON with this Authorization header. */
+    private static HttpResponse<String> postJson(HttpClient client, String url, String authorization, String json)
+            throws Exception {
+        return send(
+                client,
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", authorization)
+                        .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private static JsonObject json(String body) {
