@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -89,24 +90,22 @@ class ContainerIT {
 
     @Test
     void classifiesAGermanTicket() {
-        Prediction p = classify(
+        assertClassified(
+                "de",
+                "Billing and Payments",
                 "Rechnung doppelt abgebucht",
                 "Hallo, für das Abo dieses Monats wurde mir der Betrag zweimal von der Kreditkarte abgebucht. "
                         + "Bitte erstatten Sie die doppelte Zahlung und schicken Sie eine korrigierte Rechnung.");
-        assertEquals("de", p.language());
-        assertEquals("Billing and Payments", p.queue().label(), () -> "prediction: " + p);
-        assertConfidences(p);
     }
 
     @Test
     void classifiesASpanishTicket() {
-        Prediction p = classify(
+        assertClassified(
+                "es",
+                "Returns and Exchanges",
                 "Quiero devolver un artículo",
                 "Buenas tardes, me gustaría devolver el producto que compré hace diez días porque no cumple con lo "
                         + "que esperaba. ¿Cómo consigo la etiqueta de devolución para el reembolso?");
-        assertEquals("es", p.language());
-        assertEquals("Returns and Exchanges", p.queue().label(), () -> "prediction: " + p);
-        assertConfidences(p);
     }
 
     @Test
@@ -132,13 +131,12 @@ class ContainerIT {
 
     @Test
     void urgentKeywordRuleForcesHighPriorityForADataBreach() {
+        // one subject and one low-priority prediction; only the body differs
         Prediction lowPriority = prediction("low");
-        TicketContent breach = new TicketContent(
-                "Suspicious logins",
-                "We think there was a data breach: customer records were downloaded from our account last night.",
-                null,
-                null);
-        io.ticketrouter.domain.model.ticket.Routing routed = routingPolicy.route(breach, lowPriority);
+        Function<String, io.ticketrouter.domain.model.ticket.Routing> routeBody =
+                body -> routingPolicy.route(new TicketContent("Suspicious logins", body, null, null), lowPriority);
+        io.ticketrouter.domain.model.ticket.Routing routed = routeBody.apply(
+                "We think there was a data breach: customer records were downloaded from our account last night.");
         assertEquals("high", routed.priority(), () -> "routing: " + routed);
         assertTrue(routed.urgent(), () -> "routing: " + routed);
         assertTrue(
@@ -147,12 +145,8 @@ class ContainerIT {
                 () -> "no decision raised the priority: " + routed.decisions());
 
         // the same prediction without an urgent keyword keeps its priority
-        TicketContent ordinary = new TicketContent(
-                "Suspicious logins",
-                "We noticed a few logins from a new device on our account last night, could you check them?",
-                null,
-                null);
-        io.ticketrouter.domain.model.ticket.Routing unchanged = routingPolicy.route(ordinary, lowPriority);
+        io.ticketrouter.domain.model.ticket.Routing unchanged = routeBody.apply(
+                "We noticed a few logins from a new device on our account last night, could you check them?");
         assertEquals("low", unchanged.priority(), () -> "routing: " + unchanged);
         assertFalse(unchanged.urgent(), () -> "routing: " + unchanged);
     }
@@ -174,6 +168,14 @@ class ContainerIT {
                 List.of(),
                 0.1,
                 classifiers.current().info().version());
+    }
+
+    /** The ticket is classified in this language into this queue, with well-formed confidences. */
+    private void assertClassified(String language, String queue, String subject, String body) {
+        Prediction p = classify(subject, body);
+        assertEquals(language, p.language());
+        assertEquals(queue, p.queue().label(), () -> "prediction: " + p);
+        assertConfidences(p);
     }
 
     private static void assertConfidences(Prediction p) {
