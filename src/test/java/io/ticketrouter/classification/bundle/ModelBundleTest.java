@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -131,8 +132,7 @@ class ModelBundleTest {
     @Test
     void partialBundleNamesTheMissingFile(@TempDir Path dir) throws Exception {
         Files.delete(save(dir).resolve("queue-forest.bin.gz"));
-        BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir));
-        assertTrue(e.getMessage().endsWith("queue-forest.bin.gz: missing (partial bundle?)"), e.getMessage());
+        assertLoadFails(dir, message -> message.endsWith("queue-forest.bin.gz: missing (partial bundle?)"));
     }
 
     @Test
@@ -141,10 +141,8 @@ class ModelBundleTest {
         byte[] bytes = Files.readAllBytes(forest);
         bytes[bytes.length / 2] ^= 0x55;
         Files.write(forest, bytes);
-        BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir));
-        assertTrue(
-                e.getMessage().endsWith("priority-forest.bin.gz: corrupt (SHA-256 differs from bundle.json)"),
-                e.getMessage());
+        assertLoadFails(
+                dir, message -> message.endsWith("priority-forest.bin.gz: corrupt (SHA-256 differs from bundle.json)"));
     }
 
     @Test
@@ -153,18 +151,8 @@ class ModelBundleTest {
         Path forest = save(dir).resolve("queue-forest.bin.gz");
         byte[] bytes = Files.readAllBytes(forest);
         Files.write(forest, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        Path manifest = dir.resolve("bundle.json");
-        Map<String, Object> m = BundleJson.readObject(Files.readString(manifest));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> files = (Map<String, Object>) m.get("files");
-        files.put(
-                "queue-forest.bin.gz",
-                java.util.HexFormat.of()
-                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                                .digest(Files.readAllBytes(forest))));
-        Files.writeString(manifest, BundleJson.write(m), StandardCharsets.UTF_8);
-        BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir));
-        assertTrue(e.getMessage().contains("queue-forest.bin.gz: corrupt forest"), e.getMessage());
+        resealChecksum(dir, "queue-forest.bin.gz");
+        assertLoadFails(dir, message -> message.contains("queue-forest.bin.gz: corrupt forest"));
     }
 
     @Test
@@ -174,25 +162,27 @@ class ModelBundleTest {
                 dir,
                 "thresholds.json",
                 Files.readString(thresholds).replace("\"target_precision\": 0.8", "\"target_precision\": 0.5"));
-        BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir));
-        assertTrue(
-                e.getMessage()
-                        .contains(
-                                "bundle.json: model_version " + trained.version() + " does not match the model files"),
-                e.getMessage());
+        assertLoadFails(
+                dir,
+                message -> message.contains(
+                        "bundle.json: model_version " + trained.version() + " does not match the model files"));
     }
 
     @Test
     void documentOfAnotherShapeNamesTheFile(@TempDir Path dir) throws Exception {
         Path features = save(dir).resolve("features.json");
         reseal(dir, "features.json", Files.readString(features).replace("\"bigrams\": true", "\"bigrams\": \"yes\""));
-        BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir));
-        assertTrue(e.getMessage().contains("features.json: unexpected content ("), e.getMessage());
+        assertLoadFails(dir, message -> message.contains("features.json: unexpected content ("));
     }
 
     /** Replaces a file and its checksum in the manifest, as someone "repairing" a bundle would. */
     private static void reseal(Path dir, String name, String content) throws Exception {
         Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+        resealChecksum(dir, name);
+    }
+
+    /** Puts the file's present checksum into the manifest. */
+    private static void resealChecksum(Path dir, String name) throws Exception {
         Path manifest = dir.resolve("bundle.json");
         Map<String, Object> m = BundleJson.readObject(Files.readString(manifest));
         @SuppressWarnings("unchecked")
@@ -210,17 +200,15 @@ class ModelBundleTest {
         Path manifest = save(dir).resolve("bundle.json");
         Files.writeString(
                 manifest, Files.readString(manifest).replace("\"format_version\": 1", "\"format_version\": 99"));
-        BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir));
-        assertTrue(
-                e.getMessage().contains("bundle format version 99 is not supported (this build reads version 1"),
-                e.getMessage());
+        assertLoadFails(
+                dir,
+                message -> message.contains("bundle format version 99 is not supported (this build reads version 1"));
     }
 
     @Test
     void manifestThatIsNotJsonIsReported(@TempDir Path dir) throws Exception {
         Files.writeString(save(dir).resolve("bundle.json"), "{\"format_version\": 1,");
-        BundleException e = assertThrows(BundleException.class, () -> ModelBundles.load(dir));
-        assertTrue(e.getMessage().contains("bundle.json: not valid JSON"), e.getMessage());
+        assertLoadFails(dir, message -> message.contains("bundle.json: not valid JSON"));
     }
 
     @Test
@@ -229,18 +217,8 @@ class ModelBundleTest {
                 "Rechnung doppelt", "Meine Rechnung wurde doppelt abgebucht, bitte erstatten Sie die Zahlung."));
         assertEquals("de", p.language());
         assertEquals("Billing", p.queue().label());
-        assertEquals(
-                1.0,
-                p.queueProbabilities().values().stream()
-                        .mapToDouble(Double::doubleValue)
-                        .sum(),
-                1e-9);
-        assertEquals(
-                1.0,
-                p.priorityProbabilities().values().stream()
-                        .mapToDouble(Double::doubleValue)
-                        .sum(),
-                1e-9);
+        assertSumsToOne(p.queueProbabilities());
+        assertSumsToOne(p.priorityProbabilities());
         assertEquals(
                 p.queue().label(), p.queueProbabilities().keySet().iterator().next());
         assertFalse(p.keywords().isEmpty());
@@ -248,5 +226,19 @@ class ModelBundleTest {
         assertTrue(
                 p.keywords().stream().anyMatch(k -> k.term().startsWith("rechnung")),
                 p.keywords().toString());
+    }
+
+    private static void assertSumsToOne(Map<String, Double> probabilities) {
+        assertEquals(
+                1.0,
+                probabilities.values().stream().mapToDouble(Double::doubleValue).sum(),
+                1e-9);
+    }
+
+    /** Loading the bundle in dir fails, and the failure's message is the expected one. */
+    private static void assertLoadFails(Path dir, Predicate<String> expectedMessage) {
+        String message = assertThrows(BundleException.class, () -> ModelBundles.load(dir))
+                .getMessage();
+        assertTrue(expectedMessage.test(message), message);
     }
 }
