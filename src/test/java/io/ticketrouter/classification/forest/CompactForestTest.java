@@ -16,7 +16,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,31 +23,50 @@ import weka.core.Instance;
 
 class CompactForestTest {
 
+    /** The small tickets as TF-IDF rows for the queue target, the vocabulary fitted to them. */
+    private record QueueRows(
+            List<String> queues, int[] classes, TfidfVectorizer vectorizer, int[] features, List<SparseVector> rows) {
+
+        static QueueRows ofSmallTickets(boolean bigrams, int maxFeatures) throws Exception {
+            TicketDataset data = Fixtures.smallTickets();
+            List<String> queues = data.records().stream()
+                    .map(TicketRecord::queue)
+                    .distinct()
+                    .sorted()
+                    .toList();
+            TermExtractor extractor = new TermExtractor(new FeatureOptions(1, bigrams, 0, false, false));
+            List<Map<String, Integer>> docs = data.records().stream()
+                    .map(r -> extractor
+                            .extract(new TicketText(r.subject(), r.body(), r.language()))
+                            .counts())
+                    .toList();
+            int[] classes = data.records().stream()
+                    .mapToInt(r -> queues.indexOf(r.queue()))
+                    .toArray();
+            VocabularyFitter.Fitted fitted = new VocabularyFitter(1, 1.0)
+                    .fit(docs, Map.of("queue", new VocabularyFitter.Target(classes, queues.size(), maxFeatures)));
+            TfidfVectorizer vectorizer = fitted.vectorizer();
+            return new QueueRows(
+                    queues,
+                    classes,
+                    vectorizer,
+                    fitted.featuresPerTarget().get("queue"),
+                    docs.stream().map(vectorizer::transform).toList());
+        }
+
+        WekaForestTrainer.Trained train(ForestParameters parameters) throws Exception {
+            return new WekaForestTrainer(parameters).train(rows, classes, queues, features);
+        }
+    }
+
     @Test
     void compactForestPredictsExactlyWhatWekaPredicts() throws Exception {
-        TicketDataset data = Fixtures.smallTickets();
-        List<String> queues = data.records().stream()
-                .map(TicketRecord::queue)
-                .distinct()
-                .sorted()
-                .toList();
-        TermExtractor extractor = new TermExtractor(new FeatureOptions(1, true, 0, false, false));
-        List<Map<String, Integer>> docs = new ArrayList<>();
-        for (TicketRecord r : data.records()) {
-            docs.add(extractor
-                    .extract(new TicketText(r.subject(), r.body(), r.language()))
-                    .counts());
-        }
-        int[] classes =
-                data.records().stream().mapToInt(r -> queues.indexOf(r.queue())).toArray();
-        VocabularyFitter.Fitted fitted = new VocabularyFitter(1, 1.0)
-                .fit(docs, Map.of("queue", new VocabularyFitter.Target(classes, queues.size(), 150)));
-        TfidfVectorizer vectorizer = fitted.vectorizer();
-        List<SparseVector> rows = docs.stream().map(vectorizer::transform).toList();
-        int[] features = fitted.featuresPerTarget().get("queue");
+        QueueRows prepared = QueueRows.ofSmallTickets(true, 150);
+        TfidfVectorizer vectorizer = prepared.vectorizer();
+        List<SparseVector> rows = prepared.rows();
+        int[] features = prepared.features();
 
-        WekaForestTrainer.Trained trained = new WekaForestTrainer(new ForestParameters(25, 0, 0, 1, 7, true, 2))
-                .train(rows, classes, queues, features);
+        WekaForestTrainer.Trained trained = prepared.train(new ForestParameters(25, 0, 0, 1, 7, true, 2));
 
         // Round trip through the binary format too: the loaded forest must predict the same.
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -68,29 +86,11 @@ class CompactForestTest {
 
     @Test
     void contributionsAddUpToThePrediction() throws Exception {
-        TicketDataset data = Fixtures.smallTickets();
-        List<String> queues = data.records().stream()
-                .map(TicketRecord::queue)
-                .distinct()
-                .sorted()
-                .toList();
-        TermExtractor extractor = new TermExtractor(new FeatureOptions(1, false, 0, false, false));
-        List<Map<String, Integer>> docs = data.records().stream()
-                .map(r -> extractor
-                        .extract(new TicketText(r.subject(), r.body(), r.language()))
-                        .counts())
-                .toList();
-        int[] classes =
-                data.records().stream().mapToInt(r -> queues.indexOf(r.queue())).toArray();
-        VocabularyFitter.Fitted fitted = new VocabularyFitter(1, 1.0)
-                .fit(docs, Map.of("queue", new VocabularyFitter.Target(classes, queues.size(), 100)));
-        List<SparseVector> rows =
-                docs.stream().map(fitted.vectorizer()::transform).toList();
-        CompactForest forest = new WekaForestTrainer(new ForestParameters(10, 0, 0, 1, 3, true, 1))
-                .train(rows, classes, queues, fitted.featuresPerTarget().get("queue"))
-                .forest();
-        double[] x = new double[fitted.vectorizer().size()];
-        rows.get(0).scatter(x);
+        QueueRows prepared = QueueRows.ofSmallTickets(false, 100);
+        CompactForest forest =
+                prepared.train(new ForestParameters(10, 0, 0, 1, 3, true, 1)).forest();
+        double[] x = new double[prepared.vectorizer().size()];
+        prepared.rows().get(0).scatter(x);
         double[] p = forest.distribution(x);
         int target = 0;
         double[] contributions = new double[x.length];
