@@ -12,18 +12,20 @@ import org.junit.jupiter.api.Test;
 
 class JsonRequestReaderTest {
 
-    private static PredictRequest read(String json) {
+    /** Binds the JSON, sent in UTF-8, to a request record as the reader does for a request body. */
+    private static <T> T bind(Class<T> type, String json) {
         return JsonRequestReader.bind(
-                PredictRequest.class, JsonRequestReader.parse(json.getBytes(StandardCharsets.UTF_8)), "request body");
+                type, JsonRequestReader.parse(json.getBytes(StandardCharsets.UTF_8)), "request body");
+    }
+
+    private static PredictRequest read(String json) {
+        return bind(PredictRequest.class, json);
     }
 
     @Test
     void bindsSnakeCaseFields() {
-        CreateTicketRequest r = JsonRequestReader.bind(
-                CreateTicketRequest.class,
-                JsonRequestReader.parse(
-                        "{\"body\": \"0123456789\", \"customer_email\": \"a@b.co\"}".getBytes(StandardCharsets.UTF_8)),
-                "request body");
+        CreateTicketRequest r =
+                bind(CreateTicketRequest.class, "{\"body\": \"0123456789\", \"customer_email\": \"a@b.co\"}");
         assertEquals("a@b.co", r.customerEmail());
         assertNull(r.subject());
     }
@@ -144,17 +146,11 @@ class JsonRequestReaderTest {
 
     private static CreateTicketRequest ticket(String field, String value) {
         String json = "{\"body\": \"A message long enough\", \"" + field + "\": " + quote(value) + "}";
-        return JsonRequestReader.bind(
-                CreateTicketRequest.class,
-                JsonRequestReader.parse(json.getBytes(StandardCharsets.UTF_8)),
-                "request body");
+        return bind(CreateTicketRequest.class, json);
     }
 
     private static UpdateTicketRequest update(String note) {
-        return JsonRequestReader.bind(
-                UpdateTicketRequest.class,
-                JsonRequestReader.parse(("{\"note\": " + quote(note) + "}").getBytes(StandardCharsets.UTF_8)),
-                "request body");
+        return bind(UpdateTicketRequest.class, "{\"note\": " + quote(note) + "}");
     }
 
     private static String field(Runnable r) {
@@ -201,12 +197,8 @@ class JsonRequestReaderTest {
     @Test
     void theFirstWrongFieldInTheRecordsOrderIsReported() {
         String json = "{\"customer_email\": \"nope\", \"subject\": \"a\\nb\", \"body\": \"short\"}";
-        InvalidInputException e = assertThrows(
-                InvalidInputException.class,
-                () -> JsonRequestReader.bind(
-                        CreateTicketRequest.class,
-                        JsonRequestReader.parse(json.getBytes(StandardCharsets.UTF_8)),
-                        "request body"));
+        InvalidInputException e =
+                assertThrows(InvalidInputException.class, () -> bind(CreateTicketRequest.class, json));
         assertEquals("subject", e.field());
     }
 
@@ -223,12 +215,8 @@ class JsonRequestReaderTest {
     void batchesHoldOneToOneHundredItems() {
         for (int n : new int[] {0, 101}) {
             String json = "{\"items\": [" + String.join(",", java.util.Collections.nCopies(n, "{}")) + "]}";
-            InvalidInputException e = assertThrows(
-                    InvalidInputException.class,
-                    () -> JsonRequestReader.bind(
-                            BatchPredictRequest.class,
-                            JsonRequestReader.parse(json.getBytes(StandardCharsets.UTF_8)),
-                            "request body"));
+            InvalidInputException e =
+                    assertThrows(InvalidInputException.class, () -> bind(BatchPredictRequest.class, json));
             assertEquals("items must hold 1 to 100 entries, got " + n, e.getMessage());
         }
         assertEquals(
