@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -192,16 +193,10 @@ class LearningIT {
             });
             String v2 = swapped[0];
             // the dashboard was told about both, once each: the refusal (v1 keeps serving) and the swap
-            JsonObject refusal = socket.await(
-                            m -> "model".equals(m.getString("type", null))
-                                    && "refused".equals(m.getString("event", null)),
-                            "the refusal of the corrupt bundle")
+            JsonObject refusal = socket.await(modelEvent("refused"), "the refusal of the corrupt bundle")
                     .message();
             assertEquals(v1, refusal.getString("version"), refusal.toString());
-            JsonObject loaded = socket.await(
-                            m -> "model".equals(m.getString("type", null))
-                                    && "loaded".equals(m.getString("event", null)),
-                            "the swap to the new bundle")
+            JsonObject loaded = socket.await(modelEvent("loaded"), "the swap to the new bundle")
                     .message();
             assertEquals(v2, loaded.getString("version"), loaded.toString());
             assertEquals(v1, loaded.getString("previous_version"), loaded.toString());
@@ -261,11 +256,14 @@ class LearningIT {
         return a.json().getString("model_version");
     }
 
+    /** A dashboard model message of this event ({@code loaded}, {@code refused}). */
+    private static Predicate<JsonObject> modelEvent(String event) {
+        return m -> "model".equals(m.getString("type", null)) && event.equals(m.getString("event", null));
+    }
+
     /** How many model messages of this event and trigger the dashboard got. */
     private static long modelMessages(DashboardSocket socket, String event, String trigger) {
-        return socket.count(m -> "model".equals(m.getString("type", null))
-                && event.equals(m.getString("event", null))
-                && trigger.equals(m.getString("trigger", null)));
+        return socket.count(modelEvent(event).and(m -> trigger.equals(m.getString("trigger", null))));
     }
 
     private static String metrics() throws Exception {
