@@ -22,164 +22,111 @@ final class ProtocolCatalogue {
 
     static List<Hostile> cases() {
         List<Hostile> c = new ArrayList<>();
-        String post = "POST /api/tickets HTTP/1.1\r\n" + HOST + "Content-Type: application/json\r\n";
         byte[] ticket = "{\"body\": \"The printer on the second floor prints only empty pages since Monday.\"}"
                 .getBytes(StandardCharsets.UTF_8);
+        byte[] smuggledBehindTicket = Hostile.concat(Hostile.chunked(ticket), SMUGGLED);
+        byte[] smuggledBehindNothing = Hostile.concat(EMPTY_CHUNKED, SMUGGLED);
         // framing: one body, one length (RFC 9112, section 6)
-        c.add(Hostile.raw(
+        c.add(ticket(
                         "Content-Length and chunked, smuggled request behind",
-                        post + "Content-Length: " + ticket.length + "\r\nTransfer-Encoding: chunked",
-                        Hostile.concat(Hostile.chunked(ticket), SMUGGLED))
+                        smuggledBehindTicket,
+                        "Content-Length: " + ticket.length,
+                        "Transfer-Encoding: chunked")
                 .expectProblem(411, "length-required")
                 .closing());
-        c.add(Hostile.raw(
-                        "chunked alone",
-                        post + "Transfer-Encoding: chunked",
-                        Hostile.concat(Hostile.chunked(ticket), SMUGGLED))
+        c.add(ticket("chunked alone", smuggledBehindTicket, "Transfer-Encoding: chunked")
                 .expectProblem(411, "length-required")
                 .closing());
-        c.add(Hostile.raw(
-                        "chunked in capitals with spaces",
-                        post + "Transfer-Encoding:  CHUNKED ",
-                        Hostile.chunked(ticket))
+        c.add(ticket("chunked in capitals with spaces", Hostile.chunked(ticket), "Transfer-Encoding:  CHUNKED ")
                 .expectProblem(411, "length-required")
                 .closing());
-        c.add(Hostile.raw(
-                        "chunked before Content-Length",
-                        post + "Transfer-Encoding: chunked\r\nContent-Length: 0",
-                        Hostile.concat(EMPTY_CHUNKED, SMUGGLED))
+        c.add(ticket("chunked before Content-Length", smuggledBehindNothing, "Transfer-Encoding: chunked", LENGTH_0)
                 .expectParserRefusal());
-        c.add(Hostile.raw(
+        c.add(withBody(
                         "Content-Length and chunked on a GET",
-                        "GET /api HTTP/1.1\r\n" + HOST + "Content-Length: 5" + "\r\nTransfer-Encoding: chunked",
-                        Hostile.concat(EMPTY_CHUNKED, SMUGGLED))
+                        smuggledBehindNothing,
+                        "GET /api HTTP/1.1",
+                        "Content-Length: 5",
+                        "Transfer-Encoding: chunked")
                 .expectParserRefusal());
-        c.add(Hostile.raw("Transfer-Encoding gzip", post + "Transfer-Encoding: gzip", EMPTY_CHUNKED)
-                .expectProblem(400, "bad-request")
-                .closing());
-        c.add(Hostile.raw(
-                        "Transfer-Encoding chunked, chunked",
-                        post + "Transfer-Encoding: chunked, chunked",
-                        EMPTY_CHUNKED)
-                .expectProblem(400, "bad-request")
-                .closing());
-        c.add(Hostile.raw(
-                        "two Transfer-Encoding headers",
-                        post + "Transfer-Encoding: chunked\r\n" + "Transfer-Encoding: chunked",
-                        EMPTY_CHUNKED)
-                .expectProblem(400, "bad-request")
-                .closing());
-        c.add(Hostile.raw(
-                        "two different Content-Lengths",
-                        post + "Content-Length: 2\r\nContent-Length: 3",
-                        "{}x".getBytes(StandardCharsets.US_ASCII))
+        for (List<String> te : List.of(
+                List.of("Transfer-Encoding gzip", "Transfer-Encoding: gzip"),
+                List.of("Transfer-Encoding chunked, chunked", "Transfer-Encoding: chunked, chunked"),
+                List.of("two Transfer-Encoding headers", "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked"))) {
+            c.add(ticket(te.get(0), EMPTY_CHUNKED, te.get(1))
+                    .expectProblem(400, "bad-request")
+                    .closing());
+        }
+        c.add(ticket("two different Content-Lengths", ascii("{}x"), "Content-Length: 2", "Content-Length: 3")
                 .expectParserRefusal());
-        c.add(Hostile.raw(
-                        "two equal Content-Lengths",
-                        post + "Content-Length: 2\r\nContent-Length: 2",
-                        "{}".getBytes(StandardCharsets.US_ASCII))
+        c.add(ticket("two equal Content-Lengths", ascii("{}"), "Content-Length: 2", "Content-Length: 2")
                 .expectProblem(400, "bad-request")
                 .closing());
-        c.add(Hostile.raw(
-                        "Content-Length with a plus sign",
-                        post + "Content-Length: +2",
-                        "{}".getBytes(StandardCharsets.US_ASCII))
+        c.add(ticket("Content-Length with a plus sign", ascii("{}"), "Content-Length: +2")
                 .expectParserRefusal());
-        c.add(Hostile.raw(
-                        "Content-Length of 20 digits",
-                        post + "Content-Length: 99999999999999999999",
-                        "{}".getBytes(StandardCharsets.US_ASCII))
+        c.add(ticket("Content-Length of 20 digits", ascii("{}"), "Content-Length: 99999999999999999999")
                 .expectParserRefusal());
         // lengths no accepted body can have: refused before reading, the connection closed
-        c.add(Hostile.raw(
-                        "Content-Length 2147483648",
-                        post + "Content-Length: 2147483648",
-                        "{}".getBytes(StandardCharsets.US_ASCII))
+        for (String length : List.of("2147483648", "9223372036854775807")) {
+            c.add(ticket("Content-Length " + length, ascii("{}"), "Content-Length: " + length)
+                    .expectProblem(413, "payload-too-large")
+                    .closing());
+        }
+        c.add(ticket("Content-Length 70000, nothing sent", null, "Content-Length: 70000")
                 .expectProblem(413, "payload-too-large")
                 .closing());
-        c.add(Hostile.raw(
-                        "Content-Length 9223372036854775807",
-                        post + "Content-Length: 9223372036854775807",
-                        "{}".getBytes(StandardCharsets.US_ASCII))
-                .expectProblem(413, "payload-too-large")
-                .closing());
-        c.add(Hostile.raw("Content-Length 70000, nothing sent", post + "Content-Length: 70000", null)
-                .expectProblem(413, "payload-too-large")
-                .closing());
-        c.add(Hostile.raw(
+        c.add(withBody(
                         "Content-Length 1 GB on the sign-in",
-                        "POST /api/session HTTP/1.1\r\n" + HOST
-                                + "Content-Type: application/json\r\nContent-Length: 1073741824",
-                        "{\"username\": \"adm".getBytes(StandardCharsets.US_ASCII))
+                        ascii("{\"username\": \"adm"),
+                        SIGN_IN,
+                        JSON,
+                        "Content-Length: 1073741824")
                 .expectProblem(413, "payload-too-large")
                 .closing());
-        c.add(Hostile.raw(
-                        "body announced, never sent",
-                        post + "Content-Length: 100",
-                        "{\"body\": ".getBytes(StandardCharsets.US_ASCII))
+        c.add(ticket("body announced, never sent", ascii("{\"body\": "), "Content-Length: 100")
                 .expectProblem(408, "request-timeout"));
         // refused by the guard (a problem document) or, when the body arrives with the headers, by Payara's own
         // expectation check first (an empty 417): the status and the closed connection are the same
-        c.add(Hostile.raw(
-                        "Expect other than 100-continue",
-                        post + "Expect: 200-ok\r\nContent-Length: " + ticket.length,
-                        ticket)
+        c.add(ticket("Expect other than 100-continue", ticket, "Expect: 200-ok", "Content-Length: " + ticket.length)
                 .expect(417)
                 .closing());
         // HTTP/2 is not offered: an h2c upgrade is answered in HTTP/1.1
-        c.add(Hostile.raw(
-                        "Upgrade h2c",
-                        "GET /api HTTP/1.1\r\n" + HOST + "Accept: application/json\r\n"
-                                + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA",
-                        null)
+        c.add(bare("Upgrade h2c", "GET /api HTTP/1.1", "Accept: application/json", H2C_UPGRADE)
                 .expect(200));
         // with a body (Java's HttpClient on http://) the container would never deliver it: refused at once (the
         // container drops Content-Type from answers to upgrade requests, as for the WebSocket refusals below)
-        c.add(Hostile.raw(
-                        "Upgrade h2c with a body",
-                        post + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\n"
-                                + "HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\nContent-Length: " + ticket.length,
-                        ticket)
+        c.add(ticket("Upgrade h2c with a body", ticket, H2C_UPGRADE, "Content-Length: " + ticket.length)
                 .expect(400)
                 .closing());
-        c.add(Hostile.raw(
-                        "HTTP/2 prior knowledge preface",
-                        "PRI * HTTP/2.0",
-                        "SM\r\n\r\n".getBytes(StandardCharsets.US_ASCII))
+        c.add(Hostile.raw("HTTP/2 prior knowledge preface", "PRI * HTTP/2.0", ascii("SM\r\n\r\n"))
                 .expectProblem(405, "method-not-allowed"));
         // character sets
-        c.add(Hostile.raw(
-                        "Accept with an unknown charset",
-                        "GET /api HTTP/1.1\r\n" + HOST + "Accept: application/json; charset=x-garbage",
-                        null)
+        c.add(bare("Accept with an unknown charset", "GET /api HTTP/1.1", "Accept: application/json; charset=x-garbage")
                 .expectProblem(406, "not-acceptable"));
-        c.add(Hostile.raw(
-                        "Accept with an illegal charset name",
-                        "GET /api HTTP/1.1\r\n" + HOST + "Accept: application/json; charset=@@@",
-                        null)
+        c.add(bare("Accept with an illegal charset name", "GET /api HTTP/1.1", "Accept: application/json; charset=@@@")
                 .expectProblem(406, "not-acceptable"));
-        c.add(Hostile.raw(
+        c.add(ticket(
                         "Accept with an unknown charset on a ticket",
-                        post + "Accept: application/json;" + "charset=x-garbage\r\nContent-Length: " + ticket.length,
-                        ticket)
+                        ticket,
+                        "Accept: application/json;charset=x-garbage",
+                        "Content-Length: " + ticket.length)
                 .expectProblem(406, "not-acceptable"));
-        c.add(Hostile.raw(
+        c.add(withBody(
                         "Accept with an unknown charset on the sign-in",
-                        "POST /api/session HTTP/1.1\r\n" + HOST
-                                + "Accept: */*; charset=x-garbage\r\nContent-Type: application/json\r\nContent-Length: 2",
-                        "{}".getBytes(StandardCharsets.US_ASCII))
+                        ascii("{}"),
+                        SIGN_IN,
+                        "Accept: */*; charset=x-garbage",
+                        JSON,
+                        "Content-Length: 2")
                 .expectProblem(406, "not-acceptable"));
-        c.add(Hostile.raw(
+        c.add(withBody(
                         "Content-Type with an unknown charset",
-                        "POST /api/tickets HTTP/1.1\r\n" + HOST
-                                + "Content-Type: application/json; "
-                                + "charset=x-garbage\r\nContent-Length: " + ticket.length,
-                        ticket)
+                        ticket,
+                        "POST /api/tickets HTTP/1.1",
+                        "Content-Type: application/json; charset=x-garbage",
+                        "Content-Length: " + ticket.length)
                 .expectProblem(415, "unsupported-media-type"));
-        c.add(Hostile.raw(
-                        "Accept in quoted UTF-8",
-                        "GET /api HTTP/1.1\r\n" + HOST + "Accept: application/json; charset=\"UTF-8\"",
-                        null)
+        c.add(bare("Accept in quoted UTF-8", "GET /api HTTP/1.1", "Accept: application/json; charset=\"UTF-8\"")
                 .expect(200));
         // paths that could mean two things: refused, whatever they would have reached
         for (String path : List.of(
@@ -199,12 +146,10 @@ final class ProtocolCatalogue {
                 "/api//tickets",
                 "//metrics",
                 "/ws/%2e%2e/metrics")) {
-            c.add(Hostile.raw("path " + path, "GET " + path + " HTTP/1.1\r\n" + HOST + "Accept: application/json", null)
-                    .expectProblem(400, "bad-request"));
+            c.add(bare("path " + path, get(path), "Accept: application/json").expectProblem(400, "bad-request"));
         }
         for (String path : List.of("/api/tickets%00", "/api\\..\\metrics", "/api%5c..%5cmetrics", "/%2e%2e/metrics")) {
-            c.add(Hostile.raw("path " + path, "GET " + path + " HTTP/1.1\r\n" + HOST.strip(), null)
-                    .expectParserRefusal());
+            c.add(bare("path " + path, get(path)).expectParserRefusal());
         }
         for (String path : List.of(
                 "/api/%2e./metrics",
@@ -213,20 +158,14 @@ final class ProtocolCatalogue {
                 "/api/x%7f",
                 "/api/x%3bjsessionid=1",
                 "/api/%09/metrics")) {
-            c.add(Hostile.raw("path " + path, "GET " + path + " HTTP/1.1\r\n" + HOST + "Accept: application/json", null)
-                    .expectProblem(400, "bad-request"));
+            c.add(bare("path " + path, get(path), "Accept: application/json").expectProblem(400, "bad-request"));
         }
-        c.add(Hostile.raw(
-                        "path with overlong UTF-8 dots",
-                        "GET /api/%c0%ae%c0%ae/metrics HTTP/1.1\r\n" + HOST.strip(),
-                        null)
+        c.add(bare("path with overlong UTF-8 dots", get("/api/%c0%ae%c0%ae/metrics"))
                 .expectParserRefusal());
         // a malformed escape is answered by Payara before the application, with an empty 200; what counts is no
         // 5xx and no stack trace in the log (the container logs one; the log guard makes it one line)
-        c.add(Hostile.raw("path with a malformed escape", "GET /api/%zz HTTP/1.1\r\n" + HOST.strip(), null)
-                .expect(200));
-        c.add(Hostile.raw("OPTIONS *", "OPTIONS * HTTP/1.1\r\n" + HOST.strip(), null)
-                .expectProblem(400, "bad-request"));
+        c.add(bare("path with a malformed escape", get("/api/%zz")).expect(200));
+        c.add(bare("OPTIONS *", "OPTIONS * HTTP/1.1").expectProblem(400, "bad-request"));
         // the management endpoints need an admin, in every spelling that reaches them
         for (String path : List.of(
                 "/metrics",
@@ -237,96 +176,101 @@ final class ProtocolCatalogue {
                 "/openapi",
                 "/openapi/",
                 "/openapi?format=JSON")) {
-            c.add(Hostile.raw("anonymous " + path, "GET " + path + " HTTP/1.1\r\n" + HOST.strip(), null)
-                    .expectProblem(401, "unauthorized"));
+            c.add(bare("anonymous " + path, get(path)).expectProblem(401, "unauthorized"));
         }
         for (String path : List.of("/%6Detrics", "/%6detrics/base", "/metric%73", "/op%65napi", "/%6Fpenapi/")) {
-            c.add(Hostile.raw(
-                            "anonymous " + path + ", letters encoded",
-                            "GET " + path + " HTTP/1.1\r\n" + HOST.strip(),
-                            null)
-                    .expectProblem(401, "unauthorized"));
+            c.add(bare("anonymous " + path + ", letters encoded", get(path)).expectProblem(401, "unauthorized"));
         }
-        c.add(Hostile.raw(
-                        "anonymous /metrics, absolute form",
-                        "GET http://127.0.0.1/metrics HTTP/1.1\r\n" + HOST.strip(),
-                        null)
+        c.add(bare("anonymous /metrics, absolute form", get("http://127.0.0.1/metrics"))
                 .expectProblem(401, "unauthorized"));
-        c.add(Hostile.raw(
-                        "anonymous /metrics as JSON",
-                        "GET /metrics HTTP/1.1\r\n" + HOST + "Accept: application/json",
-                        null)
+        c.add(bare("anonymous /metrics as JSON", get("/metrics"), "Accept: application/json")
                 .expectProblem(401, "unauthorized"));
-        c.add(Hostile.raw(
-                        "anonymous /openapi from a browser",
-                        "GET /openapi HTTP/1.1\r\n" + HOST + "Accept: text/html,application/xhtml+xml,*/*;q=0.8",
-                        null)
+        c.add(bare("anonymous /openapi from a browser", get("/openapi"), BROWSER_ACCEPT)
                 .expectProblem(401, "unauthorized"));
         c.add(Hostile.get("admin /metrics as JSON", "/metrics").expectProblem(406, "not-acceptable"));
-        c.add(Hostile.raw(
-                        "admin /openapi from a browser",
-                        "GET /openapi HTTP/1.1\r\n" + HOST
-                                + "Accept: text/html,application/xhtml+xml,*/*;q=0.8\r\nAuthorization: "
-                                + Credentials.ADMIN_BASIC,
-                        null)
+        c.add(bare("admin /openapi from a browser", get("/openapi"), BROWSER_ACCEPT, ADMIN)
                 .expect(200));
         // the container's own refusals answer problem documents (a refused WebSocket upgrade's answer carries one
         // too, but the container sends it without its Content-Type: only the status is checked)
-        c.add(Hostile.raw(
-                        "Range beyond a static file",
-                        "GET /css/app.css HTTP/1.1\r\n" + HOST + "Range: bytes=99999999-",
-                        null)
+        c.add(bare("Range beyond a static file", get("/css/app.css"), "Range: bytes=99999999-")
                 .expectProblem(416, "range-not-satisfiable"));
-        c.add(Hostile.raw(
-                        "WebSocket version 99",
-                        "GET /ws/tickets HTTP/1.1\r\n" + HOST + "Authorization: "
-                                + Credentials.ADMIN_BASIC + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 99",
-                        null)
+        c.add(webSocket("WebSocket version 99", WEBSOCKET_KEY, "Sec-WebSocket-Version: 99")
                 .expect(426));
-        c.add(Hostile.raw(
-                        "WebSocket without a version",
-                        "GET /ws/tickets HTTP/1.1\r\n" + HOST + "Authorization: "
-                                + Credentials.ADMIN_BASIC + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
-                        null)
-                .expect(426));
-        c.add(Hostile.raw("TRACE", "TRACE /api HTTP/1.1\r\n" + HOST.strip(), null)
-                .expect(405));
-        c.add(Hostile.raw("PROPFIND", "PROPFIND / HTTP/1.1\r\n" + HOST.strip(), null)
-                .expectProblem(405, "method-not-allowed"));
-        c.add(Hostile.raw("MKCOL on a page", "MKCOL /agent/x HTTP/1.1\r\n" + HOST.strip(), null)
-                .expectProblem(405, "method-not-allowed"));
-        c.add(Hostile.raw(
+        c.add(webSocket("WebSocket without a version", WEBSOCKET_KEY).expect(426));
+        c.add(bare("TRACE", "TRACE /api HTTP/1.1").expect(405));
+        c.add(bare("PROPFIND", "PROPFIND / HTTP/1.1").expectProblem(405, "method-not-allowed"));
+        c.add(bare("MKCOL on a page", "MKCOL /agent/x HTTP/1.1").expectProblem(405, "method-not-allowed"));
+        c.add(webSocket(
                         "WebSocket with a key that is not 16 bytes",
-                        "GET /ws/tickets HTTP/1.1\r\n" + HOST
-                                + "Authorization: " + Credentials.ADMIN_BASIC
-                                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                                + "Sec-WebSocket-Key: !!!\r\nSec-WebSocket-Version: 13",
-                        null)
+                        "Sec-WebSocket-Key: !!!",
+                        "Sec-WebSocket-Version: 13")
                 .expect(400)
                 .closing());
-        c.add(Hostile.raw(
-                        "WebSocket without a key",
-                        "GET /ws/tickets HTTP/1.1\r\n" + HOST + "Authorization: "
-                                + Credentials.ADMIN_BASIC + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                                + "Sec-WebSocket-Version: 13",
-                        null)
+        c.add(webSocket("WebSocket without a key", "Sec-WebSocket-Version: 13")
                 .expect(400)
                 .closing());
-        c.add(Hostile.raw(
+        c.add(withBody(
                         "Content-Length with leading zeros",
-                        "POST /api/session HTTP/1.1\r\n" + HOST
-                                + "Content-Type: application/json\r\nContent-Length: 0000000000000000000002",
-                        "{}".getBytes(StandardCharsets.US_ASCII))
+                        ascii("{}"),
+                        SIGN_IN,
+                        JSON,
+                        "Content-Length: 0000000000000000000002")
                 .expectProblem(400, "invalid-input"));
-        c.add(Hostile.raw("unknown method", "FOO /api HTTP/1.1\r\n" + HOST + "Accept: application/json", null)
+        c.add(bare("unknown method", "FOO /api HTTP/1.1", "Accept: application/json")
                 .expectProblem(405, "method-not-allowed"));
-        c.add(Hostile.raw(
-                        "request line of 20 KB",
-                        "GET /api/" + "a".repeat(20_000) + " HTTP/1.1\r\n" + HOST.strip(),
-                        null)
-                .expectParserRefusal());
+        c.add(bare("request line of 20 KB", get("/api/" + "a".repeat(20_000))).expectParserRefusal());
         return c;
+    }
+
+    // ----------------------------------------------------------------------------- building requests
+
+    private static final String JSON = "Content-Type: application/json";
+    private static final String LENGTH_0 = "Content-Length: 0";
+    private static final String SIGN_IN = "POST /api/session HTTP/1.1";
+    private static final String ADMIN = "Authorization: " + Credentials.ADMIN_BASIC;
+    private static final String BROWSER_ACCEPT = "Accept: text/html,application/xhtml+xml,*/*;q=0.8";
+    private static final String H2C_UPGRADE =
+            "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA";
+    private static final String WEBSOCKET_KEY = "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==";
+
+    /** The request line of a GET of this path (or absolute URL). */
+    private static String get(String path) {
+        return "GET " + path + " HTTP/1.1";
+    }
+
+    /** A request without a body: the request line, {@code Host: 127.0.0.1}, then these header lines. */
+    private static Hostile bare(String name, String requestLine, String... headers) {
+        return withBody(name, null, requestLine, headers);
+    }
+
+    /** A request with this body (null: none sent): the request line, the Host header, then these header lines. */
+    private static Hostile withBody(String name, byte[] body, String requestLine, String... headers) {
+        StringBuilder head = new StringBuilder(requestLine).append("\r\n").append(HOST.strip());
+        for (String header : headers) {
+            head.append("\r\n").append(header);
+        }
+        return Hostile.raw(name, head.toString(), body);
+    }
+
+    /** An anonymous {@code POST /api/tickets} of JSON with these further header lines and this body. */
+    private static Hostile ticket(String name, byte[] body, String... headers) {
+        String[] all = new String[headers.length + 1];
+        all[0] = JSON;
+        System.arraycopy(headers, 0, all, 1, headers.length);
+        return withBody(name, body, "POST /api/tickets HTTP/1.1", all);
+    }
+
+    /** The admin's WebSocket upgrade of {@code /ws/tickets} with these handshake header lines. */
+    private static Hostile webSocket(String name, String... handshake) {
+        String[] all = new String[handshake.length + 3];
+        all[0] = ADMIN;
+        all[1] = "Upgrade: websocket";
+        all[2] = "Connection: Upgrade";
+        System.arraycopy(handshake, 0, all, 3, handshake.length);
+        return bare(name, get("/ws/tickets"), all);
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }
