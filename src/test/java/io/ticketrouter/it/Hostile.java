@@ -96,17 +96,48 @@ public record Hostile(
         return new Hostile(name, head, body, 0, -1, null, false, false);
     }
 
-    /** A request whose body is written one byte every {@code delayMillis}. */
-    public static Hostile slow(String name, String head, byte[] body, long delayMillis) {
-        return new Hostile(name, head, body, delayMillis, -1, null, false, false);
+    /**
+     * A request with this body (null: none sent): the request line, {@code Host: 127.0.0.1}, then these header
+     * lines.
+     */
+    public static Hostile request(String name, byte[] body, String requestLine, String... headers) {
+        StringBuilder head = new StringBuilder(requestLine).append("\r\nHost: 127.0.0.1");
+        for (String header : headers) {
+            head.append("\r\n").append(header);
+        }
+        return raw(name, head.toString(), body);
+    }
+
+    /** A request without a body: the request line, {@code Host: 127.0.0.1}, then these header lines. */
+    public static Hostile bare(String name, String requestLine, String... headers) {
+        return request(name, null, requestLine, headers);
+    }
+
+    /** An anonymous {@code POST /api/tickets} of JSON with these further header lines and this body. */
+    public static Hostile ticketPost(String name, byte[] body, String... headers) {
+        String[] all = new String[headers.length + 1];
+        all[0] = "Content-Type: application/json";
+        System.arraycopy(headers, 0, all, 1, headers.length);
+        return request(name, body, "POST /api/tickets HTTP/1.1", all);
+    }
+
+    /** The same request, its body written one byte every {@code delayMillis}. */
+    public Hostile sentSlowly(long delayMillis) {
+        return new Hostile(name, head, body, delayMillis, status, problemType, parserRefusal, mustClose);
+    }
+
+    /** A request with this body of this content type and its length. */
+    public static Hostile send(String name, String method, String path, String contentType, byte[] body) {
+        return request(
+                name,
+                body,
+                method + " " + path + " HTTP/1.1",
+                "Content-Type: " + contentType,
+                "Content-Length: " + body.length);
     }
 
     public static Hostile post(String name, String path, String contentType, byte[] body) {
-        return raw(
-                name,
-                "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType + "\r\nContent-Length: "
-                        + body.length,
-                body);
+        return send(name, "POST", path, contentType, body);
     }
 
     /** An anonymous {@code POST /api/tickets} with this JSON. */
@@ -121,17 +152,16 @@ public record Hostile(
 
     /** Signed in as the admin, so the request reaches the validation behind the role check. */
     public static Hostile get(String name, String path) {
-        return raw(
+        return bare(
                 name,
-                "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json" + "\r\nAuthorization: "
-                        + Credentials.ADMIN_BASIC,
-                null);
+                "GET " + path + " HTTP/1.1",
+                "Accept: application/json",
+                "Authorization: " + Credentials.ADMIN_BASIC);
     }
 
     /** Anonymous, with the given extra header lines (credentials an attacker might try). */
     public static Hostile getWith(String name, String path, String headers) {
-        return raw(
-                name, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n" + headers, null);
+        return bare(name, "GET " + path + " HTTP/1.1", "Accept: application/json", headers);
     }
 
     /**

@@ -69,12 +69,11 @@ final class InputCatalogue {
                 .expectProblem(400, "invalid-input"));
         c.add(Hostile.json("body over 64 KB", "{\"body\": \"" + "a".repeat(70_000) + "\"}")
                 .expectProblem(413, "payload-too-large"));
-        c.add(Hostile.raw(
+        c.add(Hostile.ticketPost(
                         "chunked body over 64 KB",
-                        "POST /api/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                + "Content-Type: application/json\r\nTransfer-Encoding: chunked",
                         Hostile.chunked(
-                                ("{\"body\": \"" + "a".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8)))
+                                ("{\"body\": \"" + "a".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8)),
+                        CHUNKED)
                 .expectProblem(411, "length-required")
                 .closing());
         // control characters and invalid UTF-8
@@ -114,17 +113,9 @@ final class InputCatalogue {
                         "application/x-www-form-urlencoded",
                         ("body=" + valid).getBytes(StandardCharsets.UTF_8))
                 .expectProblem(415, "unsupported-media-type"));
-        c.add(Hostile.post(
-                        "script as content type",
-                        "/api/tickets",
-                        "<script>alert(1)</script>",
-                        "{}".getBytes(StandardCharsets.UTF_8))
+        c.add(Hostile.post("script as content type", "/api/tickets", "<script>alert(1)</script>", EMPTY_OBJECT)
                 .expectProblem(400, "bad-request"));
-        c.add(Hostile.raw(
-                        "PUT on the collection",
-                        "PUT /api/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                + "Content-Type: application/json\r\nContent-Length: 2",
-                        "{}".getBytes(StandardCharsets.UTF_8))
+        c.add(Hostile.send("PUT on the collection", "PUT", "/api/tickets", "application/json", EMPTY_OBJECT)
                 .expectProblem(405, "method-not-allowed"));
         // script payloads and SQL-looking text where only well-formed values are allowed
         c.add(Hostile.json(
@@ -137,24 +128,19 @@ final class InputCatalogue {
                         "script with an encoded slash as a reference",
                         "/api/tickets/%3Cscript%3Ealert(1)%3C%2Fscript%3E")
                 .expectProblem(400, "bad-request"));
-        c.add(Hostile.get("script as a queue filter", "/api/tickets?queue=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
-                .expectProblem(400, "invalid-input"));
-        c.add(Hostile.get("SQL as a reference", "/api/tickets/TR-000001'%20OR%20'1'%3D'1")
-                .expectProblem(400, "invalid-input"));
-        c.add(Hostile.get("SQL as a status filter", "/api/tickets?status=open'%3B%20DROP%20TABLE%20ticket%3B--")
-                .expectProblem(400, "invalid-input"));
-        c.add(Hostile.get("SQL as limit", "/api/tickets?limit=1%3B%20DELETE%20FROM%20ticket")
-                .expectProblem(400, "invalid-input"));
-        c.add(Hostile.get("SQL as before", "/api/tickets?before=TR-1%20UNION%20SELECT%201")
-                .expectProblem(400, "invalid-input"));
-        c.add(Hostile.get("search text over its limit", "/api/tickets?q=" + "x".repeat(300))
-                .expectProblem(400, "invalid-input"));
-        c.add(Hostile.get("escaped NUL in the search text", "/api/tickets?q=abc%00def")
-                .expectProblem(400, "invalid-input"));
-        c.add(Hostile.get("limit beyond long", "/api/tickets?limit=99999999999999999999999")
-                .expectProblem(400, "invalid-input"));
-        c.add(Hostile.get("needs_review not boolean", "/api/tickets?needs_review=maybe")
-                .expectProblem(400, "invalid-input"));
+        // {name, path}: invalid input in a reference or a filter
+        for (List<String> get : List.of(
+                List.of("script as a queue filter", "/api/tickets?queue=%3Cscript%3Ealert(1)%3C%2Fscript%3E"),
+                List.of("SQL as a reference", "/api/tickets/TR-000001'%20OR%20'1'%3D'1"),
+                List.of("SQL as a status filter", "/api/tickets?status=open'%3B%20DROP%20TABLE%20ticket%3B--"),
+                List.of("SQL as limit", "/api/tickets?limit=1%3B%20DELETE%20FROM%20ticket"),
+                List.of("SQL as before", "/api/tickets?before=TR-1%20UNION%20SELECT%201"),
+                List.of("search text over its limit", "/api/tickets?q=" + "x".repeat(300)),
+                List.of("escaped NUL in the search text", "/api/tickets?q=abc%00def"),
+                List.of("limit beyond long", "/api/tickets?limit=99999999999999999999999"),
+                List.of("needs_review not boolean", "/api/tickets?needs_review=maybe"))) {
+            c.add(Hostile.get(get.get(0), get.get(1)).expectProblem(400, "invalid-input"));
+        }
         // path tricks in references
         c.add(Hostile.get("encoded dot-dot in a reference", "/api/tickets/..%2F..%2FWEB-INF%2Fweb.xml")
                 .expectProblem(400, "bad-request"));
@@ -194,18 +180,11 @@ final class InputCatalogue {
                 .expectProblem(401, "unauthorized"));
         c.add(Hostile.getWith("session cookie of 4 KB", "/api/tickets", "Cookie: TR_SESSION=" + "C".repeat(4_000))
                 .expectProblem(401, "unauthorized"));
-        c.add(Hostile.raw("anonymous delete", "DELETE /api/tickets/TR-000001 HTTP/1.1\r\nHost: 127.0.0.1", null)
+        c.add(Hostile.bare("anonymous delete", "DELETE /api/tickets/TR-000001 HTTP/1.1")
                 .expectProblem(401, "unauthorized"));
-        c.add(Hostile.raw(
-                        "anonymous plugin reload",
-                        "POST /api/plugins/reload HTTP/1.1\r\nHost: 127.0.0.1\r\n" + "Content-Length: 0",
-                        null)
+        c.add(Hostile.bare("anonymous plugin reload", "POST /api/plugins/reload HTTP/1.1", "Content-Length: 0")
                 .expectProblem(401, "unauthorized"));
-        c.add(Hostile.raw(
-                        "anonymous user creation",
-                        "POST /api/users HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                + "Content-Type: application/json\r\nContent-Length: 2",
-                        "{}".getBytes(StandardCharsets.UTF_8))
+        c.add(Hostile.post("anonymous user creation", "/api/users", "application/json", EMPTY_OBJECT)
                 .expectProblem(401, "unauthorized"));
         c.add(Hostile.getWith(
                         "status lookup with a wrong token",
@@ -218,39 +197,29 @@ final class InputCatalogue {
                         "X-Status-Token: " + "E".repeat(4_000))
                 .expectProblem(404, "not-found"));
         // oversized headers
-        c.add(Hostile.raw(
+        c.add(Hostile.bare(
                         "one header of 64 KB",
-                        "GET /api/tickets/TR-000001 HTTP/1.1\r\nHost: 127.0.0.1\r\n" + "X-Filler: "
-                                + "a".repeat(64 * 1024),
-                        null)
+                        "GET /api/tickets/TR-000001 HTTP/1.1",
+                        "X-Filler: " + "a".repeat(64 * 1024))
                 .expectParserRefusal());
-        c.add(Hostile.raw(
+        c.add(Hostile.bare(
                         "2,000 headers",
-                        "GET /api/tickets/TR-000001 HTTP/1.1\r\nHost: 127.0.0.1" + "\r\nX-H: 1".repeat(2_000),
-                        null)
+                        "GET /api/tickets/TR-000001 HTTP/1.1",
+                        java.util.Collections.nCopies(2_000, "X-H: 1").toArray(String[]::new))
                 .expectParserRefusal());
         // lying lengths and slow bodies
         byte[] slow =
                 "{\"body\": \"short\", \"subject\": \"sent one byte at a time\"}".getBytes(StandardCharsets.UTF_8);
-        c.add(Hostile.slow(
-                        "slow body, one byte every 20 ms",
-                        "POST /api/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                + "Content-Type: application/json\r\nContent-Length: " + slow.length,
-                        slow,
-                        20)
+        c.add(Hostile.bytes("slow body, one byte every 20 ms", slow)
+                .sentSlowly(20)
                 .expectProblem(400, "invalid-input"));
-        c.add(Hostile.raw(
-                        "negative Content-Length",
-                        "POST /api/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                + "Content-Type: application/json\r\nContent-Length: -5",
-                        "{}".getBytes(StandardCharsets.UTF_8))
+        c.add(Hostile.ticketPost("negative Content-Length", EMPTY_OBJECT, "Content-Length: -5")
                 .expectParserRefusal());
-        c.add(Hostile.raw(
-                        "bad chunk size",
-                        "POST /api/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                + "Content-Type: application/json\r\nTransfer-Encoding: chunked",
-                        "zz\r\n{}\r\n0\r\n\r\n".getBytes(StandardCharsets.UTF_8))
+        c.add(Hostile.ticketPost("bad chunk size", "zz\r\n{}\r\n0\r\n\r\n".getBytes(StandardCharsets.UTF_8), CHUNKED)
                 .expectParserRefusal());
         return c;
     }
+
+    private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
+    private static final String CHUNKED = "Transfer-Encoding: chunked";
 }
