@@ -26,47 +26,50 @@ final class InputCatalogue {
         c.add(Hostile.json("JSON string", "\"" + valid + "\"").expectProblem(400, "invalid-input"));
         c.add(Hostile.json("JSON number", "42").expectProblem(400, "invalid-input"));
         // truncated and malformed JSON
-        c.add(Hostile.json("truncated in a string", "{\"subject\": \"Refund\", \"body\": \"Please refund the sec")
-                .expectProblem(400, "malformed-json"));
-        c.add(Hostile.json("truncated after a colon", "{\"body\": ").expectProblem(400, "malformed-json"));
-        c.add(Hostile.json("missing closing brace", "{\"body\": \"" + valid + "\"")
-                .expectProblem(400, "malformed-json"));
-        c.add(Hostile.json("trailing garbage", "{\"body\": \"" + valid + "\"} {\"body\": \"again\"}")
-                .expectProblem(400, "malformed-json"));
-        c.add(Hostile.json("single quotes", "{'body': '" + valid + "'}").expectProblem(400, "malformed-json"));
-        c.add(Hostile.json("unquoted key", "{body: \"" + valid + "\"}").expectProblem(400, "malformed-json"));
-        c.add(Hostile.json("comment", "{/* hi */ \"body\": \"" + valid + "\"}").expectProblem(400, "malformed-json"));
-        c.add(Hostile.json("deeply nested arrays", "[".repeat(20_000) + "]".repeat(20_000))
-                .expectProblem(400, "malformed-json"));
-        c.add(Hostile.json("deeply nested objects", "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000))
-                .expectProblem(400, "malformed-json"));
-        c.add(Hostile.json("huge exponent", "{\"body\": 1e999999999}").expectProblem(400, "invalid-input"));
-        c.add(Hostile.json("duplicate key, second one too short", "{\"body\": \"" + valid + "\", \"body\": \"x\"}")
-                .expectProblem(400, "invalid-input"));
+        addJson(
+                c,
+                "malformed-json",
+                List.of(
+                        List.of("truncated in a string", "{\"subject\": \"Refund\", \"body\": \"Please refund the sec"),
+                        List.of("truncated after a colon", "{\"body\": "),
+                        List.of("missing closing brace", "{\"body\": \"" + valid + "\""),
+                        List.of("trailing garbage", "{\"body\": \"" + valid + "\"} {\"body\": \"again\"}"),
+                        List.of("single quotes", "{'body': '" + valid + "'}"),
+                        List.of("unquoted key", "{body: \"" + valid + "\"}"),
+                        List.of("comment", "{/* hi */ \"body\": \"" + valid + "\"}"),
+                        List.of("deeply nested arrays", "[".repeat(20_000) + "]".repeat(20_000)),
+                        List.of("deeply nested objects", "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000))));
+        addJson(
+                c,
+                "invalid-input",
+                List.of(
+                        List.of("huge exponent", "{\"body\": 1e999999999}"),
+                        List.of(
+                                "duplicate key, second one too short",
+                                "{\"body\": \"" + valid + "\", \"body\": \"x\"}")));
         // wrong types
-        c.add(Hostile.json("body is a number", "{\"body\": 12345678901234567890}")
-                .expectProblem(400, "invalid-input"));
-        c.add(Hostile.json("body is an array", "{\"body\": [\"" + valid + "\"]}")
-                .expectProblem(400, "invalid-input"));
-        c.add(Hostile.json("body is an object", "{\"body\": {\"text\": \"" + valid + "\"}}")
-                .expectProblem(400, "invalid-input"));
-        c.add(Hostile.json("body is true", "{\"body\": true}").expectProblem(400, "invalid-input"));
-        c.add(Hostile.json("subject is an object", "{\"subject\": {}, \"body\": \"" + valid + "\"}")
-                .expectProblem(400, "invalid-input"));
-        c.add(Hostile.json("customer_email is a number", "{\"customer_email\": 7, \"body\": \"" + valid + "\"}")
-                .expectProblem(400, "invalid-input"));
-        c.add(Hostile.json("unknown field", "{\"body\": \"" + valid + "\", \"is_admin\": true}")
-                .expectProblem(400, "invalid-input"));
+        addJson(
+                c,
+                "invalid-input",
+                List.of(
+                        List.of("body is a number", "{\"body\": 12345678901234567890}"),
+                        List.of("body is an array", "{\"body\": [\"" + valid + "\"]}"),
+                        List.of("body is an object", "{\"body\": {\"text\": \"" + valid + "\"}}"),
+                        List.of("body is true", "{\"body\": true}"),
+                        List.of("subject is an object", "{\"subject\": {}, \"body\": \"" + valid + "\"}"),
+                        List.of("customer_email is a number", "{\"customer_email\": 7, \"body\": \"" + valid + "\"}"),
+                        List.of("unknown field", "{\"body\": \"" + valid + "\", \"is_admin\": true}")));
         // length limits
-        c.add(Hostile.json("body too short", "{\"body\": \"help\"}").expectProblem(400, "invalid-input"));
-        c.add(Hostile.json("body of spaces", "{\"body\": \"" + " ".repeat(200) + "\"}")
-                .expectProblem(400, "invalid-input"));
-        c.add(Hostile.json("body over 10,000 characters", "{\"body\": \"" + "a".repeat(10_001) + "\"}")
-                .expectProblem(400, "invalid-input"));
-        c.add(Hostile.json(
-                        "subject over its limit",
-                        "{\"subject\": \"" + "s".repeat(5_000) + "\", \"body\": \"" + valid + "\"}")
-                .expectProblem(400, "invalid-input"));
+        addJson(
+                c,
+                "invalid-input",
+                List.of(
+                        List.of("body too short", "{\"body\": \"help\"}"),
+                        List.of("body of spaces", "{\"body\": \"" + " ".repeat(200) + "\"}"),
+                        List.of("body over 10,000 characters", "{\"body\": \"" + "a".repeat(10_001) + "\"}"),
+                        List.of(
+                                "subject over its limit",
+                                "{\"subject\": \"" + "s".repeat(5_000) + "\", \"body\": \"" + valid + "\"}")));
         c.add(Hostile.json("body over 64 KB", "{\"body\": \"" + "a".repeat(70_000) + "\"}")
                 .expectProblem(413, "payload-too-large"));
         c.add(Hostile.ticketPost(
@@ -222,4 +225,11 @@ final class InputCatalogue {
 
     private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
     private static final String CHUNKED = "Transfer-Encoding: chunked";
+
+    /** Each {name, JSON} posted as a ticket must get a 400 problem of this type. */
+    private static void addJson(List<Hostile> c, String problemType, List<List<String>> cases) {
+        for (List<String> e : cases) {
+            c.add(Hostile.json(e.get(0), e.get(1)).expectProblem(400, problemType));
+        }
+    }
 }
