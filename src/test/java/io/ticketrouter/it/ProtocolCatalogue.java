@@ -26,20 +26,18 @@ final class ProtocolCatalogue {
         byte[] smuggledBehindTicket = Hostile.concat(Hostile.chunked(ticket), SMUGGLED);
         byte[] smuggledBehindNothing = Hostile.concat(EMPTY_CHUNKED, SMUGGLED);
         // framing: one body, one length (RFC 9112, section 6)
-        c.add(Hostile.ticketPost(
+        // a chunked body is refused, with a length or without: 411, the connection closed
+        for (Hostile chunked : List.of(
+                Hostile.ticketPost(
                         "Content-Length and chunked, smuggled request behind",
                         smuggledBehindTicket,
                         "Content-Length: " + ticket.length,
-                        "Transfer-Encoding: chunked")
-                .expectProblem(411, "length-required")
-                .closing());
-        c.add(Hostile.ticketPost("chunked alone", smuggledBehindTicket, "Transfer-Encoding: chunked")
-                .expectProblem(411, "length-required")
-                .closing());
-        c.add(Hostile.ticketPost(
-                        "chunked in capitals with spaces", Hostile.chunked(ticket), "Transfer-Encoding:  CHUNKED ")
-                .expectProblem(411, "length-required")
-                .closing());
+                        "Transfer-Encoding: chunked"),
+                Hostile.ticketPost("chunked alone", smuggledBehindTicket, "Transfer-Encoding: chunked"),
+                Hostile.ticketPost(
+                        "chunked in capitals with spaces", Hostile.chunked(ticket), "Transfer-Encoding:  CHUNKED "))) {
+            c.add(chunked.expectProblem(411, "length-required").closing());
+        }
         c.add(Hostile.ticketPost(
                         "chunked before Content-Length", smuggledBehindNothing, "Transfer-Encoding: chunked", LENGTH_0)
                 .expectParserRefusal());
@@ -69,22 +67,19 @@ final class ProtocolCatalogue {
         c.add(Hostile.ticketPost("Content-Length of 20 digits", ascii("{}"), "Content-Length: 99999999999999999999")
                 .expectParserRefusal());
         // lengths no accepted body can have: refused before reading, the connection closed
-        for (String length : List.of("2147483648", "9223372036854775807")) {
-            c.add(Hostile.ticketPost("Content-Length " + length, ascii("{}"), "Content-Length: " + length)
-                    .expectProblem(413, "payload-too-large")
-                    .closing());
-        }
-        c.add(Hostile.ticketPost("Content-Length 70000, nothing sent", null, "Content-Length: 70000")
-                .expectProblem(413, "payload-too-large")
-                .closing());
-        c.add(Hostile.request(
+        for (Hostile tooLong : List.of(
+                Hostile.ticketPost("Content-Length 2147483648", ascii("{}"), "Content-Length: 2147483648"),
+                Hostile.ticketPost(
+                        "Content-Length 9223372036854775807", ascii("{}"), "Content-Length: 9223372036854775807"),
+                Hostile.ticketPost("Content-Length 70000, nothing sent", null, "Content-Length: 70000"),
+                Hostile.request(
                         "Content-Length 1 GB on the sign-in",
                         ascii("{\"username\": \"adm"),
                         SIGN_IN,
                         JSON,
-                        "Content-Length: 1073741824")
-                .expectProblem(413, "payload-too-large")
-                .closing());
+                        "Content-Length: 1073741824"))) {
+            c.add(tooLong.expectProblem(413, "payload-too-large").closing());
+        }
         c.add(Hostile.ticketPost("body announced, never sent", ascii("{\"body\": "), "Content-Length: 100")
                 .expectProblem(408, "request-timeout"));
         // refused by the guard (a problem document) or, when the body arrives with the headers, by Payara's own
@@ -104,30 +99,30 @@ final class ProtocolCatalogue {
         c.add(Hostile.raw("HTTP/2 prior knowledge preface", "PRI * HTTP/2.0", ascii("SM\r\n\r\n"))
                 .expectProblem(405, "method-not-allowed"));
         // character sets
-        c.add(Hostile.bare(
+        // a charset nobody can serve in Accept: 406
+        for (Hostile unservable : List.of(
+                Hostile.bare(
                         "Accept with an unknown charset",
                         "GET /api HTTP/1.1",
-                        "Accept: application/json; charset=x-garbage")
-                .expectProblem(406, "not-acceptable"));
-        c.add(Hostile.bare(
+                        "Accept: application/json; charset=x-garbage"),
+                Hostile.bare(
                         "Accept with an illegal charset name",
                         "GET /api HTTP/1.1",
-                        "Accept: application/json; charset=@@@")
-                .expectProblem(406, "not-acceptable"));
-        c.add(Hostile.ticketPost(
+                        "Accept: application/json; charset=@@@"),
+                Hostile.ticketPost(
                         "Accept with an unknown charset on a ticket",
                         ticket,
                         "Accept: application/json;charset=x-garbage",
-                        "Content-Length: " + ticket.length)
-                .expectProblem(406, "not-acceptable"));
-        c.add(Hostile.request(
+                        "Content-Length: " + ticket.length),
+                Hostile.request(
                         "Accept with an unknown charset on the sign-in",
                         ascii("{}"),
                         SIGN_IN,
                         "Accept: */*; charset=x-garbage",
                         JSON,
-                        "Content-Length: 2")
-                .expectProblem(406, "not-acceptable"));
+                        "Content-Length: 2"))) {
+            c.add(unservable.expectProblem(406, "not-acceptable"));
+        }
         c.add(Hostile.request(
                         "Content-Type with an unknown charset",
                         ticket,
