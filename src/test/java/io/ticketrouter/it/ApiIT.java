@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +34,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ApiIT {
 
     private static final String REFERENCE = "TR-[0-9]{6,18}";
+    /** Stopped after all tests; still null when the start failed, and then skipped by AutoClose. */
+    @AutoClose
     private static TestServer server;
+
     private static Http http;
     private static Database db;
     private static Path data;
@@ -50,13 +53,6 @@ class ApiIT {
         queues = http.get("/api/model").json().getJsonArray("queues").getValuesAs(JsonValue::toString).stream()
                 .map(s -> s.substring(1, s.length() - 1))
                 .toList();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
     }
 
     // ---------------------------------------------------------------- service

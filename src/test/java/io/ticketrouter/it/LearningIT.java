@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +27,10 @@ import org.junit.jupiter.api.Test;
  */
 class LearningIT {
 
+    /** Stopped after all tests; still null when the start failed, and then skipped by AutoClose. */
+    @AutoClose
     private static TestServer server;
+
     private static Http http;
     private static Database db;
     private static Path data;
@@ -51,13 +54,6 @@ class LearningIT {
                 Duration.ofSeconds(120),
                 "the model is loaded (GET /health/ready answers 200)",
                 () -> unchecked(() -> http.get("/health/ready").status() == 200));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

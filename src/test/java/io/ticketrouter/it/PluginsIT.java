@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -34,7 +34,10 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 class PluginsIT {
 
     private static final Path PLUGIN_JARS = Path.of(System.getProperty("basedir", "."), "target", "plugins");
+    /** Stopped after all tests; still null when the start failed, and then skipped by AutoClose. */
+    @AutoClose
     private static TestServer server;
+
     private static Http http;
     private static Path pluginDir;
 
@@ -58,13 +61,6 @@ class PluginsIT {
         config.put("ticketrouter.plugins.timeout-ms", "500");
         server = TestServer.start("plugins", config);
         http = new Http(server);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private static void drop(String project) throws IOException {

@@ -29,7 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +45,10 @@ class SecurityIT {
     private static final String ALLOWED_ORIGIN = "https://portal.example.com";
     private static final String TEXT = "My invoice was charged twice this month, please refund one of the payments.";
 
+    /** Stopped after all tests; still null when the start failed, and then skipped by AutoClose. */
+    @AutoClose
     private static TestServer server;
+
     private static Http admin;
     private static Http anonymous;
     private static Database db;
@@ -62,13 +65,6 @@ class SecurityIT {
         server = TestServer.start("security-" + db.kind, config);
         admin = new Http(server);
         anonymous = Http.anonymous(server);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
     }
 
     // ------------------------------------------------------------------------------------------ who may do what
