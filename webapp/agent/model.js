@@ -33,13 +33,12 @@ function tableOf(obj) {
   const table = el('table', 'data');
   const head = el('tr');
   head.append(el('th', null, ''));
-  for (const c of columns) { const th = el('th', null, humanKey(c)); th.scope = 'col'; head.append(th); }
+  for (const c of columns) { head.append(headerCell(humanKey(c), 'col')); }
   const thead = el('thead'); thead.append(head);
   const tbody = el('tbody');
   for (const r of rowsKeys) {
     const tr = el('tr');
-    const th = el('th', null, r); th.scope = 'row';
-    tr.append(th);
+    tr.append(headerCell(r, 'row'));
     for (const c of columns) {
       const v = obj[r][c];
       tr.append(el('td', typeof v === 'number' ? 'num' : null, v === undefined ? '' : (typeof v === 'number' ? formatNumber(c, v) : String(v))));
@@ -47,9 +46,21 @@ function tableOf(obj) {
     tbody.append(tr);
   }
   table.append(thead, tbody);
+  return scrollable(table);
+}
+
+/** A table in a box that scrolls sideways on narrow screens. */
+function scrollable(table) {
   const wrap = el('div', 'table-wrap');
   wrap.append(table);
   return wrap;
+}
+
+/** A header cell naming its row or its column (scope 'row' or 'col'). */
+function headerCell(text, scope, className = null) {
+  const th = el('th', className, text);
+  th.scope = scope;
+  return th;
 }
 
 function matrixOf(value) {
@@ -62,9 +73,7 @@ function matrixOf(value) {
     tbody.append(tr);
   }
   table.append(tbody);
-  const wrap = el('div', 'table-wrap');
-  wrap.append(table);
-  return wrap;
+  return scrollable(table);
 }
 
 /** A confusion matrix {labels, matrix}: rows are the true labels, columns the predicted ones. */
@@ -74,13 +83,12 @@ function confusionOf(value) {
   const table = el('table', 'data matrix');
   const head = el('tr');
   head.append(el('th', 'corner', 'true ↓ / predicted →'));
-  for (const l of labels) { const th = el('th', 'col-label', l); th.scope = 'col'; head.append(th); }
+  for (const l of labels) { head.append(headerCell(l, 'col', 'col-label')); }
   const thead = el('thead'); thead.append(head);
   const tbody = el('tbody');
   value.matrix.forEach((row, i) => {
     const tr = el('tr');
-    const th = el('th', null, labels[i] ?? String(i)); th.scope = 'row';
-    tr.append(th);
+    tr.append(headerCell(labels[i] ?? String(i), 'row'));
     const total = row.reduce((a, b) => a + b, 0) || 1;
     row.forEach((x, j) => {
       const td = el('td', `num${i === j ? ' diagonal' : ''}`, formatNumber('', x));
@@ -90,9 +98,7 @@ function confusionOf(value) {
     tbody.append(tr);
   });
   table.append(thead, tbody);
-  const wrap = el('div', 'table-wrap');
-  wrap.append(table);
-  return wrap;
+  return scrollable(table);
 }
 
 /** An array of flat objects (for example accuracy at coverage) as a table. */
@@ -101,7 +107,7 @@ function recordsOf(value) {
   const columns = [...new Set(value.flatMap((r) => Object.keys(r)))];
   const table = el('table', 'data');
   const head = el('tr');
-  for (const c of columns) { const th = el('th', null, humanKey(c)); th.scope = 'col'; head.append(th); }
+  for (const c of columns) { head.append(headerCell(humanKey(c), 'col')); }
   const thead = el('thead'); thead.append(head);
   const tbody = el('tbody');
   for (const r of value) {
@@ -110,9 +116,7 @@ function recordsOf(value) {
     tbody.append(tr);
   }
   table.append(thead, tbody);
-  const wrap = el('div', 'table-wrap');
-  wrap.append(table);
-  return wrap;
+  return scrollable(table);
 }
 
 function isScalar(v) { return v === null || v === undefined || typeof v !== 'object' || (Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object')); }
@@ -206,13 +210,12 @@ function thresholds(model) {
   if (entries.length === 0) { $('model-thresholds').replaceChildren(el('p', 'muted', 'No thresholds in this bundle.')); return; }
   const table = el('table', 'data');
   const head = el('tr');
-  for (const h of ['Department', 'Review below']) { const th = el('th', null, h); th.scope = 'col'; head.append(th); }
+  for (const h of ['Department', 'Review below']) { head.append(headerCell(h, 'col')); }
   const thead = el('thead'); thead.append(head);
   const tbody = el('tbody');
   for (const [queue, t] of entries.sort()) {
     const tr = el('tr');
-    const th = el('th', null, queue); th.scope = 'row';
-    tr.append(th, el('td', 'num', percent(t)));
+    tr.append(headerCell(queue, 'row'), el('td', 'num', percent(t)));
     tbody.append(tr);
   }
   table.append(thead, tbody);
@@ -237,25 +240,22 @@ function charts(list) {
 function ratio(v) { return v === null || v === undefined ? '–' : percent(v); }
 
 function groupTable(title, keyLabel, groups) {
-  const wrap = el('div', 'table-wrap');
   const table = el('table', 'data');
   table.append(el('caption', null, title));
   const head = el('tr');
   for (const h of [keyLabel, 'Tickets', 'Routed without review', 'Corrected', 'Queue agreement', 'Priority agreement']) {
-    const th = el('th', null, h); th.scope = 'col'; head.append(th);
+    head.append(headerCell(h, 'col'));
   }
   const thead = el('thead'); thead.append(head);
   const tbody = el('tbody');
   for (const g of groups) {
     const tr = el('tr');
-    const th = el('th', 'mono', g.key); th.scope = 'row';
-    tr.append(th, el('td', 'num', String(g.tickets)), el('td', 'num', ratio(g.auto_routed_share)),
+    tr.append(headerCell(g.key, 'row', 'mono'), el('td', 'num', String(g.tickets)), el('td', 'num', ratio(g.auto_routed_share)),
       el('td', 'num', String(g.corrected)), el('td', 'num', ratio(g.queue_agreement)), el('td', 'num', ratio(g.priority_agreement)));
     tbody.append(tr);
   }
   table.append(thead, tbody);
-  wrap.append(table);
-  return wrap;
+  return scrollable(table);
 }
 
 async function loadQuality() {
