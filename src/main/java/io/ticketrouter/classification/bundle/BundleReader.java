@@ -57,14 +57,16 @@ final class BundleReader {
         FeatureSpace space = featureSpace();
         BundleDocuments.Calibration calibration = document(BundleFiles.CALIBRATION, BundleDocuments.Calibration.class);
         BundleDocuments.Thresholds thresholds = document(BundleFiles.THRESHOLDS, BundleDocuments.Thresholds.class);
-        return new ModelBundle(
+        ModelBundle.Parts parts = new ModelBundle.Parts(
                 space,
                 forest(BundleFiles.QUEUE_FOREST, space.width()),
                 forest(BundleFiles.PRIORITY_FOREST, space.width()),
                 calibrator(calibration.queue(), "queue"),
                 calibrator(calibration.priority(), "priority"),
                 thresholds.queue(),
-                thresholds.targetPrecision(),
+                thresholds.targetPrecision());
+        return new ModelBundle(
+                parts,
                 manifest.modelVersion(),
                 manifest.trainedAt(),
                 document(BundleFiles.PROVENANCE, Provenance.class),

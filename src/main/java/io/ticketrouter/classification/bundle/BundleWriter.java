@@ -22,7 +22,7 @@ final class BundleWriter {
     /** The files that define the model's behaviour, by name; their bytes determine the model version. */
     static Map<String, byte[]> modelFiles(ModelBundle b) {
         Map<String, byte[]> files = new TreeMap<>();
-        FeatureSpace space = b.featureSpace();
+        FeatureSpace space = b.parts().space();
         files.put(BundleFiles.FEATURES, BundleJson.file(BundleDocuments.Features.of(space)));
         files.put(BundleFiles.VOCABULARY, vocabulary(space.vectorizer()));
         if (space.queueScores() != null) {
@@ -31,14 +31,16 @@ final class BundleWriter {
                 space.priorityScores().write(out);
             }));
         }
-        files.put(BundleFiles.QUEUE_FOREST, gzip(b.queueForest()::write));
-        files.put(BundleFiles.PRIORITY_FOREST, gzip(b.priorityForest()::write));
+        files.put(BundleFiles.QUEUE_FOREST, gzip(b.parts().queueForest()::write));
+        files.put(BundleFiles.PRIORITY_FOREST, gzip(b.parts().priorityForest()::write));
         files.put(
                 BundleFiles.CALIBRATION,
-                BundleJson.file(BundleDocuments.Calibration.of(b.queueCalibration(), b.priorityCalibration())));
+                BundleJson.file(BundleDocuments.Calibration.of(
+                        b.parts().queueCalibration(), b.parts().priorityCalibration())));
         files.put(
                 BundleFiles.THRESHOLDS,
-                BundleJson.file(new BundleDocuments.Thresholds(b.targetPrecision(), b.queueThresholds())));
+                BundleJson.file(new BundleDocuments.Thresholds(
+                        b.parts().targetPrecision(), b.parts().queueThresholds())));
         return files;
     }
 

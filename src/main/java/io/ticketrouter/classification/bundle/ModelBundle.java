@@ -40,31 +40,41 @@ public final class ModelBundle implements TicketClassifier {
     private final BundleEvaluation evaluation;
     private final ModelInfo info;
 
-    ModelBundle(
+    /**
+     * The fitted parts of a bundle: what classification computes with. The forests' labels must be the feature
+     * space's.
+     */
+    public record Parts(
             FeatureSpace space,
             CompactForest queueForest,
             CompactForest priorityForest,
             ConfidenceCalibrator queueCalibration,
             ConfidenceCalibrator priorityCalibration,
             Map<String, Double> queueThresholds,
-            double targetPrecision,
-            String version,
-            Instant trainedAt,
-            Provenance provenance,
-            BundleEvaluation evaluation) {
-        if (!queueForest.labels().equals(space.queues())
-                || !priorityForest.labels().equals(space.priorities())) {
-            throw new IllegalArgumentException(
-                    "the forests' labels " + queueForest.labels() + " / " + priorityForest.labels()
-                            + " differ from the feature space's " + space.queues() + " / " + space.priorities());
+            double targetPrecision) {
+
+        public Parts {
+            if (!queueForest.labels().equals(space.queues())
+                    || !priorityForest.labels().equals(space.priorities())) {
+                throw new IllegalArgumentException(
+                        "the forests' labels " + queueForest.labels() + " / " + priorityForest.labels()
+                                + " differ from the feature space's " + space.queues() + " / " + space.priorities());
+            }
+            queueThresholds = Collections.unmodifiableMap(new LinkedHashMap<>(queueThresholds));
         }
-        this.space = space;
-        this.queueForest = queueForest;
-        this.priorityForest = priorityForest;
-        this.queueCalibration = queueCalibration;
-        this.priorityCalibration = priorityCalibration;
-        this.queueThresholds = Collections.unmodifiableMap(new LinkedHashMap<>(queueThresholds));
-        this.targetPrecision = targetPrecision;
+    }
+
+    private final Parts parts;
+
+    ModelBundle(Parts parts, String version, Instant trainedAt, Provenance provenance, BundleEvaluation evaluation) {
+        this.parts = parts;
+        this.space = parts.space();
+        this.queueForest = parts.queueForest();
+        this.priorityForest = parts.priorityForest();
+        this.queueCalibration = parts.queueCalibration();
+        this.priorityCalibration = parts.priorityCalibration();
+        this.queueThresholds = parts.queueThresholds();
+        this.targetPrecision = parts.targetPrecision();
         this.version = version;
         this.trainedAt = trainedAt;
         this.provenance = provenance;
@@ -82,51 +92,15 @@ public final class ModelBundle implements TicketClassifier {
     }
 
     /** Creates a bundle from freshly trained parts (used by the trainer); the version is derived from the model content. */
-    public static ModelBundle of(
-            FeatureSpace space,
-            CompactForest queueForest,
-            CompactForest priorityForest,
-            ConfidenceCalibrator queueCalibration,
-            ConfidenceCalibrator priorityCalibration,
-            Map<String, Double> queueThresholds,
-            double targetPrecision,
-            Instant trainedAt,
-            Provenance provenance,
-            BundleEvaluation evaluation) {
-        ModelBundle draft = new ModelBundle(
-                space,
-                queueForest,
-                priorityForest,
-                queueCalibration,
-                priorityCalibration,
-                queueThresholds,
-                targetPrecision,
-                "",
-                trainedAt,
-                provenance,
-                evaluation);
+    public static ModelBundle of(Parts parts, Instant trainedAt, Provenance provenance, BundleEvaluation evaluation) {
+        ModelBundle draft = new ModelBundle(parts, "", trainedAt, provenance, evaluation);
         String version = BundleFiles.version(trainedAt, BundleWriter.modelFiles(draft));
-        return draft.with(version, evaluation);
-    }
-
-    private ModelBundle with(String newVersion, BundleEvaluation newEvaluation) {
-        return new ModelBundle(
-                space,
-                queueForest,
-                priorityForest,
-                queueCalibration,
-                priorityCalibration,
-                queueThresholds,
-                targetPrecision,
-                newVersion,
-                trainedAt,
-                provenance,
-                newEvaluation);
+        return new ModelBundle(parts, version, trainedAt, provenance, evaluation);
     }
 
     /** The same bundle with other evaluation figures (the trainer adds held-out figures after building). */
     public ModelBundle withEvaluation(BundleEvaluation newEvaluation) {
-        return with(version, newEvaluation);
+        return new ModelBundle(parts, version, trainedAt, provenance, newEvaluation);
     }
 
     @Override
@@ -240,33 +214,9 @@ public final class ModelBundle implements TicketClassifier {
         return version;
     }
 
-    /** The forests' input space: term extraction, vocabulary, class scores and their layout. */
-    public FeatureSpace featureSpace() {
-        return space;
-    }
-
-    public CompactForest queueForest() {
-        return queueForest;
-    }
-
-    public CompactForest priorityForest() {
-        return priorityForest;
-    }
-
-    public ConfidenceCalibrator queueCalibration() {
-        return queueCalibration;
-    }
-
-    public ConfidenceCalibrator priorityCalibration() {
-        return priorityCalibration;
-    }
-
-    public Map<String, Double> queueThresholds() {
-        return queueThresholds;
-    }
-
-    public double targetPrecision() {
-        return targetPrecision;
+    /** What classification computes with. */
+    public Parts parts() {
+        return parts;
     }
 
     public Instant trainedAt() {

@@ -189,17 +189,15 @@ public final class BundleTrainer {
                 new EvaluationReport.ByTarget(
                         eceOf(queues, oobQueue, ConfidenceCalibrator.identity(), queueClass),
                         eceOf(priorities, oobPriority, ConfidenceCalibrator.identity(), priorityClass)));
-        ModelBundle bundle = ModelBundle.of(
+        ModelBundle.Parts parts = new ModelBundle.Parts(
                 space,
                 queueForest.forest(),
                 priorityForest.forest(),
                 queueCalibration,
                 priorityCalibration,
                 thresholds,
-                parameters.targetPrecision(),
-                trainedAt,
-                provenance(data, trainedAt, seconds),
-                evaluation);
+                parameters.targetPrecision());
+        ModelBundle bundle = ModelBundle.of(parts, trainedAt, provenance(data, trainedAt, seconds), evaluation);
         return new Result(bundle, seconds, queueResults, priorityResults, languages);
     }
 

@@ -60,13 +60,13 @@ public final class TrainingCharts {
                 png(bars(
                         "Queue forest: most used terms (share of split weight)",
                         "term",
-                        topFeatures(bundle, bundle.queueForest(), 25))));
+                        topFeatures(bundle, bundle.parts().queueForest(), 25))));
         charts.put(
                 "priority-top-features.png",
                 png(bars(
                         "Priority forest: most used terms (share of split weight)",
                         "term",
-                        topFeatures(bundle, bundle.priorityForest(), 25))));
+                        topFeatures(bundle, bundle.parts().priorityForest(), 25))));
         charts.put(
                 "accuracy-at-coverage.png",
                 png(coverage(
@@ -85,7 +85,7 @@ public final class TrainingCharts {
     }
 
     private static Map<String, Number> topFeatures(ModelBundle bundle, CompactForest forest, int n) {
-        double[] weight = forest.splitWeights(bundle.featureSpace().width());
+        double[] weight = forest.splitWeights(bundle.parts().space().width());
         Integer[] order = new Integer[weight.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -93,7 +93,7 @@ public final class TrainingCharts {
         java.util.Arrays.sort(order, (a, b) -> Double.compare(weight[b], weight[a]));
         Map<String, Number> m = new LinkedHashMap<>();
         for (int i = 0; i < Math.min(n, order.length) && weight[order[i]] > 0; i++) {
-            m.put(bundle.featureSpace().featureName(order[i]), weight[order[i]]);
+            m.put(bundle.parts().space().featureName(order[i]), weight[order[i]]);
         }
         return m;
     }

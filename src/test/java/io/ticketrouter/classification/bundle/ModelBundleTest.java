@@ -44,7 +44,7 @@ class ModelBundleTest {
     void savedAndLoadedBundlePredictsExactlyAsBefore(@TempDir Path dir) throws Exception {
         TicketClassifier loaded = ModelBundles.load(save(dir));
         assertEquals(trained.version(), loaded.info().version());
-        assertEquals(trained.queueThresholds(), loaded.info().queueThresholds());
+        assertEquals(trained.parts().queueThresholds(), loaded.info().queueThresholds());
         for (TicketRecord r : data.records()) {
             TicketText text = new TicketText(r.subject(), r.body(), null);
             Prediction before = trained.classify(text);
