@@ -355,24 +355,23 @@ public class RequestGuard extends HttpFilter {
             for (String range : accept.split(",")) {
                 String charset = parameter(range, "charset");
                 if (charset != null && !known(charset)) {
-                    return new Refusal(
-                            406,
-                            "Accept names the character set \"" + abbreviate(charset)
-                                    + "\", which is not known; answers are UTF-8",
-                            false);
+                    return unknownCharset(406, "Accept", charset, "answers are UTF-8");
                 }
             }
         }
         String type = request.getHeader("Content-Type");
         String charset = type == null ? null : parameter(type, "charset");
         if (charset != null && !known(charset)) {
-            return new Refusal(
-                    415,
-                    "Content-Type names the character set \"" + abbreviate(charset)
-                            + "\", which is not known; send application/json in UTF-8",
-                    false);
+            return unknownCharset(415, "Content-Type", charset, "send application/json in UTF-8");
         }
         return null;
+    }
+
+    private static Refusal unknownCharset(int status, String header, String charset, String allowed) {
+        return new Refusal(
+                status,
+                header + " names the character set \"" + abbreviate(charset) + "\", which is not known; " + allowed,
+                false);
     }
 
     /** The value of a media type's parameter ({@code charset}), unquoted, or null. */
