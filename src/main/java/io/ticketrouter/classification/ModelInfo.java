@@ -18,6 +18,7 @@ import java.util.Map;
  * @param queueThresholds  per-queue review thresholds
  * @param provenance       the bundle's provenance document (input files, parameters, library versions), as parsed JSON
  * @param evaluation       the bundle's held-out evaluation figures, as parsed JSON (may be empty)
+ * @param demo             trained on sample tickets, not the team's own: a demo model, which agents are told about
  */
 public record ModelInfo(
         String version,
@@ -28,7 +29,8 @@ public record ModelInfo(
         List<String> priorities,
         Map<String, Double> queueThresholds,
         Map<String, Object> provenance,
-        Map<String, Object> evaluation) {
+        Map<String, Object> evaluation,
+        boolean demo) {
 
     /** The same description with the directory the bundle was loaded from. */
     public ModelInfo withDirectory(Path loadedFrom) {
@@ -41,6 +43,7 @@ public record ModelInfo(
                 priorities,
                 queueThresholds,
                 provenance,
-                evaluation);
+                evaluation,
+                demo);
     }
 }

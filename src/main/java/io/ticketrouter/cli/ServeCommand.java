@@ -252,7 +252,7 @@ public class ServeCommand implements Callable<Integer> {
         if (hasBundle(modelDir)) {
             return;
         }
-        Path sample = home.resolve("data/sample/tickets.csv");
+        Path sample = SampleData.file();
         if (!Files.isRegularFile(sample)) {
             throw new ServeFailure("no model bundle in " + modelDir + " and no sample data at " + sample
                     + " to train one; train with ./ticket-router train --data FILE --out " + modelDir);
@@ -269,7 +269,8 @@ public class ServeCommand implements Callable<Integer> {
                 "--data",
                 sample.toString(),
                 "--out",
-                modelDir.toString()));
+                modelDir.toString(),
+                "--demo"));
         if (rc != 0 || !hasBundle(modelDir)) {
             throw new ServeFailure("training the model failed (exit " + rc + ")");
         }

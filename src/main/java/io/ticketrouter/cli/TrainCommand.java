@@ -113,6 +113,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-charts", description = "Skip the PNG charts.")
     boolean noCharts;
 
+    @Option(
+            names = "--demo",
+            description = "Mark the bundle as a demo model, trained on sample tickets rather than the team's own "
+                    + "(agents are told). Training on a copy of data/sample/tickets.csv marks it anyway.")
+    boolean demo;
+
     @Override
     public Integer call() throws Exception {
         TrainingParameters parameters;
@@ -140,6 +146,9 @@ final class TrainCommand implements Callable<Integer> {
         BundleTrainer.Result result = new BundleTrainer(parameters, progress).train(dataset);
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         ModelBundle bundle = result.bundle();
+        if (demo || SampleData.contains(dataset)) {
+            bundle = bundle.asDemo();
+        }
         if (test != null) {
             TicketDataset testData = TicketCsvReader.read(test);
             progress.start("Evaluating " + test.getFileName(), testData.size());
@@ -161,7 +170,8 @@ final class TrainCommand implements Callable<Integer> {
                     .mapToLong(p -> p.toFile().length())
                     .sum();
         }
-        System.out.println("Bundle " + bundle.version() + " written to " + out);
+        System.out.println("Bundle " + bundle.version() + " written to " + out
+                + (bundle.provenance().demo() ? " (a demo model: trained on sample tickets)" : ""));
         System.out.printf(
                 Locale.ROOT,
                 "  size %.2f MB, training %.1f s wall (%s)%n",

@@ -65,6 +65,7 @@ class ApiIT {
         assertEquals("Ticket Router", o.getString("name"));
         assertTrue(o.getBoolean("model_ready"));
         assertFalse(o.getString("model_version").isBlank());
+        assertTrue(o.getBoolean("model_demo"), "the test model is trained on data/sample/tickets.csv: a demo");
         assertEquals("/api/predict", o.getJsonObject("links").getString("predict"));
     }
 
@@ -78,6 +79,8 @@ class ApiIT {
                         .map(s -> s.replace("\"", "").toLowerCase())
                         .collect(Collectors.toSet()));
         assertFalse(o.getJsonObject("queue_thresholds").isEmpty());
+        assertTrue(o.getBoolean("demo"), "the model view says the sample-trained model is a demo");
+        assertTrue(o.getJsonObject("provenance").getBoolean("demo"));
         JsonArray charts = o.getJsonArray("charts");
         assertFalse(charts.isEmpty(), "the bundle's charts are listed");
         Http.Answer png = http.get(charts.getString(0));

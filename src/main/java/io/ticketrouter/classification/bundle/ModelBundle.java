@@ -88,7 +88,8 @@ public final class ModelBundle implements TicketClassifier {
                 priorityForest.labels(),
                 this.queueThresholds,
                 BundleJson.toMap(provenance),
-                BundleJson.toMap(evaluation));
+                BundleJson.toMap(evaluation),
+                provenance.demo());
     }
 
     /** Creates a bundle from freshly trained parts (used by the trainer); the version is derived from the model content. */
@@ -101,6 +102,11 @@ public final class ModelBundle implements TicketClassifier {
     /** The same bundle with other evaluation figures (the trainer adds held-out figures after building). */
     public ModelBundle withEvaluation(BundleEvaluation newEvaluation) {
         return new ModelBundle(parts, version, trainedAt, provenance, newEvaluation);
+    }
+
+    /** The same bundle marked as a demo in its provenance: trained on sample tickets, not the team's own. */
+    public ModelBundle asDemo() {
+        return new ModelBundle(parts, version, trainedAt, provenance.asDemo(), evaluation);
     }
 
     @Override

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param parameters      the training parameters as the trainer describes them (names and values as in the CLI)
  * @param versions        library, JVM and machine versions
  * @param trainingSeconds wall-clock seconds per training stage, in stage order
+ * @param demo            trained on sample tickets rather than the team's own (the dashboard and the API say so); false
+ *                        (also in bundles written before the field existed)
  */
 public record Provenance(
         Instant trainedAt,
@@ -22,7 +24,17 @@ public record Provenance(
         Map<String, Integer> skippedRows,
         Map<String, Object> parameters,
         Versions versions,
-        Map<String, Double> trainingSeconds) {
+        Map<String, Double> trainingSeconds,
+        Boolean demo) {
+
+    public Provenance {
+        demo = Boolean.TRUE.equals(demo);
+    }
+
+    /** The same provenance, marked as a demo: trained on sample tickets. */
+    public Provenance asDemo() {
+        return new Provenance(trainedAt, inputs, rows, skippedRows, parameters, versions, trainingSeconds, true);
+    }
 
     /** One input file: name, usable and skipped rows, SHA-256 of its bytes. */
     public record Input(String file, int rows, int skippedRows, String sha256) {}

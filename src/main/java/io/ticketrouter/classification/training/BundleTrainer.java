@@ -278,7 +278,8 @@ public final class BundleTrainer {
                 data.skippedByReason(),
                 parameters.describe(),
                 versions,
-                Collections.unmodifiableMap(new LinkedHashMap<>(seconds)));
+                Collections.unmodifiableMap(new LinkedHashMap<>(seconds)),
+                false);
     }
 
     private static double secondsSince(long t0) {

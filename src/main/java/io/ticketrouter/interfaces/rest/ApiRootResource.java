@@ -67,6 +67,11 @@ public class ApiRootResource {
             @Schema(name = "model_problem", nullable = true, description = "Why no model is loaded, when none is")
             String modelProblem,
 
+            @Schema(
+                    name = "model_demo",
+                    description = "The model is a demo, trained on sample tickets rather than the team's own")
+            boolean modelDemo,
+
             @Schema(description = "Provenance summary of the bundle (input files, parameters, versions)")
             Map<String, Object> provenance,
 
@@ -105,6 +110,7 @@ public class ApiRootResource {
                     status.info().version(),
                     status.info().trainedAt(),
                     null,
+                    status.info().demo(),
                     signedIn ? status.info().provenance() : Map.of(),
                     links);
         }
@@ -115,6 +121,7 @@ public class ApiRootResource {
                 null,
                 null,
                 security != null && security.isUserInRole("admin") ? status.reason() : status.publicReason(),
+                false,
                 Map.of(),
                 links);
     }

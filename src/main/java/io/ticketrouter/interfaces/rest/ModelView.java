@@ -13,6 +13,9 @@ public record ModelView(
         @Schema(name = "format_version", example = "1") int formatVersion,
         @Schema(name = "trained_at") Instant trainedAt,
 
+        @Schema(description = "A demo model, trained on sample tickets rather than the team's own")
+        boolean demo,
+
         @Schema(description = "Where the bundle was loaded from (shown to admins only)")
         String directory,
 
@@ -33,6 +36,7 @@ public record ModelView(
                 info.version(),
                 info.formatVersion(),
                 info.trainedAt(),
+                info.demo(),
                 info.directory() == null || !admin ? null : info.directory().toString(),
                 info.queues(),
                 info.priorities(),

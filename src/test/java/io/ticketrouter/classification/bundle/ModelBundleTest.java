@@ -96,7 +96,15 @@ class ModelBundleTest {
         assertFalse(((Map<?, ?>) oob.get("priority")).containsKey("review_thresholds"));
         assertEquals(json, loaded.info().evaluation());
         assertEquals(
-                List.of("trained_at", "inputs", "rows", "skipped_rows", "parameters", "versions", "training_seconds"),
+                List.of(
+                        "trained_at",
+                        "inputs",
+                        "rows",
+                        "skipped_rows",
+                        "parameters",
+                        "versions",
+                        "training_seconds",
+                        "demo"),
                 List.copyOf(loaded.info().provenance().keySet()));
     }
 
