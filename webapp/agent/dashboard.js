@@ -437,6 +437,7 @@ function modelNotice(message) {
   // in a cluster every member loads the shared model directory itself and says which member it is
   $('model-text').textContent = message.member ? `${text} (cluster member ${message.member})` : text;
   $('model-banner').hidden = false;
+  document.dispatchEvent(new Event('model-changed'));
 }
 
 function apply(message) {

@@ -200,6 +200,13 @@ function summary(model) {
   const add = (term, value) => { dl.append(el('dt', null, term)); const dd = el('dd'); dd.append(value); dl.append(dd); };
   add('Version', el('code', null, model.version || '–'));
   add('Trained', el('span', null, longTime(model.trained_at)));
+  if (model.demo) {
+    const demo = el('span', null, `A demo model, trained on ${model.provenance && model.provenance.rows ? `${model.provenance.rows} ` : ''}sample tickets. `);
+    const link = el('a', null, 'Train on your own tickets');
+    link.href = '#train-your-own';
+    demo.append(link, '.');
+    add('Trained on', demo);
+  }
   add('Format version', el('span', null, model.format_version ?? '–'));
   add('Departments', el('span', null, (model.queues || []).join(', ') || '–'));
   add('Priorities', el('span', null, (model.priorities || []).join(', ') || '–'));
@@ -295,7 +302,7 @@ function watchModel() {
       ? `A new model bundle was refused; model ${m.version || '(none)'} keeps serving. ${m.reason || ''}`
       : `Model ${m.version} serves now${m.previous_version ? ` (was ${m.previous_version})` : ''}; this page shows it.`;
     $('model-banner').hidden = false;
-    if (m.event === 'loaded') { $('model-summary').replaceChildren(); load(); loadQuality(); }
+    if (m.event === 'loaded') { $('model-summary').replaceChildren(); load(); loadQuality(); document.dispatchEvent(new Event('model-changed')); }
   };
   socket.onclose = () => setTimeout(watchModel, 5000);
 }

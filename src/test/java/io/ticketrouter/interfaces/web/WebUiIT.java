@@ -414,6 +414,27 @@ class WebUiIT {
     }
 
     @Test
+    void aDemoModelIsSaidOnTheDashboardWithTheWayToTrainARealOne() {
+        WebDriver dashboard = openDashboard("");
+        WebElement banner = wait(dashboard, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("demo-banner")));
+        assertTrue(
+                banner.getText().startsWith("Demo model trained on 400 sample tickets"),
+                "the test model is trained on data/sample/tickets.csv: " + banner.getText());
+        banner.findElement(By.linkText("Train it on your own tickets")).click();
+        wait(dashboard, Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().endsWith("/agent/model.html#train-your-own"));
+        WebElement steps = wait(dashboard, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("train-your-own")));
+        assertTrue(
+                steps.getText().contains("./ticket-router train --data our-tickets.csv --out models/"),
+                steps.getText());
+        wait(dashboard, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("model-summary")).getText().contains("A demo model, trained on 400"));
+        assertTrue(dashboard.findElement(By.id("demo-banner")).isDisplayed(), "the model page says it too");
+    }
+
+    @Test
     void anAgentCanWorkATicketWithTheKeyboardOnly() {
         String marker = marker();
         String reference = api.create("Keyboard " + marker, "A ticket to open and close with the keyboard only.")
