@@ -3,8 +3,8 @@ package io.ticketrouter.cli;
 import io.ticketrouter.classification.TicketClassifier;
 import io.ticketrouter.classification.bundle.BundleJson;
 import io.ticketrouter.classification.bundle.ModelBundles;
-import io.ticketrouter.classification.data.TicketCsvReader;
 import io.ticketrouter.classification.data.TicketDataset;
+import io.ticketrouter.classification.data.TicketFiles;
 import io.ticketrouter.classification.evaluation.ClassifierEvaluator;
 import io.ticketrouter.classification.evaluation.EvaluationReport;
 import java.nio.file.Path;
@@ -15,14 +15,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code evaluate}: measures a bundle on a labelled CSV; readable tables or one JSON object. */
-@Command(name = "evaluate", description = "Evaluate a model bundle on a labelled CSV file.")
+@Command(name = "evaluate", description = "Evaluate a model bundle on labelled tickets (CSV or JSON Lines).")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "Bundle directory.")
     Path model;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled CSV.")
+    @Option(
+            names = "--data",
+            required = true,
+            paramLabel = "FILE",
+            description = "Labelled tickets, CSV or JSON Lines (.jsonl).")
     Path data;
+
+    @picocli.CommandLine.Mixin
+    ColumnOptions columns;
 
     @Option(names = "--json", description = "Print exactly one JSON object on stdout.")
     boolean json;
@@ -30,7 +37,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TicketClassifier classifier = ModelBundles.load(model);
-        TicketDataset dataset = TicketCsvReader.read(data);
+        TicketDataset dataset = TicketFiles.read(data, columns.columns());
         long start = System.nanoTime();
         EvaluationReport figures = ClassifierEvaluator.evaluate(classifier, dataset, n -> {});
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -4,8 +4,8 @@ import static picocli.CommandLine.Help.Visibility.ALWAYS;
 
 import io.ticketrouter.classification.bundle.ModelBundle;
 import io.ticketrouter.classification.bundle.ModelBundles;
-import io.ticketrouter.classification.data.TicketCsvReader;
 import io.ticketrouter.classification.data.TicketDataset;
+import io.ticketrouter.classification.data.TicketFiles;
 import io.ticketrouter.classification.evaluation.ClassifierEvaluator;
 import io.ticketrouter.classification.evaluation.EvaluationReport;
 import io.ticketrouter.classification.features.FeatureOptions;
@@ -37,7 +37,7 @@ final class TrainCommand implements Callable<Integer> {
             names = "--data",
             required = true,
             paramLabel = "FILE",
-            description = "Labelled CSV (repeat to concatenate files).")
+            description = "Labelled tickets, CSV or JSON Lines (.jsonl); repeat to concatenate files.")
     List<Path> data;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Bundle directory to write.")
@@ -46,7 +46,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--test",
             paramLabel = "FILE",
-            description = "Optional held-out CSV evaluated into the bundle's evaluation.json.")
+            description = "Optional held-out tickets (same columns) evaluated into the bundle's evaluation.json.")
     Path test;
 
     @Option(names = "--trees", paramLabel = "N", description = "Trees per forest.")
@@ -110,6 +110,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "Precision the per-queue review thresholds aim for.")
     double targetPrecision = D.targetPrecision();
 
+    @picocli.CommandLine.Mixin
+    ColumnOptions columns;
+
     @Option(names = "--no-charts", description = "Skip the PNG charts.")
     boolean noCharts;
 
@@ -140,7 +143,7 @@ final class TrainCommand implements Callable<Integer> {
         long start = System.nanoTime();
         ConsoleProgress progress = ConsoleProgress.forStderr();
         progress.start("Reading", data.size());
-        TicketDataset dataset = TicketCsvReader.read(data);
+        TicketDataset dataset = TicketFiles.read(data, columns.columns());
         progress.finish(dataset.size() + " tickets from " + data.size() + " file(s), " + dataset.skippedRows()
                 + " skipped" + (dataset.skippedRows() > 0 ? " " + dataset.skippedByReason() : ""));
         BundleTrainer.Result result = new BundleTrainer(parameters, progress).train(dataset);
@@ -150,7 +153,7 @@ final class TrainCommand implements Callable<Integer> {
             bundle = bundle.asDemo();
         }
         if (test != null) {
-            TicketDataset testData = TicketCsvReader.read(test);
+            TicketDataset testData = TicketFiles.read(test, columns.columns());
             progress.start("Evaluating " + test.getFileName(), testData.size());
             EvaluationReport figures = ClassifierEvaluator.evaluate(bundle, testData, progress::step);
             progress.finish(testData.size() + " tickets");

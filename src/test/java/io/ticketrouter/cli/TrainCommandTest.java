@@ -51,6 +51,45 @@ class TrainCommandTest {
     }
 
     @Test
+    void anExportInJsonLinesIsTrainedAndEvaluatedWithItsOwnKeys(@TempDir Path dir) throws Exception {
+        StringBuilder jsonl = new StringBuilder();
+        for (io.ticketrouter.classification.data.TicketRecord r :
+                io.ticketrouter.classification.data.TicketCsvReader.read(SMALL).records()) {
+            jsonl.append(jakarta.json.Json.createObjectBuilder()
+                            .add("Summary", r.subject())
+                            .add("Description", r.body())
+                            .add("Component", r.queue())
+                            .add("Priority", r.priority().toUpperCase(java.util.Locale.ROOT))
+                            .build())
+                    .append('\n');
+        }
+        Path export = dir.resolve("export.jsonl");
+        Files.writeString(export, jsonl);
+        String[] keys = {
+            "--subject-column", "Summary", "--body-column", "Description",
+            "--queue-column", "Component", "--priority-column", "Priority"
+        };
+        String printed = train(export, dir.resolve("bundle"), keys);
+        int rows =
+                io.ticketrouter.classification.data.TicketCsvReader.read(SMALL).size();
+        assertEquals(
+                rows,
+                ModelBundles.load(dir.resolve("bundle")).info().provenance().get("rows"),
+                printed);
+        String[] evaluate = java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(
+                                "evaluate",
+                                "--model",
+                                dir.resolve("bundle").toString(),
+                                "--data",
+                                export.toString(),
+                                "--json"),
+                        java.util.Arrays.stream(keys))
+                .toArray(String[]::new);
+        assertEquals(0, TicketRouterCommand.commandLine().execute(evaluate), "evaluate exit code");
+    }
+
+    @Test
     void otherTicketsMakeARealModelUnlessMarked(@TempDir Path dir) throws Exception {
         String printed = train(SMALL, dir.resolve("real"));
         assertFalse(demo(dir.resolve("real")), "the team's own tickets");
