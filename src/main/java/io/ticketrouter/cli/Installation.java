@@ -1,5 +1,6 @@
 package io.ticketrouter.cli;
 
+import io.ticketrouter.infrastructure.persistence.schema.DatabaseSchema;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -65,6 +66,14 @@ final class Installation {
     /** A connection to the ticket database at {@code url} with the configured user and password. */
     static Connection connect(String url) throws SQLException {
         return DriverManager.getConnection(
+                url,
+                setting("ticketrouter.db.user", "ticketrouter"),
+                setting("ticketrouter.db.password", "ticketrouter"));
+    }
+
+    /** Brings the schema of the ticket database at {@code url} to this release's version, as the server does. */
+    static void migrateSchema(String url) throws DatabaseSchema.SchemaException {
+        DatabaseSchema.migrate(
                 url,
                 setting("ticketrouter.db.user", "ticketrouter"),
                 setting("ticketrouter.db.password", "ticketrouter"));

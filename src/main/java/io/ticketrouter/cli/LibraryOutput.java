@@ -9,8 +9,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps the libraries' own chatter off a command's output: OpenNLP logs through SLF4J, bound to
- * {@code java.util.logging} (slf4j-jdk14), and only its warnings reach the console; Weka's package manager, on its
+ * Keeps the libraries' own chatter off a command's output: OpenNLP and Flyway log through SLF4J, bound to
+ * {@code java.util.logging} (slf4j-jdk14), and only their warnings reach the console; Weka's package manager, on its
  * first use, prints a warning about native linear-algebra jars (mtj, arpack) that Ticket Router does not use (its
  * forests need no matrix library), which is dropped.
  */
@@ -19,12 +19,16 @@ final class LibraryOutput {
     /** Held so that the level set on the logger is not lost when the logger is garbage collected. */
     private static final Logger OPENNLP = Logger.getLogger("opennlp");
 
+    /** Flyway, migrating the database schema for {@code users}, says what it did at INFO: only its warnings show. */
+    private static final Logger FLYWAY = Logger.getLogger("org.flywaydb");
+
     private static final String WEKA_NATIVE_PROBE = "WARNING: core mtj jar files are not available";
 
     private LibraryOutput() {}
 
     static void quiet() {
         OPENNLP.setLevel(Level.WARNING);
+        FLYWAY.setLevel(Level.WARNING);
         PrintStream out = System.out;
         System.setOut(new PrintStream(new DroppingLine(out, WEKA_NATIVE_PROBE), true, Charset.defaultCharset()));
         try {

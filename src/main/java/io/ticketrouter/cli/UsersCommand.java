@@ -2,6 +2,7 @@ package io.ticketrouter.cli;
 
 import io.ticketrouter.domain.model.user.AccountRules;
 import io.ticketrouter.domain.model.user.Role;
+import io.ticketrouter.infrastructure.persistence.schema.DatabaseSchema;
 import io.ticketrouter.security.PasswordHasher;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -40,18 +41,6 @@ import picocli.CommandLine.Parameters;
         })
 final class UsersCommand implements Callable<Integer> {
 
-    /** The tables as the server's JPA mapping creates them (UserAccount, LoginSession); kept in step. */
-    static final String[] DDL = {
-        "CREATE TABLE IF NOT EXISTS tr_user (username VARCHAR(64) NOT NULL PRIMARY KEY, role VARCHAR(16) NOT NULL, "
-                + "password_hash VARCHAR(255) NOT NULL, created_at TIMESTAMP NOT NULL, "
-                + "updated_at TIMESTAMP NOT NULL, version BIGINT NOT NULL, username_key VARCHAR(64))",
-        "ALTER TABLE tr_user ADD COLUMN IF NOT EXISTS username_key VARCHAR(64)",
-        "CREATE UNIQUE INDEX IF NOT EXISTS tr_user_key_uq ON tr_user (username_key)",
-        "CREATE TABLE IF NOT EXISTS tr_session (token_digest VARCHAR(64) NOT NULL PRIMARY KEY, "
-                + "username VARCHAR(64) NOT NULL, created_at TIMESTAMP NOT NULL, expires_at TIMESTAMP NOT NULL)",
-        "CREATE INDEX IF NOT EXISTS tr_session_user ON tr_session (username)"
-    };
-
     @Override
     public Integer call() throws CliFailure {
         throw new CliFailure("users: say what to do: list, add NAME, remove NAME, passwd NAME or role NAME ROLE "
@@ -79,14 +68,14 @@ final class UsersCommand implements Callable<Integer> {
                 Files.createDirectories(data.resolve("db"));
                 url = Installation.h2Url(data);
             }
+            try {
+                Installation.migrateSchema(url);
+            } catch (DatabaseSchema.SchemaException e) {
+                throw new CliFailure(
+                        "users: cannot use the database " + Installation.redact(url) + ": " + e.getMessage());
+            }
             try (Connection c = Installation.connect(url)) {
                 c.setAutoCommit(false);
-                try (Statement s = c.createStatement()) {
-                    for (String ddl : DDL) {
-                        s.execute(ddl);
-                    }
-                }
-                c.commit();
                 int rc = run(c);
                 c.commit();
                 return rc;

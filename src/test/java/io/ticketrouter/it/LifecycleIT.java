@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +95,12 @@ class LifecycleIT {
                     first,
                     stored(http, first.getString("reference")),
                     "a ticket reads back after a restart exactly as before it");
+            assertEquals(
+                    List.of(),
+                    ReliabilityIT.stackTraceLines(server.log()).stream()
+                            .limit(20)
+                            .toList(),
+                    "a restart on an existing database logs no stack trace (the schema is migrated, not regenerated)");
             String reference = created(
                     http,
                     "{\"body\": \"Seit dem Update trennt sich das VPN alle zehn Minuten, "

@@ -53,10 +53,6 @@ public class JpaUserRepository implements UserRepository {
             }
         }
         em.flush();
-        // the schema generation creates the index with a new table, not always on a table it extends
-        em.createNativeQuery(
-                        "CREATE UNIQUE INDEX IF NOT EXISTS " + UserAccount.KEY_INDEX + " ON tr_user (username_key)")
-                .executeUpdate();
         return clashes;
     }
 
