@@ -163,7 +163,10 @@ public class Ticket {
     private String statusTokenDigest;
 
     @ElementCollection(fetch = FetchType.LAZY)
-    @CollectionTable(name = "ticket_history", joinColumns = @JoinColumn(name = "ticket_id"))
+    @CollectionTable(
+            name = "ticket_history",
+            joinColumns = @JoinColumn(name = "ticket_id"),
+            indexes = @Index(name = "ticket_history_ticket_idx", columnList = "ticket_id, position"))
     @OrderColumn(name = "position")
     private List<HistoryEntry> history = new ArrayList<>();
 
