@@ -27,13 +27,7 @@ public final class ModelBundle implements TicketClassifier {
     /** Number of keywords reported per prediction. */
     static final int KEYWORDS = 5;
 
-    private final FeatureSpace space;
-    private final CompactForest queueForest;
-    private final CompactForest priorityForest;
-    private final ConfidenceCalibrator queueCalibration;
-    private final ConfidenceCalibrator priorityCalibration;
-    private final Map<String, Double> queueThresholds;
-    private final double targetPrecision;
+    private final Parts parts;
     private final String version;
     private final Instant trainedAt;
     private final Provenance provenance;
@@ -64,17 +58,8 @@ public final class ModelBundle implements TicketClassifier {
         }
     }
 
-    private final Parts parts;
-
     ModelBundle(Parts parts, String version, Instant trainedAt, Provenance provenance, BundleEvaluation evaluation) {
         this.parts = parts;
-        this.space = parts.space();
-        this.queueForest = parts.queueForest();
-        this.priorityForest = parts.priorityForest();
-        this.queueCalibration = parts.queueCalibration();
-        this.priorityCalibration = parts.priorityCalibration();
-        this.queueThresholds = parts.queueThresholds();
-        this.targetPrecision = parts.targetPrecision();
         this.version = version;
         this.trainedAt = trainedAt;
         this.provenance = provenance;
@@ -84,9 +69,9 @@ public final class ModelBundle implements TicketClassifier {
                 BundleFiles.FORMAT_VERSION,
                 trainedAt,
                 null,
-                queueForest.labels(),
-                priorityForest.labels(),
-                this.queueThresholds,
+                parts.queueForest().labels(),
+                parts.priorityForest().labels(),
+                parts.queueThresholds(),
                 BundleJson.toMap(provenance),
                 BundleJson.toMap(evaluation),
                 provenance.demo());
@@ -111,10 +96,13 @@ public final class ModelBundle implements TicketClassifier {
 
     @Override
     public Prediction classify(TicketText ticket) {
+        FeatureSpace space = parts.space();
+        CompactForest queueForest = parts.queueForest();
+        CompactForest priorityForest = parts.priorityForest();
         FeatureSpace.Encoded in = space.encode(ticket);
         double[] x = in.input();
-        double[] queue = queueCalibration.apply(queueForest.distribution(x));
-        double[] priority = priorityCalibration.apply(priorityForest.distribution(x));
+        double[] queue = parts.queueCalibration().apply(queueForest.distribution(x));
+        double[] priority = parts.priorityCalibration().apply(priorityForest.distribution(x));
         int q = argmax(queue);
         int p = argmax(priority);
 
@@ -132,7 +120,7 @@ public final class ModelBundle implements TicketClassifier {
                 sorted(queueForest.labels(), queue),
                 sorted(priorityForest.labels(), priority),
                 keywords,
-                queueThresholds.getOrDefault(queueLabel, 1.0),
+                parts.queueThresholds().getOrDefault(queueLabel, 1.0),
                 version);
     }
 
@@ -156,7 +144,7 @@ public final class ModelBundle implements TicketClassifier {
             if (c == 0) {
                 continue;
             }
-            String term = space.vectorizer().term(f);
+            String term = parts.space().vectorizer().term(f);
             if (term.charAt(0) == '#') {
                 String gram = term.substring(1);
                 holders.clear();
