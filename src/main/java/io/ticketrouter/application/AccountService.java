@@ -49,7 +49,7 @@ public interface AccountService {
 
     /**
      * At start-up: user names are unique without regard to case and Unicode compatibility forms, also in a
-     * database written before that rule (their comparison forms are filled in, the unique index created). Returns
+     * database written before that rule (their comparison forms are filled in). Returns
      * the names that clash with another user's (they keep working; rename one of them).
      */
     List<String> ensureUniqueUserNames();

@@ -189,7 +189,7 @@ public class DefaultAccountService implements AccountService {
 
     @Override
     public List<String> ensureUniqueUserNames() {
-        return users.ensureUniqueNameIndex();
+        return users.fillInNameKeys();
     }
 
     @Override

@@ -44,11 +44,11 @@ public class FirstAdmin {
                         + ". They keep working, but remove or re-add them under distinct names.");
             }
         } catch (RuntimeException e) {
-            // another instance of the cluster created the index at the same moment
+            // another instance of the cluster filled them in at the same moment
             LOG.log(
                     Level.INFO,
-                    "The unique index of user names was not checked here (another instance may have " + "done it): "
-                            + e);
+                    "The comparison forms of user names were not filled in here (another instance may have done "
+                            + "it): " + e);
         }
         Optional<String> configured = settings.initialAdminPassword();
         String problem = configured.map(AccountRules::passwordProblem).orElse(null);

@@ -13,11 +13,11 @@ public interface UserRepository {
     Optional<UserAccount> findSameName(String username);
 
     /**
-     * Makes user names unique by their comparison form in a database written before it existed: fills in the
-     * missing forms and creates the unique index when it is missing. Returns the names that could not get theirs
-     * because another user already has the same name in another case.
+     * Fills in the comparison form of user names in rows written before it existed (the schema's unique index then
+     * holds for them too). Returns the names that could not get theirs because another user already has the same
+     * name in another case.
      */
-    List<String> ensureUniqueNameIndex();
+    List<String> fillInNameKeys();
 
     List<UserAccount> all();
 

@@ -35,7 +35,7 @@ public class JpaUserRepository implements UserRepository {
     }
 
     @Override
-    public List<String> ensureUniqueNameIndex() {
+    public List<String> fillInNameKeys() {
         List<String> clashes = new java.util.ArrayList<>();
         java.util.Set<String> taken = new java.util.HashSet<>();
         List<UserAccount> users = all();
