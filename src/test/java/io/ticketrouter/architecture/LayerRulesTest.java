@@ -82,10 +82,10 @@ class LayerRulesTest {
     }
 
     @Test
-    void theMlCoreKnowsNothingOfTheServer() {
+    void theMlCoreAndTheSimilarityIndexKnowNothingOfTheServer() {
         noClasses()
                 .that()
-                .resideInAPackage(ROOT + ".classification..")
+                .resideInAnyPackage(ROOT + ".classification..", ROOT + ".similarity..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
