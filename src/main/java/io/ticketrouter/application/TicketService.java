@@ -5,7 +5,27 @@ import io.ticketrouter.classification.ModelInfo;
 /** The use cases of Ticket Router. Every change is committed before the method returns and then published. */
 public interface TicketService {
 
-    PredictionView predict(String subject, String body);
+    /** Classifies and routes a text without storing it. */
+    default PredictionView predict(String subject, String body) {
+        return predict(subject, body, false);
+    }
+
+    /**
+     * Classifies and routes a text without storing it; with {@code similar}, also the stored tickets most like it
+     * ({@link #SIMILAR_DEFAULT} of them).
+     */
+    PredictionView predict(String subject, String body, boolean similar);
+
+    /** Similar tickets shown when the caller does not say how many; at most {@link #SIMILAR_MAX}. */
+    int SIMILAR_DEFAULT = 5;
+
+    int SIMILAR_MAX = 20;
+
+    /**
+     * The stored tickets most like the ticket with this reference, most similar first, at most {@code limit}
+     * (1 to {@link #SIMILAR_MAX}).
+     */
+    SimilarTickets similar(String reference, int limit);
 
     /**
      * Classifies, routes and stores a new ticket; fires {@link TicketChanged.Kind#CREATED} after the commit. The

@@ -351,6 +351,90 @@ class ApiIT {
         assertEquals(404, http.delete("/api/tickets/" + ref).status());
     }
 
+    @Test
+    void similarTicketsAreTheStoredOnesSharingItsWordsAndADeletedOneIsNeverShown() throws Exception {
+        String word = "quorbalix" + System.nanoTime() % 100_000;
+        String first =
+                create("Printer " + word + " jams", "The " + word + " printer on floor three jams on every page.");
+        String second = create("Again the " + word + " printer", "Paper jam in the " + word + " printer, every page.");
+        String third = create("Jammed " + word, "Our " + word + " printer jams with each print job on floor three.");
+        String other = create("Salary question", "When will the salary of November be paid into my bank account?");
+
+        JsonObject similar = awaitSimilar(first, List.of(second, third));
+        List<JsonObject> found = similar.getJsonArray("tickets").getValuesAs(JsonObject.class);
+        List<String> refs = found.stream().map(t -> t.getString("reference")).toList();
+        assertTrue(refs.containsAll(List.of(second, third)), refs.toString());
+        assertFalse(refs.contains(first), "a ticket is not similar to itself: " + refs);
+        assertFalse(refs.contains(other), refs.toString());
+        for (JsonObject t : found) {
+            double score = t.getJsonNumber("similarity").doubleValue();
+            assertTrue(score > 0 && score <= 1, t.toString());
+            assertTrue(queues.contains(t.getString("queue")), t.toString());
+            for (String field : List.of("subject", "excerpt", "priority", "status", "created_at")) {
+                assertTrue(t.containsKey(field), field + " missing in " + t);
+            }
+        }
+        assertTrue(similar.getString("summary").matches("\\d+ of " + found.size() + " went to .+"), similar.toString());
+
+        Http.Answer predicted = http.post(
+                "/api/predict", "{\"body\": \"The " + word + " printer jams on every page again\", \"similar\": true}");
+        assertEquals(200, predicted.status(), predicted.toString());
+        List<String> forText =
+                predicted.json().getJsonObject("similar").getJsonArray("tickets").getValuesAs(JsonObject.class).stream()
+                        .map(t -> t.getString("reference"))
+                        .toList();
+        assertTrue(forText.containsAll(List.of(first, second, third)), forText.toString());
+        assertEquals(
+                JsonValue.NULL,
+                http.post("/api/predict", "{\"body\": \"The printer jams on every page\"}")
+                        .json()
+                        .get("similar"));
+
+        assertEquals(204, http.delete("/api/tickets/" + second).status());
+        List<String> after = http
+                .get("/api/tickets/" + first + "/similar")
+                .json()
+                .getJsonArray("tickets")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .map(t -> t.getString("reference"))
+                .toList();
+        assertFalse(after.contains(second), "deleted ticket still shown: " + after);
+        assertTrue(after.contains(third), after.toString());
+
+        for (String limit : List.of("0", "21", "abc")) {
+            Http.Answer bad = http.get("/api/tickets/" + first + "/similar?limit=" + limit);
+            assertEquals(400, bad.status(), bad.toString());
+            assertEquals("application/problem+json", bad.contentType());
+            assertTrue(bad.body().contains("limit"), bad.body());
+        }
+        assertEquals(
+                1,
+                http.get("/api/tickets/" + first + "/similar?limit=1")
+                        .json()
+                        .getJsonArray("tickets")
+                        .size());
+        assertEquals(404, http.get("/api/tickets/TR-999999999997/similar").status());
+    }
+
+    /** The similar tickets of {@code reference} once the index has the expected ones (it is updated after commit). */
+    private static JsonObject awaitSimilar(String reference, List<String> expected) throws Exception {
+        JsonObject last = null;
+        for (int i = 0; i < 100; i++) {
+            Http.Answer a = http.get("/api/tickets/" + reference + "/similar");
+            assertEquals(200, a.status(), a.toString());
+            last = a.json();
+            List<String> refs = last.getJsonArray("tickets").getValuesAs(JsonObject.class).stream()
+                    .map(t -> t.getString("reference"))
+                    .toList();
+            if (refs.containsAll(expected)) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the index never showed " + expected + ": " + last);
+    }
+
     // ---------------------------------------------------------------- bad input
 
     static Stream<Arguments> badRequests() {

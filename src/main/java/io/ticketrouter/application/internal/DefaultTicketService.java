@@ -9,10 +9,12 @@ import io.ticketrouter.application.PredictionView;
 import io.ticketrouter.application.ProductionMetrics;
 import io.ticketrouter.application.ReceivedTicket;
 import io.ticketrouter.application.RoutingPolicy;
+import io.ticketrouter.application.SimilarTickets;
 import io.ticketrouter.application.TicketChanged;
 import io.ticketrouter.application.TicketChanges;
 import io.ticketrouter.application.TicketConflictException;
 import io.ticketrouter.application.TicketFilter;
+import io.ticketrouter.application.TicketIndex;
 import io.ticketrouter.application.TicketNotFoundException;
 import io.ticketrouter.application.TicketPage;
 import io.ticketrouter.application.TicketService;
@@ -36,8 +38,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -70,12 +74,70 @@ public class DefaultTicketService implements TicketService {
     @Inject
     ProductionMetrics metrics;
 
+    @Inject
+    TicketIndex index;
+
     @Override
-    public PredictionView predict(String subject, String body) {
+    public PredictionView predict(String subject, String body, boolean similar) {
         TicketContent content = new TicketContent(subject, body, null, null);
         Prediction prediction = classify(content);
         Routing routing = routingPolicy.route(content, prediction);
-        return TicketViews.prediction(TicketViews.classification(prediction), routing);
+        PredictionView view = TicketViews.prediction(TicketViews.classification(prediction), routing);
+        return similar
+                ? view.withSimilar(similarTo(text(subject, body), prediction.language(), null, SIMILAR_DEFAULT))
+                : view;
+    }
+
+    @Override
+    public SimilarTickets similar(String reference, int limit) {
+        if (limit < 1 || limit > SIMILAR_MAX) {
+            throw new InvalidInputException("limit", "limit must be 1 to " + SIMILAR_MAX + ", got " + limit);
+        }
+        TicketView ticket = find(reference);
+        return similarTo(text(ticket.subject(), ticket.body()), ticket.language(), ticket.reference(), limit);
+    }
+
+    /**
+     * Asks the index for a few more than wanted (a ticket deleted since it was indexed is dropped when its row is
+     * missing) and reads what is shown of them from the database.
+     */
+    private SimilarTickets similarTo(String text, String language, String exclude, int limit) {
+        List<TicketIndex.Match> matches = index.nearest(text, language, exclude, limit + SIMILAR_SPARE);
+        TicketTransactions.SimilarFound found = transactions.similar(matches, limit);
+        found.gone().forEach(index::gone);
+        List<SimilarTickets.Similar> list = found.tickets();
+        SimilarTickets.SuggestedReply reply = null;
+        for (SimilarTickets.Similar s : list) {
+            String answer = found.answers().get(s.reference());
+            if (answer != null) {
+                reply = new SimilarTickets.SuggestedReply(s.reference(), answer);
+                break;
+            }
+        }
+        return new SimilarTickets(list, summary(list), reply, index.complete());
+    }
+
+    /** Asked of the index beyond the limit, to make up for tickets deleted since they were indexed. */
+    private static final int SIMILAR_SPARE = 5;
+
+    /** "4 of 5 went to Billing and Payments": the queue most of them went to (on a tie, the nearest one's). */
+    static String summary(List<SimilarTickets.Similar> list) {
+        if (list.isEmpty()) {
+            return null;
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        list.forEach(s -> counts.merge(s.queue(), 1, Integer::sum));
+        Map.Entry<String, Integer> top = null;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (top == null || e.getValue() > top.getValue()) {
+                top = e;
+            }
+        }
+        return top.getValue() + " of " + list.size() + " went to " + top.getKey();
+    }
+
+    private static String text(String subject, String body) {
+        return subject == null || subject.isBlank() ? body : subject + "\n" + body;
     }
 
     @Override

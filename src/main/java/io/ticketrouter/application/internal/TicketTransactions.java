@@ -1,6 +1,8 @@
 package io.ticketrouter.application.internal;
 
+import io.ticketrouter.application.SimilarTickets;
 import io.ticketrouter.application.TicketChanges;
+import io.ticketrouter.application.TicketIndex;
 import io.ticketrouter.application.TicketNotFoundException;
 import io.ticketrouter.application.TicketStatusView;
 import io.ticketrouter.application.TicketView;
@@ -17,7 +19,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -78,6 +82,49 @@ public class TicketTransactions {
         found.forEach(t -> views.add(TicketViews.ticket(t)));
         return views;
     }
+
+    /**
+     * The matches that still exist in the database, in the order given, as agents see them; the references that no
+     * longer exist are left out and returned in {@code gone}.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SimilarFound similar(List<TicketIndex.Match> matches, int limit) {
+        List<TicketReference> refs = new ArrayList<>(matches.size());
+        matches.forEach(m -> refs.add(TicketReference.parse(m.reference())));
+        Map<String, Ticket> stored = new HashMap<>();
+        tickets.findAll(refs).forEach(t -> stored.put(t.reference().value(), t));
+        List<SimilarTickets.Similar> found = new ArrayList<>(limit);
+        Map<String, String> answers = new HashMap<>();
+        List<String> gone = new ArrayList<>();
+        for (TicketIndex.Match m : matches) {
+            Ticket t = stored.get(m.reference());
+            if (t == null) {
+                gone.add(m.reference());
+                continue;
+            }
+            if (found.size() == limit) {
+                continue;
+            }
+            String lastReply = t.answer() != null ? t.answer() : t.lastNote();
+            if (t.answer() != null) {
+                answers.put(m.reference(), t.answer());
+            }
+            found.add(new SimilarTickets.Similar(
+                    m.reference(),
+                    t.subject(),
+                    TicketViews.excerpt(t.body(), SimilarTickets.EXCERPT_CHARS),
+                    t.finalQueue(),
+                    t.finalPriority(),
+                    t.status().wireName(),
+                    t.createdAt(),
+                    m.similarity(),
+                    lastReply));
+        }
+        return new SimilarFound(List.copyOf(found), Map.copyOf(answers), List.copyOf(gone));
+    }
+
+    /** What {@link #similar} found: the tickets, the answers among them by reference, and what is gone. */
+    public record SimilarFound(List<SimilarTickets.Similar> tickets, Map<String, String> answers, List<String> gone) {}
 
     /**
      * Applies the changes to the ticket as it is now. Values in {@code changes} are already validated. The ticket is

@@ -49,7 +49,18 @@ final class TicketViews {
                 routing.decisions(),
                 c.modelVersion(),
                 routing.queue(),
-                routing.priority());
+                routing.priority(),
+                null);
+    }
+
+    /** The start of a text, at most {@code max} characters, cut at a word and marked with an ellipsis when cut. */
+    static String excerpt(String text, int max) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        if (flat.length() <= max) {
+            return flat;
+        }
+        int cut = flat.lastIndexOf(' ', max - 1);
+        return flat.substring(0, cut > max / 2 ? cut : max - 1) + "\u2026";
     }
 
     static TicketView ticket(Ticket t) {

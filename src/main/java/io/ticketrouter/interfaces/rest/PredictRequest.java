@@ -3,7 +3,7 @@ package io.ticketrouter.interfaces.rest;
 import io.ticketrouter.domain.model.ticket.Ticket;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A text to classify. {@code text} is accepted instead of {@code body} for clients of the old service. */
+/** A text to classify, optionally with the stored tickets most like it. {@code text} is accepted instead of {@code body} for clients of the old service. */
 @Schema(name = "PredictRequest", description = "A ticket text to classify")
 public record PredictRequest(
         @Schema(description = "Optional subject line, at most 300 characters", example = "Cannot log in")
@@ -19,5 +19,14 @@ public record PredictRequest(
 
         @Schema(description = "Alias of body (deprecated)", deprecated = true)
         @PlainText(lines = InputRules.Lines.MANY, min = Ticket.BODY_MIN, max = Ticket.BODY_MAX)
-        String text)
-        implements JsonRequest, MessageRequest {}
+        String text,
+
+        @Schema(description = "Also return the stored tickets most like this text (5 of them)", defaultValue = "false")
+        Boolean similar)
+        implements JsonRequest, MessageRequest {
+
+    /** Whether the stored tickets most like the text are asked for. */
+    public boolean similarAsked() {
+        return Boolean.TRUE.equals(similar);
+    }
+}

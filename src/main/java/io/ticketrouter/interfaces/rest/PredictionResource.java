@@ -37,7 +37,8 @@ public class PredictionResource {
             summary = "Classify one text",
             description = "Department (queue) and priority with their confidence and full probability maps, the "
                     + "language, the words that drove the decision, a recommendation and whether a human should "
-                    + "review it (queue confidence below the model's threshold for that queue).")
+                    + "review it (queue confidence below the model's threshold for that queue); with \"similar\": true also the "
+                    + "stored tickets most like the text, as GET /api/tickets/{reference}/similar gives them.")
     @RequestBody(required = true)
     @APIResponse(
             responseCode = "200",
@@ -52,7 +53,7 @@ public class PredictionResource {
             throw new InvalidInputException(
                     "body", "the request body is empty: send {\"subject\": ..., \"body\": ...}");
         }
-        return tickets.predict(request.subjectLine(), request.message());
+        return tickets.predict(request.subjectLine(), request.message(), request.similarAsked());
     }
 
     @POST
@@ -80,7 +81,8 @@ public class PredictionResource {
             JsonValue item = request.items().get(i);
             try {
                 PredictRequest r = JsonRequestReader.bind(PredictRequest.class, item, "items[" + i + "]");
-                answers.add(new BatchPredictResponse.Item(i, tickets.predict(r.subjectLine(), r.message()), null));
+                answers.add(new BatchPredictResponse.Item(
+                        i, tickets.predict(r.subjectLine(), r.message(), r.similarAsked()), null));
             } catch (InvalidInputException e) {
                 failed++;
                 answers.add(new BatchPredictResponse.Item(

@@ -2,6 +2,7 @@ package io.ticketrouter.interfaces.rest;
 
 import io.ticketrouter.application.InvalidInputException;
 import io.ticketrouter.application.ReceivedTicket;
+import io.ticketrouter.application.SimilarTickets;
 import io.ticketrouter.application.TicketFilter;
 import io.ticketrouter.application.TicketNotFoundException;
 import io.ticketrouter.application.TicketPage;
@@ -276,6 +277,36 @@ public class TicketResource {
         return tickets.find(reference);
     }
 
+    @GET
+    @Path("{reference}/similar")
+    @Operation(
+            summary = "The stored tickets most like this one",
+            description = "Most similar first (cosine similarity of the two texts' TF-IDF term vectors, 0 to 1; "
+                    + "resolved tickets first on equal similarity), each with where it went, its status and its "
+                    + "answer or last note; a summary of where they went; the answer of the most similar answered "
+                    + "ticket as a suggested reply (never sent by itself). complete is false while the index is "
+                    + "still catching up with the database after a start.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The similar tickets",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SimilarTickets")))
+    @APIResponse(responseCode = "400", description = "The reference is not of the form TR-000042, or limit not 1 to 20")
+    @APIResponse(responseCode = "404", description = "No such ticket")
+    public SimilarTickets similar(
+            @Parameter(description = REFERENCE_DOC, example = "TR-000042") @PathParam("reference") String reference,
+            @Parameter(
+                            description = "How many, 1 to 20",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "20",
+                                            defaultValue = "5"))
+                    @QueryParam("limit")
+                    String limit) {
+        return tickets.similar(reference, parseLimit(limit, TicketService.SIMILAR_DEFAULT, TicketService.SIMILAR_MAX));
+    }
+
     @PATCH
     @Path("{reference}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
@@ -331,16 +362,18 @@ public class TicketResource {
     }
 
     private static int parseLimit(String limit) {
+        return parseLimit(limit, DefaultTicketService.DEFAULT_LIMIT, DefaultTicketService.MAX_LIMIT);
+    }
+
+    private static int parseLimit(String limit, int fallback, int max) {
         if (limit == null || limit.isBlank()) {
-            return DefaultTicketService.DEFAULT_LIMIT;
+            return fallback;
         }
         try {
             return Integer.parseInt(limit.trim());
         } catch (NumberFormatException e) {
             throw new InvalidInputException(
-                    "limit",
-                    "limit must be a whole number from 1 to " + DefaultTicketService.MAX_LIMIT + ", got \""
-                            + abbreviate(limit) + "\"");
+                    "limit", "limit must be a whole number from 1 to " + max + ", got \"" + abbreviate(limit) + "\"");
         }
     }
 

@@ -53,6 +53,7 @@ public class Ticket {
     public static final int NAME_MAX = 200;
     public static final int EMAIL_MAX = 254;
     public static final int NOTE_MAX = 2_000;
+    public static final String CHANNEL_IMPORT = "import";
 
     @Id
     @SequenceGenerator(name = "ticket_seq", sequenceName = "ticket_seq", allocationSize = 20)
@@ -161,6 +162,14 @@ public class Ticket {
      */
     @Column(name = "status_token_digest", length = 64, updatable = false)
     private String statusTokenDigest;
+
+    /** The answer the ticket got, for imported history (an agent's notes are in the history). */
+    @Column(name = "answer", length = BODY_MAX, updatable = false)
+    private String answer;
+
+    /** How the ticket came in: {@link #CHANNEL_IMPORT} for imported history, null for the portal and the API. */
+    @Column(name = "channel", length = 16, updatable = false)
+    private String channel;
 
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(
@@ -402,5 +411,25 @@ public class Ticket {
 
     public List<HistoryEntry> history() {
         return Collections.unmodifiableList(history);
+    }
+
+    /** The answer an imported ticket got, or null. */
+    public String answer() {
+        return answer;
+    }
+
+    /** {@link #CHANNEL_IMPORT} for imported history, null for the portal and the API. */
+    public String channel() {
+        return channel;
+    }
+
+    /** The last note an agent wrote, or null. */
+    public String lastNote() {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if ("note".equals(history.get(i).field())) {
+                return history.get(i).to();
+            }
+        }
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 package io.ticketrouter.domain.model.ticket;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +23,9 @@ public interface TicketRepository {
      * the tickets closest after that reference (so a client catching up never skips one), still newest first.
      */
     List<Ticket> search(TicketQuery query, int limit);
+
+    /** The tickets with these references that exist, in no particular order. */
+    List<Ticket> findAll(Collection<TicketReference> references);
 
     void remove(Ticket ticket);
 

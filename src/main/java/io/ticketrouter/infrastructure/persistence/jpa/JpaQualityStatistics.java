@@ -16,7 +16,8 @@ public class JpaQualityStatistics implements QualityStatistics {
             + " SUM(CASE WHEN predicted_queue = final_queue THEN 1 ELSE 0 END),"
             + " SUM(CASE WHEN predicted_priority = final_priority THEN 1 ELSE 0 END),"
             + " SUM(CASE WHEN corrected_queue IS NOT NULL OR corrected_priority IS NOT NULL THEN 1 ELSE 0 END)"
-            + " FROM ticket GROUP BY model_version, predicted_queue";
+            + " FROM ticket WHERE channel IS NULL OR channel <> 'import'" // imported history is not production
+            + " GROUP BY model_version, predicted_queue";
 
     @PersistenceContext(unitName = "tickets")
     EntityManager em;

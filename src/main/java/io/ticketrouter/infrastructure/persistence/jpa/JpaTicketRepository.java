@@ -10,6 +10,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +43,17 @@ public class JpaTicketRepository implements TicketRepository {
     public Optional<Ticket> findForUpdate(TicketReference reference) {
         // SELECT ... FOR UPDATE: a row lock on PostgreSQL and H2 alike
         return Optional.ofNullable(em.find(Ticket.class, reference.number(), LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public List<Ticket> findAll(Collection<TicketReference> references) {
+        if (references.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = references.stream().map(TicketReference::number).toList();
+        return em.createQuery("SELECT t FROM Ticket t WHERE t.id IN :ids", Ticket.class)
+                .setParameter("ids", ids)
+                .getResultList();
     }
 
     @Override
