@@ -29,6 +29,7 @@ public final class TicketRouterCommand implements Runnable {
             EvaluateCommand.class,
             ClassifyCommand.class,
             ServeCommand.class,
+            ImportCommand.class,
             ExportCommand.class,
             UsersCommand.class);
 
@@ -38,7 +39,8 @@ public final class TicketRouterCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "missing subcommand (one of: train, evaluate, classify, serve, export, users)");
+                spec.commandLine(),
+                "missing subcommand (one of: train, evaluate, classify, serve, import, export, users)");
     }
 
     public static void main(String[] args) {

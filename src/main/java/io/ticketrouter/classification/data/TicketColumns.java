@@ -15,19 +15,26 @@ import java.util.Locale;
  * @param queue    the department column (required)
  * @param priority the priority column (required)
  * @param language the language column (optional in the file)
+ * @param answer   the column of the reply the ticket got (optional in the file; only {@code import} keeps it)
  */
-public record TicketColumns(String subject, List<String> body, String queue, String priority, String language) {
+public record TicketColumns(
+        String subject, List<String> body, String queue, String priority, String language, String answer) {
 
     /** The names Ticket Router's own files and exports use. */
     public static final TicketColumns DEFAULT =
             new TicketColumns("subject", List.of("body"), "queue", "priority", "language");
+
+    /** The columns with the answer in a column named {@code answer}. */
+    public TicketColumns(String subject, List<String> body, String queue, String priority, String language) {
+        this(subject, body, queue, priority, language, "answer");
+    }
 
     public TicketColumns {
         body = body == null ? List.of() : List.copyOf(body);
         if (body.isEmpty()) {
             throw new IllegalArgumentException("at least one body column is needed");
         }
-        for (String name : allNames(subject, body, queue, priority, language)) {
+        for (String name : allNames(subject, body, queue, priority, language, answer)) {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("a column name must not be empty");
             }
@@ -47,9 +54,15 @@ public record TicketColumns(String subject, List<String> body, String queue, Str
         return name.strip().toLowerCase(Locale.ROOT);
     }
 
+    /** The same columns with the answer in {@code column}. */
+    public TicketColumns withAnswer(String column) {
+        return new TicketColumns(subject, body, queue, priority, language, column);
+    }
+
     private static List<String> allNames(
-            String subject, List<String> body, String queue, String priority, String language) {
+            String subject, List<String> body, String queue, String priority, String language, String answer) {
         List<String> names = new ArrayList<>(body);
+        names.add(answer);
         names.add(subject);
         names.add(queue);
         names.add(priority);

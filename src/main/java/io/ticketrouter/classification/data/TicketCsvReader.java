@@ -72,13 +72,15 @@ public final class TicketCsvReader {
             int priority = header.get(TicketColumns.key(columns.priority()));
             Integer subject = header.get(TicketColumns.key(columns.subject()));
             Integer language = header.get(TicketColumns.key(columns.language()));
+            Integer answer = header.get(TicketColumns.key(columns.answer()));
             for (CSVRecord record : parser) {
                 rows.add(
                         get(record, subject),
                         body.stream().map(i -> get(record, i)).toList(),
                         get(record, queue),
                         get(record, priority),
-                        get(record, language));
+                        get(record, language),
+                        get(record, answer));
             }
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
             throw new DataException(name + ": malformed CSV (" + oneLine(e.getMessage()) + ")", e);

@@ -62,7 +62,8 @@ final class TicketJsonLinesReader {
                     columns.body().stream().map(b -> text(values, b)).toList(),
                     text(values, columns.queue()),
                     text(values, columns.priority()),
-                    text(values, columns.language()));
+                    text(values, columns.language()),
+                    text(values, columns.answer()));
         }
         return rows.dataset(name, file.sha256(), "no JSON objects");
     }

@@ -19,7 +19,7 @@ final class TicketRows {
     private final Map<String, Integer> skipped = new TreeMap<>();
 
     /** One row's values ("" for an empty or absent value); the bodies are joined with a blank line. */
-    void add(String subject, List<String> bodies, String queue, String priority, String language) {
+    void add(String subject, List<String> bodies, String queue, String priority, String language, String answer) {
         List<String> parts = new ArrayList<>();
         for (String b : bodies) {
             if (!b.isBlank()) {
@@ -43,7 +43,7 @@ final class TicketRows {
             return;
         }
         String l = language.toLowerCase(Locale.ROOT);
-        rows.add(new TicketRecord(subject, body, queue, p, l.isBlank() ? null : l));
+        rows.add(new TicketRecord(subject, body, queue, p, l.isBlank() ? null : l, answer.isBlank() ? null : answer));
     }
 
     /**
