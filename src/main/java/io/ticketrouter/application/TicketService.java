@@ -21,6 +21,11 @@ public interface TicketService {
 
     int SIMILAR_MAX = 20;
 
+    /** Tickets in a page of the list when the caller does not say how many; at most {@link #PAGE_MAX}. */
+    int PAGE_DEFAULT = 50;
+
+    int PAGE_MAX = 500;
+
     /**
      * The stored tickets most like the ticket with this reference, most similar first, at most {@code limit}
      * (1 to {@link #SIMILAR_MAX}).

@@ -169,47 +169,29 @@ public final class SimilarityIndex implements Closeable {
 
     /** Every ticket in the index with the version it was indexed at. */
     public Map<Long, Long> versions() {
-        refresh();
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                Map<Long, Long> versions = new HashMap<>();
-                for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                    Bits live = leaf.reader().getLiveDocs();
-                    NumericDocValues ids = leaf.reader().getNumericDocValues(ID_VALUE);
-                    NumericDocValues vs = leaf.reader().getNumericDocValues(VERSION);
-                    if (ids == null || vs == null) {
-                        continue;
-                    }
-                    for (int doc = ids.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = ids.nextDoc()) {
-                        if (live == null || live.get(doc)) {
-                            vs.advanceExact(doc);
-                            versions.put(ids.longValue(), vs.longValue());
-                        }
+        return withSearcher(searcher -> {
+            Map<Long, Long> versions = new HashMap<>();
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Bits live = leaf.reader().getLiveDocs();
+                NumericDocValues ids = leaf.reader().getNumericDocValues(ID_VALUE);
+                NumericDocValues vs = leaf.reader().getNumericDocValues(VERSION);
+                if (ids == null || vs == null) {
+                    continue;
+                }
+                for (int doc = ids.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = ids.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        vs.advanceExact(doc);
+                        versions.put(ids.longValue(), vs.longValue());
                     }
                 }
-                return versions;
-            } finally {
-                searchers.release(searcher);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            return versions;
+        });
     }
 
     /** How many tickets the index holds. */
     public int size() {
-        refresh();
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                return searcher.getIndexReader().numDocs();
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return withSearcher(searcher -> searcher.getIndexReader().numDocs());
     }
 
     /**
@@ -222,11 +204,20 @@ public final class SimilarityIndex implements Closeable {
         if (question.isEmpty() || limit < 1) {
             return List.of();
         }
+        return withSearcher(searcher -> nearest(searcher, question, excludeId, limit));
+    }
+
+    /** A read of the index as it is after the latest change. */
+    private interface Read<T> {
+        T from(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(Read<T> read) {
         refresh();
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                return nearest(searcher, question, excludeId, limit);
+                return read.from(searcher);
             } finally {
                 searchers.release(searcher);
             }

@@ -53,9 +53,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class DefaultTicketService implements TicketService {
 
-    public static final int MAX_LIMIT = 500;
-    public static final int DEFAULT_LIMIT = 50;
-
     private static final Logger LOG = Logger.getLogger(DefaultTicketService.class.getName());
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,8}");
 
@@ -201,8 +198,8 @@ public class DefaultTicketService implements TicketService {
 
     @Override
     public TicketPage list(TicketFilter f) {
-        if (f.limit() < 1 || f.limit() > MAX_LIMIT) {
-            throw new InvalidInputException("limit", "limit must be 1 to " + MAX_LIMIT + ", got " + f.limit());
+        if (f.limit() < 1 || f.limit() > PAGE_MAX) {
+            throw new InvalidInputException("limit", "limit must be 1 to " + PAGE_MAX + ", got " + f.limit());
         }
         String queue = blankToNull(f.queue());
         if (queue != null) {

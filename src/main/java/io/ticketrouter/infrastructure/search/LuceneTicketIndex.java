@@ -260,6 +260,11 @@ public class LuceneTicketIndex implements TicketIndex {
 
     private void mark(long id) {
         marked.add(id);
+        kick();
+    }
+
+    /** Starts a worker unless one is running. */
+    private void kick() {
         if (!working.get()) {
             try {
                 executor.execute(this::work);
@@ -274,16 +279,24 @@ public class LuceneTicketIndex implements TicketIndex {
         if (!working.compareAndSet(false, true)) {
             return; // the running worker takes what was marked
         }
+        boolean failed = false;
         try {
             while (!marked.isEmpty() && index != null) {
                 List<Long> batch = new ArrayList<>(BATCH);
                 for (Iterator<Long> it = marked.iterator(); it.hasNext() && batch.size() < BATCH; ) {
                     batch.add(it.next());
                 }
-                apply(batch);
+                // taken off before the rows are read, so that a change committed meanwhile marks the ticket again
                 batch.forEach(marked::remove);
+                try {
+                    apply(batch);
+                } catch (SQLException | RuntimeException e) {
+                    marked.addAll(batch);
+                    throw e;
+                }
             }
         } catch (SQLException | RuntimeException e) {
+            failed = true; // what is still marked waits for the next sweep
             LOG.log(
                     Level.WARNING,
                     "The similar-ticket index could not be updated ({0}); it tries again in " + SWEEP_SECONDS + " s",
@@ -291,8 +304,8 @@ public class LuceneTicketIndex implements TicketIndex {
         } finally {
             working.set(false);
         }
-        if (!marked.isEmpty() && index != null) {
-            mark(marked.iterator().next()); // marked while this worker was finishing
+        if (!failed && !marked.isEmpty() && index != null) {
+            kick(); // marked while this worker was finishing
         }
     }
 

@@ -9,7 +9,6 @@ import io.ticketrouter.application.TicketPage;
 import io.ticketrouter.application.TicketService;
 import io.ticketrouter.application.TicketStatusView;
 import io.ticketrouter.application.TicketView;
-import io.ticketrouter.application.internal.DefaultTicketService;
 import io.ticketrouter.interfaces.json.ApiJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -236,13 +235,14 @@ public class TicketResource {
                     @QueryParam("before")
                     String before,
             @Parameter(
-                            description = "Page size, 1 to 500 (default 50)",
+                            description = "Page size, 1 to " + TicketService.PAGE_MAX + " (default "
+                                    + TicketService.PAGE_DEFAULT + ")",
                             schema =
                                     @Schema(
                                             type = SchemaType.INTEGER,
                                             minimum = "1",
-                                            maximum = "500",
-                                            defaultValue = "50"))
+                                            maximum = "" + TicketService.PAGE_MAX,
+                                            defaultValue = "" + TicketService.PAGE_DEFAULT))
                     @QueryParam("limit")
                     String limit) {
         int size = parseLimit(limit);
@@ -290,18 +290,20 @@ public class TicketResource {
             responseCode = "200",
             description = "The similar tickets",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SimilarTickets")))
-    @APIResponse(responseCode = "400", description = "The reference is not of the form TR-000042, or limit not 1 to 20")
+    @APIResponse(
+            responseCode = "400",
+            description = "The reference is not of the form TR-000042, or limit not 1 to " + TicketService.SIMILAR_MAX)
     @APIResponse(responseCode = "404", description = "No such ticket")
     public SimilarTickets similar(
             @Parameter(description = REFERENCE_DOC, example = "TR-000042") @PathParam("reference") String reference,
             @Parameter(
-                            description = "How many, 1 to 20",
+                            description = "How many, 1 to " + TicketService.SIMILAR_MAX,
                             schema =
                                     @Schema(
                                             type = SchemaType.INTEGER,
                                             minimum = "1",
-                                            maximum = "20",
-                                            defaultValue = "5"))
+                                            maximum = "" + TicketService.SIMILAR_MAX,
+                                            defaultValue = "" + TicketService.SIMILAR_DEFAULT))
                     @QueryParam("limit")
                     String limit) {
         return tickets.similar(reference, parseLimit(limit, TicketService.SIMILAR_DEFAULT, TicketService.SIMILAR_MAX));
@@ -362,7 +364,7 @@ public class TicketResource {
     }
 
     private static int parseLimit(String limit) {
-        return parseLimit(limit, DefaultTicketService.DEFAULT_LIMIT, DefaultTicketService.MAX_LIMIT);
+        return parseLimit(limit, TicketService.PAGE_DEFAULT, TicketService.PAGE_MAX);
     }
 
     private static int parseLimit(String limit, int fallback, int max) {
