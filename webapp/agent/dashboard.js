@@ -16,6 +16,7 @@ const state = {
   priorities: new Set(),
   languages: new Set(),
   openReference: null,
+  similar: null,             // {reference, answer | error} for the open ticket: GET /api/tickets/{ref}/similar
   socket: null,
   retries: 0,
   retryTimer: null,
@@ -636,15 +637,103 @@ function renderDetail() {
     section('Priority probabilities', bars(t.priority_probabilities, t.priority && t.priority.label, t.corrected_priority)),
   );
 
-  $('detail-info').replaceChildren(
-    meta,
-    section('Message', body),
+  const parts = [meta, section('Message', body)];
+  if (t.answer) parts.push(section('Answer it got', el('div', 'ticket-body', t.answer)));
+  parts.push(
     section('Routing decision', decisions, recommendation),
     section('Routing rules applied', routing),
     section('Keywords that drove the decision', keywords),
+    similarSection(t.reference),
     probs,
     section('History', historyList),
   );
+  $('detail-info').replaceChildren(...parts);
+}
+
+// The earlier tickets most like the open one: where they went, how they were answered, and the answer of the most
+// similar answered one as a suggestion for the agent (never sent by itself).
+function similarSection(reference) {
+  const s = el('section', 'detail-section similar');
+  s.id = 'similar';
+  s.append(el('h3', null, 'Similar past tickets'));
+  const found = state.similar && state.similar.reference === reference ? state.similar : null;
+  if (!found) {
+    s.append(el('p', 'muted', 'Looking for similar tickets…'));
+    return s;
+  }
+  if (found.error) {
+    s.append(el('p', 'error', found.error));
+    return s;
+  }
+  const answer = found.answer;
+  if (!answer.tickets.length) {
+    s.append(el('p', 'muted', 'No earlier ticket shares enough words with this one.'));
+    return s;
+  }
+  s.append(el('p', 'similar-summary', answer.summary));
+  const list = el('ol', 'similar-list');
+  for (const m of answer.tickets) {
+    const li = el('li');
+    const open = el('button', 'link-button similar-open', m.reference);
+    open.type = 'button';
+    open.dataset.reference = m.reference;
+    open.addEventListener('click', () => openOther(m.reference));
+    const head = el('div', 'similar-head');
+    head.append(open, ' ', el('span', 'similar-subject', m.subject || '(no subject)'));
+    const facts = el('div', 'similar-facts muted');
+    facts.append(
+      el('span', 'similar-queue', m.queue),
+      ` · ${m.priority} · ${statusLabel(m.status)} · ${shortTime(m.created_at)} · `,
+      el('span', 'similar-score', `${percent(m.similarity)} similar`),
+    );
+    li.append(head, facts, el('p', 'similar-excerpt', m.excerpt));
+    if (m.last_reply) {
+      const reply = el('details', 'similar-reply');
+      reply.append(el('summary', null, 'Reply it got'), el('div', 'ticket-body', m.last_reply));
+      li.append(reply);
+    }
+    list.append(li);
+  }
+  s.append(list);
+  if (answer.suggested_reply) {
+    const box = el('div', 'suggested-reply');
+    box.id = 'suggested-reply';
+    box.append(
+      el('p', 'suggestion-label', `Suggested reply, from ${answer.suggested_reply.reference}: a suggestion to check and adapt, `
+        + 'never sent by itself'),
+      el('div', 'ticket-body', answer.suggested_reply.text),
+    );
+    s.append(box);
+  }
+  if (!answer.complete) s.append(el('p', 'muted', 'The index is still catching up: more may show soon.'));
+  return s;
+}
+
+async function loadSimilar(reference) {
+  state.similar = null;
+  let found;
+  try {
+    found = { reference, answer: await api(`${API}tickets/${encodeURIComponent(reference)}/similar`) };
+  } catch (e) {
+    found = { reference, error: explain(e, 'Similar tickets could not be loaded.') };
+  }
+  if (state.openReference !== reference) return; // the agent moved on
+  state.similar = found;
+  renderDetail();
+}
+
+// Opens a ticket of the similar list, which may be older than anything the list has loaded.
+async function openOther(reference) {
+  if (!state.tickets.has(reference)) {
+    try {
+      const t = await api(`${API}tickets/${encodeURIComponent(reference)}`);
+      if (remember(t)) render();
+    } catch (e) {
+      setActionStatus(explain(e, `Ticket ${reference} could not be opened.`), true);
+      return;
+    }
+  }
+  openDetail(reference);
 }
 
 function fillActionControls(t) {
@@ -664,8 +753,10 @@ function fillActionControls(t) {
 function openDetail(reference) {
   const t = state.tickets.get(reference);
   if (!t) return;
+  const other = state.openReference !== reference;
   state.openReference = reference;
   setActionStatus('');
+  if (other || !state.similar) loadSimilar(reference);
   renderDetail();
   fillActionControls(t);
   const dialog = $('detail');

@@ -13,6 +13,8 @@ import java.util.Map;
  *
  * <p>The prediction ({@code queue}, {@code priority}) is never overwritten: agent corrections are kept in
  * {@code correctedQueue} / {@code correctedPriority}; {@code finalQueue} / {@code finalPriority} are what routing uses.
+ * {@code channel} is {@code import} for imported history (null for the portal and the API), {@code answer} the reply an
+ * imported ticket got.
  */
 public record TicketView(
         String reference,
@@ -38,7 +40,9 @@ public record TicketView(
         String correctedPriority,
         String finalQueue,
         String finalPriority,
-        List<HistoryEntry> history) {
+        List<HistoryEntry> history,
+        String channel,
+        String answer) {
 
     public record Scored(String label, double confidence) {}
 

@@ -34,6 +34,7 @@ public final class TestServer implements AutoCloseable {
     static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("it.server.startSeconds", 180));
 
     private final String name;
+    private final Path dataDir;
     private final PayaraLauncher launcher;
     private final Path log;
     private PayaraProcess process;
@@ -42,6 +43,8 @@ public final class TestServer implements AutoCloseable {
     private TestServer(
             String name, Map<String, String> properties, List<String> clusterArgs, Map<String, String> environment) {
         this.name = name;
+        String data = properties.get("ticketrouter.data.dir");
+        this.dataDir = data == null ? null : Path.of(data);
         this.log = WORK.resolve(name + ".log");
         this.launcher = PayaraLauncher.of(PAYARA, WAR, HOME)
                 .javaOptions("-Xmx768m")
@@ -171,6 +174,16 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:PORT/}. */
+    /** The test model's bundle directory. */
+    public static Path model() {
+        return MODEL.toAbsolutePath();
+    }
+
+    /** The server's data directory (its embedded database, its similar-ticket index), or null when not set. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
     public URI base() {
         return url("/");
     }

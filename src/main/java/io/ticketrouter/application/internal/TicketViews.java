@@ -92,6 +92,8 @@ final class TicketViews {
                 t.correctedPriority(),
                 t.finalQueue(),
                 t.finalPriority(),
-                List.copyOf(history));
+                List.copyOf(history),
+                t.channel(),
+                t.answer());
     }
 }

@@ -21,6 +21,8 @@ import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -250,6 +252,87 @@ class WebUiIT {
         assertTrue(text.contains("Model: " + predictedQueue), text);
         assertTrue(text.contains("Agent correction: " + corrected), text);
         assertTrue(text.contains("it is about the invoice portal"), "the note is in the history");
+    }
+
+    /**
+     * An imported history ({@code ./ticket-router import}, run on the server's database while it runs) is what the
+     * detail view compares a new ticket with: the similar tickets with where they went, the summary, and the answer
+     * of the most similar answered one, marked as a suggestion; a similar ticket opens in the same view.
+     */
+    @Test
+    void theDetailViewShowsSimilarPastTicketsAndOffersAnAnswerAsASuggestion() throws Exception {
+        String word = "zentrolux" + marker().substring(0, 6);
+        String answer = "Open tray 2, remove the stuck sheet and restart the " + word + " printer.";
+        Path history = Files.createTempFile(server.dataDir().getParent(), "history", ".csv");
+        Files.writeString(
+                history,
+                String.join(
+                        "\n",
+                        "subject,body,queue,priority,answer",
+                        "The " + word + " printer jams," + "\"Our " + word
+                                + " printer on floor three jams on every page.\"," + "IT Support,medium,\"" + answer
+                                + "\"",
+                        "Paper jam " + word + ",The " + word
+                                + " printer jams again on every page we print.,IT Support,low,",
+                        ""));
+        int exit = io.ticketrouter.cli.TicketRouterCommand.commandLine()
+                .execute(
+                        "import",
+                        "--data",
+                        history.toString(),
+                        "--data-dir",
+                        server.dataDir().toAbsolutePath().toString(),
+                        "--models",
+                        TestServer.model().toString());
+        assertEquals(0, exit, "import into the running server's database");
+
+        String reference = api.create(
+                        "Printer " + word + " jams", "The " + word + " printer jams on every single page since Monday.")
+                .get("reference")
+                .toString();
+        // the running server finds imported rows by its sweep of changed rows (every few seconds)
+        long deadline = System.nanoTime() + LIVE_BOUND.toNanos();
+        while (!api.get("api/tickets/" + reference + "/similar").body().contains("Paper jam " + word)) {
+            assertTrue(System.nanoTime() < deadline, "the imported tickets never became similar ones");
+            Thread.sleep(250);
+        }
+
+        WebDriver dashboard = openDashboard("?q=" + word);
+        waitPush(dashboard).until(d -> row(d, reference) != null);
+        row(dashboard, reference).findElement(By.cssSelector(".ref-button")).click();
+        WebElement similar = wait(dashboard, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#similar .similar-list")));
+        List<WebElement> items = similar.findElements(By.cssSelector(":scope > li"));
+        assertTrue(items.size() >= 2, similar.getText());
+        for (WebElement item : items.subList(0, 2)) {
+            assertTrue(item.getText().contains(word), "the imported tickets come first: " + similar.getText());
+            assertTrue(item.getText().contains("IT Support"), item.getText());
+        }
+        String summary = dashboard
+                .findElement(By.cssSelector("#similar .similar-summary"))
+                .getText();
+        assertTrue(summary.matches("\\d+ of " + items.size() + " went to .+"), summary);
+        WebElement suggestion = dashboard.findElement(By.id("suggested-reply"));
+        assertTrue(suggestion.getText().contains(answer), suggestion.getText());
+        assertTrue(suggestion.getText().contains("never sent by itself"), suggestion.getText());
+        js(dashboard, "document.getElementById('similar').scrollIntoView()");
+        Browsers.screenshot(dashboard, "dashboard-4-similar-tickets");
+
+        WebElement other = similar.findElements(By.cssSelector(".similar-open")).stream()
+                .filter(b -> b.findElement(By.xpath("..")).getText().contains("The " + word + " printer jams"))
+                .findFirst()
+                .orElseThrow();
+        String otherReference = other.getText();
+        other.click();
+        wait(dashboard, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-ref"), otherReference));
+        assertEquals(
+                "The " + word + " printer jams",
+                dashboard.findElement(By.id("detail-subject")).getText());
+        String shown = dashboard.findElement(By.id("detail-info")).getText().toLowerCase(java.util.Locale.ROOT);
+        assertTrue(shown.contains("answer it got\n" + answer.toLowerCase(java.util.Locale.ROOT)), shown);
+        wait(dashboard, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("similar")).getText().contains(reference));
     }
 
     /**
