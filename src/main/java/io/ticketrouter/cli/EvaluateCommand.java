@@ -7,9 +7,12 @@ import io.ticketrouter.classification.data.TicketDataset;
 import io.ticketrouter.classification.data.TicketFiles;
 import io.ticketrouter.classification.evaluation.ClassifierEvaluator;
 import io.ticketrouter.classification.evaluation.EvaluationReport;
+import io.ticketrouter.similarity.SimilarityEvaluation;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +37,21 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print exactly one JSON object on stdout.")
     boolean json;
 
+    @Option(
+            names = "--similar-to",
+            paramLabel = "FILE",
+            description = "Also measure the similar tickets: index these labelled tickets (for example the training "
+                    + "file, as import would load them) and report hit@k and the accuracy of a majority vote of the k "
+                    + "most similar beside the forest's; repeat to index several files.")
+    List<Path> similarTo;
+
+    @Option(
+            names = "--similar-k",
+            paramLabel = "K",
+            defaultValue = "5",
+            description = "How many similar tickets --similar-to looks at.")
+    int similarK;
+
     @Override
     public Integer call() throws Exception {
         TicketClassifier classifier = ModelBundles.load(model);
@@ -41,8 +59,23 @@ final class EvaluateCommand implements Callable<Integer> {
         long start = System.nanoTime();
         EvaluationReport figures = ClassifierEvaluator.evaluate(classifier, dataset, n -> {});
         double seconds = (System.nanoTime() - start) / 1e9;
+        SimilarityEvaluation.Result similar = null;
+        if (similarTo != null && !similarTo.isEmpty()) {
+            if (similarK < 1 || similarK > 100) {
+                throw new CliFailure("evaluate: --similar-k must be 1 to 100, got " + similarK);
+            }
+            TicketDataset history = TicketFiles.read(similarTo, columns.columns());
+            similar = SimilarityEvaluation.evaluate(classifier, history.records(), dataset.records(), similarK);
+        }
         if (json) {
-            System.out.println(BundleJson.write(figures));
+            if (similar == null) {
+                System.out.println(BundleJson.write(figures));
+            } else {
+                Map<String, Object> both = new LinkedHashMap<>();
+                both.put("evaluation", figures);
+                both.put("similar_tickets", similar);
+                System.out.println(BundleJson.write(both));
+            }
             return 0;
         }
         System.out.printf(
@@ -87,6 +120,21 @@ final class EvaluateCommand implements Callable<Integer> {
                     "%nWith the bundle's per-queue review thresholds: %s auto-routed, accuracy %s%n",
                     review.autoRoutedShare(),
                     review.autoRoutedAccuracy());
+        }
+        if (similar != null) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nSimilar tickets (%d indexed, %d most similar per ticket):%n"
+                            + "  hit@%d %.4f (one of the ticket's own queue among them)%n"
+                            + "  majority vote queue accuracy %.4f, forest queue accuracy %s%n"
+                            + "  no similar ticket found for %.4f%n",
+                    similar.historyRows(),
+                    similar.k(),
+                    similar.k(),
+                    similar.hitAtK(),
+                    similar.majorityAccuracy(),
+                    figures.queue().accuracy(),
+                    similar.withoutNeighbour());
         }
         return 0;
     }
