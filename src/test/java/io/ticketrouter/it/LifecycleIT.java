@@ -125,6 +125,107 @@ class LifecycleIT {
         }
     }
 
+    /**
+     * The similar-ticket index is a copy of the database that a crash, a deleted or a damaged index directory never
+     * turns into a wrong answer: a ticket deleted while the index is being updated, and one deleted while the server
+     * was down (as another cluster member or a database administrator would), are never shown again; after a
+     * {@code kill -9} with the index directory deleted, and after a clean stop with its files overwritten, the server
+     * rebuilds it from the database and answers as before.
+     */
+    @Test
+    void theSimilarTicketIndexIsRebuiltFromTheDatabaseAndNeverShowsADeletedTicket() throws Exception {
+        TestModel.require();
+        Path data = WorkDirs.fresh("similar-" + db.kind + "-data");
+        String word = "florbexit" + System.nanoTime() % 100_000;
+        String a;
+        String b;
+        String c;
+        String d;
+        try (TestServer server =
+                TestServer.start("similar-1-" + db.kind, TestServer.config(data, TestServer.MODEL, db))) {
+            Http http = new Http(server);
+            a = created(http, json("The " + word + " scanner stopped", "Our " + word + " scanner stopped scanning."));
+            b = created(http, json("Scanner " + word + " broken", "The " + word + " scanner is broken again."));
+            c = created(http, json("Broken " + word, "Since Monday the " + word + " scanner will not scan."));
+            d = created(http, json("A " + word + " scanner", "Our second " + word + " scanner does not scan."));
+            assertEquals(204, http.delete("/api/tickets/" + d).status(), "deleted while it is being indexed");
+            assertEquals(List.of(b, c), similar(http, a, List.of(b, c)));
+            server.kill();
+        }
+        deleteTree(data.resolve("similar-index"));
+        try (java.sql.Connection sql = db.connect(data);
+                java.sql.PreparedStatement history = sql.prepareStatement(
+                        "DELETE FROM ticket_history WHERE ticket_id = (SELECT id FROM ticket WHERE reference = ?)");
+                java.sql.PreparedStatement ticket = sql.prepareStatement("DELETE FROM ticket WHERE reference = ?")) {
+            history.setString(1, c);
+            history.executeUpdate();
+            ticket.setString(1, c);
+            assertEquals(1, ticket.executeUpdate(), "deleted while the server was down");
+        }
+
+        try (TestServer server =
+                TestServer.start("similar-2-" + db.kind, TestServer.config(data, TestServer.MODEL, db))) {
+            assertTrue(server.log().contains("new, filled from the database"), "a new index");
+            assertEquals(List.of(b), similar(new Http(server), a, List.of(b)));
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(data.resolve("similar-index"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                if (!f.getFileName().toString().equals("write.lock")) {
+                    Files.write(f, "not an index".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+        try (TestServer server =
+                TestServer.start("similar-3-" + db.kind, TestServer.config(data, TestServer.MODEL, db))) {
+            assertTrue(server.log().contains("new, filled from the database"), "a damaged index");
+            assertEquals(List.of(b), similar(new Http(server), a, List.of(b)));
+            assertEquals(
+                    List.of(),
+                    ReliabilityIT.stackTraceLines(server.log()).stream()
+                            .limit(20)
+                            .toList(),
+                    "a damaged index is logged in one line, not as a stack trace");
+        }
+    }
+
+    private static String json(String subject, String body) {
+        return "{\"subject\": \"" + subject + "\", \"body\": \"" + body + "\"}";
+    }
+
+    /**
+     * The references of the tickets similar to {@code reference} among {@code candidates} (the other tickets of the
+     * test), once the index is complete and has at least {@code expected}; waits for the index to catch up.
+     */
+    private static List<String> similar(Http http, String reference, List<String> expected) throws Exception {
+        JsonObject last = null;
+        for (int i = 0; i < 300; i++) {
+            Http.Answer answer = http.get("/api/tickets/" + reference + "/similar");
+            assertEquals(200, answer.status(), answer.toString());
+            last = answer.json();
+            List<String> refs = last.getJsonArray("tickets").getValuesAs(JsonObject.class).stream()
+                    .map(t -> t.getString("reference"))
+                    .filter(r -> !r.equals(reference))
+                    .sorted()
+                    .toList();
+            if (last.getBoolean("complete") && refs.containsAll(expected)) {
+                return refs;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the index never showed " + expected + ": " + last);
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     /** Creates a ticket and returns its reference. */
     private static String created(Http http, String json) throws Exception {
         Http.Answer created = http.post("/api/tickets", json);
