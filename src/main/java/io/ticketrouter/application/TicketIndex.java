@@ -20,8 +20,11 @@ public interface TicketIndex {
      */
     List<Match> nearest(String text, String language, String exclude, int limit);
 
-    /** A reference found in the index but no longer in the database: the index drops it. */
-    void gone(String reference);
+    /**
+     * The index's copy of this ticket may be out of date: found in the index but no longer in the database, or changed
+     * by another cluster member. The index reads the ticket again (and drops it when it is gone).
+     */
+    void stale(String reference);
 
     /** False while the index is catching up with the database. */
     boolean complete();

@@ -305,6 +305,47 @@ class ClusterIT {
         }
     }
 
+    /**
+     * A ticket created through A is among the similar tickets B answers with, soon: B's index is fed by the change
+     * messages that reach B's dashboards, not only by its periodic catch-up with the database.
+     */
+    @Test
+    @Order(2)
+    void aTicketCreatedOnOneMemberIsSimilarOnTheOther() throws Exception {
+        String word = "quandrix" + System.nanoTime() % 100_000;
+        HttpResponse<String> onB = send(
+                b,
+                "POST",
+                "/api/tickets",
+                "{\"subject\": \"The " + word + " badge reader\", \"body\": \"The " + word
+                        + " badge reader at the main door rejects every badge.\"}");
+        assertEquals(201, onB.statusCode(), onB.body());
+        String question = json(onB.body()).getString("reference");
+        HttpResponse<String> onA = send(
+                a,
+                "POST",
+                "/api/tickets",
+                "{\"subject\": \"Badge reader " + word + "\", \"body\": \"Our " + word
+                        + " badge reader rejects all badges since this morning.\"}");
+        long acknowledged = System.nanoTime();
+        assertEquals(201, onA.statusCode(), onA.body());
+        String fromA = json(onA.body()).getString("reference");
+        long deadline = acknowledged + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            HttpResponse<String> similar = send(b, "GET", "/api/tickets/" + question + "/similar", null);
+            assertEquals(200, similar.statusCode(), similar.body());
+            if (similar.body().contains("\"" + fromA + "\"")) {
+                break;
+            }
+            assertTrue(System.nanoTime() < deadline, "B never showed A's ticket as similar: " + similar.body());
+            Thread.sleep(20);
+        }
+        FIGURES.add(String.format(
+                Locale.ROOT,
+                "[cluster] a ticket created on A was among B's similar tickets after %d ms",
+                (System.nanoTime() - acknowledged) / 1_000_000));
+    }
+
     /** A ticket through A and one through B, each awaited on both dashboards (the "exactly once" fence). */
     private static void awaitFences(DashboardSocket... dashboards) throws Exception {
         for (TestServer member : List.of(a, b)) {
@@ -327,7 +368,7 @@ class ClusterIT {
      * ({@code kill -9}) once half are acknowledged, and A's clients go on with B, as behind a load balancer.
      */
     @Test
-    @Order(2)
+    @Order(3)
     void loadOverBothMembersWithAKillOfA() throws Exception {
         try (DashboardSocket onB = dashboard(b)) {
             Load load = new Load();

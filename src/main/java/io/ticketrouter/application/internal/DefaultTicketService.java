@@ -101,7 +101,7 @@ public class DefaultTicketService implements TicketService {
     private SimilarTickets similarTo(String text, String language, String exclude, int limit) {
         List<TicketIndex.Match> matches = index.nearest(text, language, exclude, limit + SIMILAR_SPARE);
         TicketTransactions.SimilarFound found = transactions.similar(matches, limit);
-        found.gone().forEach(index::gone);
+        found.gone().forEach(index::stale);
         List<SimilarTickets.Similar> list = found.tickets();
         SimilarTickets.SuggestedReply reply = null;
         for (SimilarTickets.Similar s : list) {

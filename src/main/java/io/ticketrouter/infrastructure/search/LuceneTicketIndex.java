@@ -134,7 +134,7 @@ public class LuceneTicketIndex implements TicketIndex {
     }
 
     @Override
-    public void gone(String reference) {
+    public void stale(String reference) {
         mark(TicketReference.parse(reference).number());
     }
 

@@ -4,6 +4,7 @@ import io.ticketrouter.application.AccountChanged;
 import io.ticketrouter.application.ClusterTransport;
 import io.ticketrouter.application.ModelChanged;
 import io.ticketrouter.application.TicketChanged;
+import io.ticketrouter.application.TicketIndex;
 import io.ticketrouter.interfaces.json.ApiJson;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -46,6 +47,9 @@ public class TicketBroadcaster {
     @Inject
     ClusterTransport cluster;
 
+    @Inject
+    TicketIndex index;
+
     @Resource
     ManagedExecutorService executor;
     /** The REST API's JSON-B, so both deliver the same ticket JSON. */
@@ -53,7 +57,7 @@ public class TicketBroadcaster {
 
     /** Subscribes to the other members' changes as soon as the application starts, before any dashboard connects. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        cluster.subscribe(this::deliver);
+        cluster.subscribe(this::received);
         LOG.log(Level.INFO, "Dashboard pushes: {0}", cluster.describe());
     }
 
@@ -126,6 +130,25 @@ public class TicketBroadcaster {
         }
         deliver(text);
         cluster.publish(text);
+    }
+
+    /** Who a message from another member is about: {@code reference} is set for ticket changes only. */
+    public record Envelope(String type, String reference) {}
+
+    /**
+     * A message another member published: delivered to this member's dashboards, and for a ticket change also to this
+     * member's similar-ticket index, so that both show the same changes at the same time.
+     */
+    void received(String text) {
+        deliver(text);
+        try {
+            Envelope envelope = jsonb.fromJson(text, Envelope.class);
+            if (envelope != null && envelope.reference() != null && !"model".equals(envelope.type())) {
+                index.stale(envelope.reference());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "A cluster message that names no ticket", e);
+        }
     }
 
     /** Sends a dashboard message to this member's sessions only. */
