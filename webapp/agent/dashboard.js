@@ -328,7 +328,9 @@ async function catchUp() {
   } catch (e) {
     setLoadStatus(explain(e, 'Could not refresh the list.'));
   }
-  const added = new Set([...state.tickets.keys()].filter((r) => !before.has(r)));
+  // only the tickets this list shows count as caught up: the catch-up reads every newer ticket, filters or not
+  const added = new Set([...state.tickets.keys()]
+    .filter((r) => !before.has(r) && matches(state.tickets.get(r), state.filters)));
   render(added);
   if (added.size > 0) announce(`${added.size} new ${added.size === 1 ? 'ticket' : 'tickets'} caught up after reconnecting.`);
   else if (caught > 0) announce('Back online; changes made meanwhile are shown.');
