@@ -13,6 +13,13 @@ public interface AccountService {
     /** The user's identity when the password is right; empty for an unknown user or a wrong password. */
     Optional<Identity> verify(String username, char[] password);
 
+    /**
+     * The user as stored now (identity and a stamp of the password hash), read without any hashing, so that a password
+     * verified earlier can be re-checked cheaply: it still holds while the stamp is the one read before it was
+     * verified. Empty for an unknown user.
+     */
+    Optional<StoredCredential> stored(String username);
+
     /** Verifies the password and opens a session that lasts {@code lifetime}; empty when the password is wrong. */
     Optional<SignedIn> signIn(String username, char[] password, Duration lifetime);
 

@@ -7,6 +7,7 @@ import io.ticketrouter.application.AccountView;
 import io.ticketrouter.application.Identity;
 import io.ticketrouter.application.InvalidInputException;
 import io.ticketrouter.application.SignedIn;
+import io.ticketrouter.application.StoredCredential;
 import io.ticketrouter.domain.model.user.AccountRules;
 import io.ticketrouter.domain.model.user.LoginSession;
 import io.ticketrouter.domain.model.user.Role;
@@ -18,8 +19,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -53,6 +56,14 @@ public class DefaultAccountService implements AccountService {
             return Optional.empty();
         }
         return Optional.of(new Identity(user.get().username(), user.get().role()));
+    }
+
+    @Override
+    public Optional<StoredCredential> stored(String username) {
+        return (username == null ? Optional.<UserAccount>empty() : users.find(username))
+                .map(u -> new StoredCredential(
+                        new Identity(u.username(), u.role()),
+                        HexFormat.of().formatHex(Tokens.sha256(u.passwordHash().getBytes(StandardCharsets.UTF_8)))));
     }
 
     @Override

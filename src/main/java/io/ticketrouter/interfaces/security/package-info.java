@@ -8,9 +8,10 @@
  *       {@code /login.html}, programs a 401 problem.</li>
  *   <li>{@link io.ticketrouter.interfaces.security.AccountIdentityStore}: the {@code IdentityStore}; checks a
  *       password against its PBKDF2 hash in the database.</li>
- *   <li>{@link io.ticketrouter.interfaces.security.CredentialCache}: what was verified, for a minute, so no
- *       request computes a password hash (throughput) and a changed password or removed user takes effect at once on
- *       this instance and within a minute on the others.</li>
+ *   <li>{@link io.ticketrouter.interfaces.security.CredentialCache}: what was verified, re-checked against the
+ *       database every minute without hashing, so no request computes a password hash (throughput, latency) and a
+ *       changed password or removed user takes effect at once on this instance and within a minute on the
+ *       others.</li>
  *   <li>{@link io.ticketrouter.interfaces.security.RateLimits}: per client address, for anonymous requests,
  *       anonymous ticket submissions and password checks (Bucket4j token buckets).</li>
  *   <li>{@link io.ticketrouter.interfaces.security.FirstAdmin}: user {@code admin} on the first start.</li>
