@@ -27,12 +27,15 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -66,16 +69,16 @@ public final class SimilarityIndex implements Closeable {
     public record Match(long id, double similarity, boolean resolved) {}
 
     /**
-     * Terms of the question that are looked up at most (the most telling ones); the cosine uses all of them. 24
-     * instead of 48 tripled the look-ups per second at 100,000 tickets with the same hit@5 on the shared split
-     * (docs/performance.md).
+     * Terms of the question that are looked up at most (the most telling ones); the cosine uses all of them. With 16
+     * terms and 2 candidates per result a look-up at 100,000 tickets takes less than half the time of 24 and 4, with
+     * the same hit@5 on the shared split (docs/performance.md).
      */
-    static final int QUERY_TERMS = 24;
+    static final int QUERY_TERMS = 16;
 
     /** Candidates re-ranked per result asked for (at least {@link #MIN_CANDIDATES}). */
-    static final int CANDIDATES_PER_RESULT = 4;
+    static final int CANDIDATES_PER_RESULT = 2;
 
-    static final int MIN_CANDIDATES = 30;
+    static final int MIN_CANDIDATES = 20;
 
     private static final Logger LOG = Logger.getLogger(SimilarityIndex.class.getName());
     private static final String ID = "id";
@@ -94,33 +97,40 @@ public final class SimilarityIndex implements Closeable {
     private final boolean rebuilt;
 
     /**
-     * Document frequencies of the terms looked up in the current reader: the re-ranking needs the IDF of every term of
-     * every candidate, and a term-dictionary seek per term was the largest cost of a look-up (profiled at 100,000
-     * tickets). Replaced whenever the reader changes, so the figures are always those of the reader searched.
+     * The terms looked up in the current reader, with their document frequencies and where they are in the index: the
+     * re-ranking needs the IDF of every term of every candidate, and the query's terms are found again for each
+     * look-up; a term-dictionary seek per term was the largest cost of a look-up (profiled at 100,000 tickets).
+     * Replaced whenever the reader changes, so the figures are always those of the reader searched.
      */
-    private volatile DocFreqs docFreqs = new DocFreqs(null);
+    private volatile TermCache termCache = new TermCache(null);
 
-    private record DocFreqs(IndexReader reader, Map<BytesRef, Integer> counts) {
-        DocFreqs(IndexReader reader) {
+    private record TermCache(IndexReader reader, Map<BytesRef, TermStates> states) {
+
+        /** Terms kept per reader at most (about 200 bytes each); beyond, a term is looked up each time. */
+        static final int MAX_TERMS = 200_000;
+
+        TermCache(IndexReader reader) {
             this(reader, new java.util.concurrent.ConcurrentHashMap<>());
         }
 
-        int of(BytesRef term) throws IOException {
-            Integer known = counts.get(term);
+        TermStates of(IndexSearcher searcher, BytesRef term) throws IOException {
+            TermStates known = states.get(term);
             if (known != null) {
                 return known;
             }
-            int df = reader.docFreq(new Term(TERMS, term));
-            counts.put(BytesRef.deepCopyOf(term), df);
-            return df;
+            TermStates found = TermStates.build(searcher, new Term(TERMS, term), true);
+            if (states.size() < MAX_TERMS) {
+                states.put(BytesRef.deepCopyOf(term), found);
+            }
+            return found;
         }
     }
 
-    private DocFreqs docFreqs(IndexReader reader) {
-        DocFreqs current = docFreqs;
+    private TermCache termCache(IndexReader reader) {
+        TermCache current = termCache;
         if (current.reader() != reader) {
-            current = new DocFreqs(reader);
-            docFreqs = current;
+            current = new TermCache(reader);
+            termCache = current;
         }
         return current;
     }
@@ -193,6 +203,21 @@ public final class SimilarityIndex implements Closeable {
         changed();
     }
 
+    /**
+     * Adds the tickets or replaces what the index had of them, analysing and indexing them on all cores (a rebuild of
+     * the index from the database is mostly the analysis of the texts).
+     */
+    public void putAll(List<Entry> entries) {
+        entries.parallelStream().forEach(entry -> {
+            try {
+                writer.updateDocument(new Term(ID, Long.toString(entry.id())), document(entry));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        changed();
+    }
+
     /** Removes the ticket; nothing happens when the index does not have it. */
     public void remove(long id) {
         try {
@@ -232,15 +257,47 @@ public final class SimilarityIndex implements Closeable {
 
     /**
      * The {@code limit} tickets nearest to the text, most similar first, without the ticket {@code excludeId} (the
-     * question itself when it is stored; any negative value excludes nothing). Tickets sharing no term are not
-     * returned.
+     * question itself when it is stored; any negative value excludes nothing). When the index holds {@code excludeId},
+     * its indexed terms are the question (the terms the analyser gives for its text, read instead of analysed again);
+     * otherwise {@code text} is analysed. Tickets sharing no term are not returned.
      */
     public List<Match> nearest(String text, String language, long excludeId, int limit) {
-        Map<String, Integer> question = termCounts(analyzer.terms(text, language));
-        if (question.isEmpty() || limit < 1) {
+        if (limit < 1) {
             return List.of();
         }
-        return withSearcher(searcher -> nearest(searcher, question, excludeId, limit));
+        return withSearcher(searcher -> {
+            Map<BytesRef, Integer> question = excludeId >= 0 ? storedTerms(searcher.getIndexReader(), excludeId) : null;
+            if (question == null) {
+                question = termCounts(analyzer.terms(text, language));
+            }
+            return question.isEmpty() ? List.<Match>of() : nearest(searcher, question, excludeId, limit);
+        });
+    }
+
+    /** The terms the index holds for the ticket, with their counts; null when it does not hold the ticket. */
+    private static Map<BytesRef, Integer> storedTerms(IndexReader reader, long id) throws IOException {
+        BytesRef key = new BytesRef(Long.toString(id));
+        for (LeafReaderContext leaf : reader.leaves()) {
+            PostingsEnum postings = leaf.reader().postings(new Term(ID, key), PostingsEnum.NONE);
+            if (postings == null) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                if (live == null || live.get(doc)) {
+                    Terms terms = leaf.reader().termVectors().get(doc, TERMS);
+                    Map<BytesRef, Integer> counts = new HashMap<>();
+                    if (terms != null) {
+                        TermsEnum te = terms.iterator();
+                        for (BytesRef term = te.next(); term != null; term = te.next()) {
+                            counts.put(BytesRef.deepCopyOf(term), (int) te.totalTermFreq());
+                        }
+                    }
+                    return counts;
+                }
+            }
+        }
+        return null;
     }
 
     /** A read of the index as it is after the latest change. */
@@ -262,23 +319,26 @@ public final class SimilarityIndex implements Closeable {
         }
     }
 
-    private List<Match> nearest(IndexSearcher searcher, Map<String, Integer> question, long excludeId, int limit)
+    private List<Match> nearest(IndexSearcher searcher, Map<BytesRef, Integer> question, long excludeId, int limit)
             throws IOException {
         IndexReader reader = searcher.getIndexReader();
         int docs = reader.numDocs();
         if (docs == 0) {
             return List.of();
         }
-        DocFreqs dfs = docFreqs(reader);
+        TermCache cache = termCache(reader);
         Map<BytesRef, Double> weights = new HashMap<>();
+        Map<BytesRef, TermStates> found = new HashMap<>();
         double questionNorm = 0;
-        for (Map.Entry<String, Integer> t : question.entrySet()) {
-            BytesRef term = new BytesRef(t.getKey());
-            int df = dfs.of(term);
+        for (Map.Entry<BytesRef, Integer> t : question.entrySet()) {
+            BytesRef term = t.getKey();
+            TermStates states = cache.of(searcher, term);
+            int df = states.docFreq();
             double w = tf(t.getValue()) * idf(docs, df);
             questionNorm += w * w;
             if (df > 0) { // a term no stored ticket has adds nothing to any dot product, only to the norm
                 weights.put(term, w);
+                found.put(term, states);
             }
         }
         if (weights.isEmpty()) {
@@ -286,9 +346,12 @@ public final class SimilarityIndex implements Closeable {
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         weights.entrySet().stream()
-                .sorted(Map.Entry.<BytesRef, Double>comparingByValue().reversed())
+                .sorted(Map.Entry.<BytesRef, Double>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey())) // the same terms whatever the map's order
                 .limit(QUERY_TERMS)
-                .forEach(t -> query.add(new TermQuery(new Term(TERMS, t.getKey())), BooleanClause.Occur.SHOULD));
+                .forEach(t -> query.add(
+                        new TermQuery(new Term(TERMS, t.getKey()), found.get(t.getKey())), BooleanClause.Occur.SHOULD));
         // the question itself, when stored, is dropped from the candidates (one more is asked for) rather than excluded
         // in the query, which would keep Lucene from skipping blocks of documents that cannot make the top
         int candidates = Math.max(MIN_CANDIDATES, limit * CANDIDATES_PER_RESULT) + (excludeId >= 0 ? 1 : 0);
@@ -306,7 +369,8 @@ public final class SimilarityIndex implements Closeable {
             double norm = 0;
             TermsEnum te = terms.iterator();
             for (BytesRef term = te.next(); term != null; term = te.next()) {
-                double w = tf(te.totalTermFreq()) * idf(docs, Math.max(1, dfs.of(term)));
+                double w = tf(te.totalTermFreq())
+                        * idf(docs, Math.max(1, cache.of(searcher, term).docFreq()));
                 norm += w * w;
                 Double qw = weights.get(term);
                 if (qw != null) {
@@ -384,9 +448,9 @@ public final class SimilarityIndex implements Closeable {
         return values != null && values.advanceExact(doc - leaf.docBase) ? values.longValue() : 0;
     }
 
-    private static Map<String, Integer> termCounts(List<String> terms) {
-        Map<String, Integer> counts = new HashMap<>();
-        terms.forEach(t -> counts.merge(t, 1, Integer::sum));
+    private static Map<BytesRef, Integer> termCounts(List<String> terms) {
+        Map<BytesRef, Integer> counts = new HashMap<>();
+        terms.forEach(t -> counts.merge(new BytesRef(t), 1, Integer::sum));
         return counts;
     }
 

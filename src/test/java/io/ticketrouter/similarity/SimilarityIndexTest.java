@@ -54,6 +54,29 @@ class SimilarityIndexTest {
     }
 
     @Test
+    void aStoredTicketIsAskedWithTheTermsTheIndexHoldsForItWhichAreThoseOfItsText() throws IOException {
+        try (SimilarityIndex index = filled()) {
+            Entry stored = HISTORY.get(0);
+            List<Match> byText = index.nearest(stored.text(), stored.language(), stored.id(), 4);
+
+            assertThat(index.nearest("", "en", stored.id(), 4))
+                    .as("the index's own terms of ticket 1 give what its text gives")
+                    .isEqualTo(byText)
+                    .extracting(Match::id)
+                    .doesNotContain(1L)
+                    .startsWith(2L);
+            assertThat(index.nearest("My credit card was charged twice", "en", 99, 4))
+                    .as("a ticket the index does not hold is asked with the text given")
+                    .extracting(Match::id)
+                    .startsWith(1L);
+            index.remove(1);
+            assertThat(index.nearest("", "en", 1, 4))
+                    .as("a removed ticket's terms are gone with it")
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void wordsNoStoredTicketHasFindNothing() throws IOException {
         try (SimilarityIndex index = filled()) {
             assertThat(index.nearest("zyxwv qqqqq", "en", -1, 5)).isEmpty();

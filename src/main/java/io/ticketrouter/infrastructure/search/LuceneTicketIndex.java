@@ -327,6 +327,7 @@ public class LuceneTicketIndex implements TicketIndex {
                 for (int i = 0; i < ids.size(); i++) {
                     s.setLong(i + 1, ids.get(i));
                 }
+                List<SimilarityIndex.Entry> entries = new ArrayList<>(ids.size());
                 try (ResultSet rows = s.executeQuery()) {
                     while (rows.next()) {
                         long id = rows.getLong(1);
@@ -336,15 +337,16 @@ public class LuceneTicketIndex implements TicketIndex {
                         if (had != null && had == version) {
                             continue;
                         }
-                        current.put(new SimilarityIndex.Entry(
+                        entries.add(new SimilarityIndex.Entry(
                                 id,
                                 version,
                                 rows.getString(3),
                                 rows.getString(4) + "\n" + rows.getString(5),
                                 TicketStatus.RESOLVED.name().equals(rows.getString(6))));
-                        indexed.put(id, version);
                     }
                 }
+                current.putAll(entries);
+                entries.forEach(e -> indexed.put(e.id(), e.version()));
             }
             for (long id : missing) {
                 current.remove(id);
