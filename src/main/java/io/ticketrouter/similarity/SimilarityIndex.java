@@ -204,17 +204,19 @@ public final class SimilarityIndex implements Closeable {
     }
 
     /**
-     * Adds the tickets or replaces what the index had of them, analysing and indexing them on all cores (a rebuild of
-     * the index from the database is mostly the analysis of the texts).
+     * Adds the tickets or replaces what the index had of them. Their texts are analysed on all cores (a rebuild of the
+     * index from the database is mostly that analysis), then written by this thread alone, so that a rebuilt index
+     * is one segment rather than one per writing thread (a look-up searches every segment).
      */
     public void putAll(List<Entry> entries) {
-        entries.parallelStream().forEach(entry -> {
-            try {
-                writer.updateDocument(new Term(ID, Long.toString(entry.id())), document(entry));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        List<Document> documents = entries.parallelStream().map(this::document).toList();
+        try {
+            for (int i = 0; i < entries.size(); i++) {
+                writer.updateDocument(new Term(ID, Long.toString(entries.get(i).id())), documents.get(i));
             }
-        });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         changed();
     }
 
