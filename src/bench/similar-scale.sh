@@ -4,8 +4,9 @@
 # directory; then
 #   - the index rebuild: the server started on that database with no index (the time the server logs),
 #   - GET /api/tickets/{reference}/similar at 8 connections (wrk, 2 threads) over random stored references, latency
-#     percentiles and requests/s: 30 s measured after 120 s of the same load (WARMUP): on 2 cores shared by the 8
-#     clients, the JIT takes that long to compile the search loops, and a shorter warm-up measures the compiler),
+#     percentiles and requests/s: 30 s measured after 120 s of the same load (WARMUP) and once the JIT's compile
+#     queue is empty (jcmd Compiler.queue, at most 5 minutes): on 2 cores the one C2 compiler thread still works
+#     through the application server's start-up code minutes after the start, and a measurement then measures it,
 #   - the server's resident memory (RSS) with those tickets, beside a server on an empty database started in the
 #     same run with the same model (the growth is the difference).
 #   src/bench/similar-scale.sh TICKETS.csv MODEL_DIR [N]
@@ -93,6 +94,10 @@ code="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: $TR_AUTHORIZAT
 [ "$code" = 200 ] || { echo "GET similar answered $code" >&2; exit 1; }
 echo "# warm-up: $WARMUP of the same load"
 wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/wrk/similar.lua" "http://localhost:$PORT" | grep -E "Requests/sec|non-2xx"
+jit_queue() { jcmd "$1" Compiler.queue 2>/dev/null | sed -n '/C2 compile queue/,$p' | grep -c '^[0-9]' || true; }
+waited=0
+while [ "$(jit_queue "$(server_pid)")" -gt 0 ] && [ "$waited" -lt 300 ]; do sleep 5; waited=$((waited + 5)); done
+echo "# waited ${waited} s for the JIT's compile queue to empty (C2 queue now $(jit_queue "$(server_pid)"))"
 echo "# measured: GET /api/tickets/{random of $N}/similar, $CONNECTIONS connections, 2 threads, $DURATION"
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/wrk/similar.lua" "http://localhost:$PORT"
 after_rss="$(rss_kb "$(server_pid)")"
