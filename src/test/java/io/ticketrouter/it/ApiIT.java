@@ -359,6 +359,10 @@ class ApiIT {
         String second = create("Again the " + word + " printer", "Paper jam in the " + word + " printer, every page.");
         String third = create("Jammed " + word, "Our " + word + " printer jams with each print job on floor three.");
         String other = create("Salary question", "When will the salary of November be paid into my bank account?");
+        for (String note : List.of("Cleaned the rollers", "Replaced the pickup roller")) {
+            Http.Answer noted = http.patch("/api/tickets/" + third, "{\"note\": " + q(note) + "}");
+            assertEquals(200, noted.status(), noted.toString());
+        }
 
         JsonObject similar = awaitSimilar(first, List.of(second, third));
         List<JsonObject> found = similar.getJsonArray("tickets").getValuesAs(JsonObject.class);
@@ -375,6 +379,13 @@ class ApiIT {
             }
         }
         assertTrue(similar.getString("summary").matches("\\d+ of " + found.size() + " went to .+"), similar.toString());
+        for (JsonObject t : found) {
+            if (t.getString("reference").equals(third)) {
+                assertEquals("Replaced the pickup roller", t.getString("last_reply"), "the last agent note: " + t);
+            } else if (t.getString("reference").equals(second)) {
+                assertTrue(!t.containsKey("last_reply") || t.isNull("last_reply"), "no note, no reply: " + t);
+            }
+        }
 
         Http.Answer predicted = http.post(
                 "/api/predict", "{\"body\": \"The " + word + " printer jams on every page again\", \"similar\": true}");
