@@ -721,7 +721,10 @@ async function loadSimilar(reference) {
   }
   if (state.openReference !== reference) return; // the agent moved on
   state.similar = found;
-  renderDetail();
+  // only the section is replaced: the rest of the view (a note being typed, a selection) stays as the agent left it
+  const section = document.getElementById('similar');
+  if (section) section.replaceWith(similarSection(reference));
+  else renderDetail();
 }
 
 // Opens a ticket of the similar list, which may be older than anything the list has loaded.
