@@ -1,6 +1,5 @@
 package io.ticketrouter.classification.features;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -61,21 +60,45 @@ public final class TfidfVectorizer {
     }
 
     public SparseVector transform(Map<String, Integer> counts) {
-        List<int[]> found = new ArrayList<>();
+        long[] found = new long[counts.size()];
+        int n = 0;
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
             Integer i = index.get(e.getKey());
             if (i != null) {
-                found.add(new int[] {i, e.getValue()});
+                found[n++] = pack(i, e.getValue());
             }
         }
-        int[] indices = new int[found.size()];
-        double[] values = new double[found.size()];
-        found.sort((a, b) -> Integer.compare(a[0], b[0]));
+        return vector(found, n);
+    }
+
+    /** The vector of a training row, given the vocabulary index (or -1) of each of the table's term numbers. */
+    SparseVector transform(TermTable.Row row, int[] vocabularyIndex) {
+        int[] terms = row.terms();
+        long[] found = new long[terms.length];
+        int n = 0;
+        for (int k = 0; k < terms.length; k++) {
+            int i = vocabularyIndex[terms[k]];
+            if (i >= 0) {
+                found[n++] = pack(i, row.counts()[k]);
+            }
+        }
+        return vector(found, n);
+    }
+
+    private static long pack(int feature, int count) {
+        return ((long) feature << 32) | (count & 0xffffffffL);
+    }
+
+    /** Sublinear TF times IDF, L2-normalised, from {@code n} packed (feature, count) pairs. */
+    private SparseVector vector(long[] found, int n) {
+        Arrays.sort(found, 0, n);
+        int[] indices = new int[n];
+        double[] values = new double[n];
         double norm = 0;
-        for (int k = 0; k < indices.length; k++) {
-            int i = found.get(k)[0];
+        for (int k = 0; k < n; k++) {
+            int i = (int) (found[k] >>> 32);
             indices[k] = i;
-            values[k] = (1 + Math.log(found.get(k)[1])) * idf[i];
+            values[k] = (1 + Math.log((int) found[k])) * idf[i];
             norm += values[k] * values[k];
         }
         if (norm > 0) {

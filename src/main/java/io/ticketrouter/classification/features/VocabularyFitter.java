@@ -47,36 +47,49 @@ public final class VocabularyFitter {
      * @param targets  per target name: the class index of each row and the number of terms to keep
      */
     public Fitted fit(List<Map<String, Integer>> docs, Map<String, Target> targets) {
-        int n = docs.size();
-        Map<String, Integer> df = new HashMap<>();
-        for (Map<String, Integer> doc : docs) {
-            for (String term : doc.keySet()) {
-                df.merge(term, 1, Integer::sum);
+        return fit(TermTable.of(docs), targets);
+    }
+
+    /**
+     * @param table    term counts of each training row
+     * @param targets  per target name: the class index of each row and the number of terms to keep
+     */
+    public Fitted fit(TermTable table, Map<String, Target> targets) {
+        int n = table.size();
+        int[] df = new int[table.distinctTerms()];
+        for (int r = 0; r < n; r++) {
+            for (int id : table.row(r).terms()) {
+                df[id]++;
             }
         }
-        List<String> candidates = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : df.entrySet()) {
-            if (e.getValue() >= minDf && e.getValue() <= maxDfRatio * n) {
-                candidates.add(e.getKey());
+        // the terms within the limits, in term order; candidate[id] is a term number's position there, or -1
+        List<Integer> kept = new ArrayList<>();
+        for (int id = 0; id < df.length; id++) {
+            if (df[id] >= minDf && df[id] <= maxDfRatio * n) {
+                kept.add(id);
             }
         }
-        candidates.sort(Comparator.naturalOrder());
-        Map<String, Integer> candidateIndex = new HashMap<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            candidateIndex.put(candidates.get(i), i);
+        kept.sort(Comparator.comparing(table::term));
+        List<String> candidates = kept.stream().map(table::term).toList();
+        int[] candidate = new int[df.length];
+        java.util.Arrays.fill(candidate, -1);
+        for (int i = 0; i < kept.size(); i++) {
+            candidate[kept.get(i)] = i;
         }
         Map<String, List<String>> selected = new HashMap<>();
-        TreeSet<String> union = new TreeSet<>();
+        TreeSet<Integer> union = new TreeSet<>();
         for (Map.Entry<String, Target> t : targets.entrySet()) {
-            List<String> best = chi2Best(docs, candidates, candidateIndex, t.getValue());
-            selected.put(t.getKey(), best);
-            union.addAll(best);
+            int[] best = chi2Best(table, candidates, candidate, t.getValue());
+            selected.put(
+                    t.getKey(),
+                    java.util.Arrays.stream(best).mapToObj(candidates::get).toList());
+            java.util.Arrays.stream(best).forEach(union::add);
         }
-        List<String> vocabulary = new ArrayList<>(union);
-        double[] idf = new double[vocabulary.size()];
-        for (int i = 0; i < idf.length; i++) {
-            idf[i] = Math.log((1.0 + n) / (1.0 + df.get(vocabulary.get(i)))) + 1.0;
-        }
+        // positions ascend in term order, so the vocabulary is ordered by term
+        List<String> vocabulary = union.stream().map(candidates::get).toList();
+        double[] idf = union.stream()
+                .mapToDouble(i -> Math.log((1.0 + n) / (1.0 + df[kept.get(i)])) + 1.0)
+                .toArray();
         TfidfVectorizer vectorizer = new TfidfVectorizer(vocabulary, idf);
         Map<String, int[]> perTarget = new HashMap<>();
         Map<String, int[]> ranked = new HashMap<>();
@@ -91,25 +104,21 @@ public final class VocabularyFitter {
     /** Class index of each training row, number of classes and how many terms to keep. */
     public record Target(int[] classes, int numClasses, int keep) {}
 
-    private static List<String> chi2Best(
-            List<Map<String, Integer>> docs,
-            List<String> candidates,
-            Map<String, Integer> candidateIndex,
-            Target target) {
+    private static int[] chi2Best(TermTable table, List<String> candidates, int[] candidate, Target target) {
         int k = target.numClasses();
         double[][] observed = new double[candidates.size()][k];
         double[] classCount = new double[k];
-        for (int d = 0; d < docs.size(); d++) {
+        for (int d = 0; d < table.size(); d++) {
             int c = target.classes()[d];
             classCount[c]++;
-            for (String term : docs.get(d).keySet()) {
-                Integer i = candidateIndex.get(term);
-                if (i != null) {
+            for (int id : table.row(d).terms()) {
+                int i = candidate[id];
+                if (i >= 0) {
                     observed[i][c]++;
                 }
             }
         }
-        double n = docs.size();
+        double n = table.size();
         double[] score = new double[candidates.size()];
         for (int i = 0; i < candidates.size(); i++) {
             double present = 0;
@@ -142,9 +151,9 @@ public final class VocabularyFitter {
             int cmp = Double.compare(score[y], score[x]);
             return cmp != 0 ? cmp : candidates.get(x).compareTo(candidates.get(y));
         });
-        List<String> best = new ArrayList<>();
-        for (int i = 0; i < Math.min(target.keep(), order.length); i++) {
-            best.add(candidates.get(order[i]));
+        int[] best = new int[Math.min(target.keep(), order.length)];
+        for (int i = 0; i < best.length; i++) {
+            best[i] = order[i];
         }
         return best;
     }

@@ -16,6 +16,7 @@ import io.ticketrouter.classification.features.ClassScores;
 import io.ticketrouter.classification.features.FeatureSpace;
 import io.ticketrouter.classification.features.SparseVector;
 import io.ticketrouter.classification.features.TermExtractor;
+import io.ticketrouter.classification.features.TermTable;
 import io.ticketrouter.classification.features.TfidfVectorizer;
 import io.ticketrouter.classification.features.VocabularyFitter;
 import io.ticketrouter.classification.forest.WekaForestTrainer;
@@ -93,13 +94,9 @@ public final class BundleTrainer {
         long t0 = System.nanoTime();
         progress.start("Tokenizing", rows.size());
         TermExtractor extractor = new TermExtractor(parameters.features());
-        List<TermExtractor.Terms> terms = extractAll(extractor, rows);
-        List<Map<String, Integer>> docs =
-                terms.stream().map(TermExtractor.Terms::counts).toList();
-        List<String> languages =
-                terms.stream().map(TermExtractor.Terms::language).toList();
-        progress.finish(
-                rows.size() + " tickets, " + docs.stream().mapToInt(Map::size).sum() + " term occurrences");
+        TermTable docs = new TermTable(rows.size());
+        List<String> languages = extractAll(extractor, rows, docs);
+        progress.finish(rows.size() + " tickets, " + docs.occurrences() + " term occurrences");
         seconds.put("tokenizing", secondsSince(t0));
 
         // Vectorizing: vocabulary, chi² selection and IDF from these rows only.
@@ -113,7 +110,7 @@ public final class BundleTrainer {
                 new VocabularyFitter(parameters.minDf(), parameters.maxDfRatio()).fit(docs, targets);
         progress.step(1);
         TfidfVectorizer vectorizer = fitted.vectorizer();
-        List<SparseVector> vectors = docs.stream().map(vectorizer::transform).toList();
+        List<SparseVector> vectors = docs.vectors(vectorizer);
         progress.step(2);
         progress.finish(
                 vectorizer.size() + " terms (" + fitted.featuresPerTarget().get("queue").length + " for queue, "
@@ -201,7 +198,9 @@ public final class BundleTrainer {
         return new Result(bundle, seconds, queueResults, priorityResults, languages);
     }
 
-    private List<TermExtractor.Terms> extractAll(TermExtractor extractor, List<TicketRecord> rows) throws Exception {
+    /** Extracts every row's terms into {@code table} on all cores; returns the rows' resolved languages. */
+    private List<String> extractAll(TermExtractor extractor, List<TicketRecord> rows, TermTable table)
+            throws Exception {
         int threads = Math.max(1, parameters.queueForest().effectiveThreads());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "tokenizer");
@@ -210,20 +209,23 @@ public final class BundleTrainer {
         });
         try {
             AtomicLong done = new AtomicLong();
-            List<Future<TermExtractor.Terms>> futures = new ArrayList<>();
-            for (TicketRecord row : rows) {
+            List<Future<String>> futures = new ArrayList<>();
+            for (int r = 0; r < rows.size(); r++) {
+                TicketRecord row = rows.get(r);
+                int index = r;
                 futures.add(pool.submit(() -> {
                     TermExtractor.Terms t =
                             extractor.extract(new TicketText(row.subject(), row.body(), row.language()));
+                    table.put(index, t.counts());
                     long d = done.incrementAndGet();
                     if (d % 50 == 0) {
                         progress.step(d);
                     }
-                    return t;
+                    return t.language();
                 }));
             }
-            List<TermExtractor.Terms> out = new ArrayList<>(rows.size());
-            for (Future<TermExtractor.Terms> f : futures) {
+            List<String> out = new ArrayList<>(rows.size());
+            for (Future<String> f : futures) {
                 out.add(f.get());
             }
             progress.step(rows.size());

@@ -50,4 +50,25 @@ class VocabularyFitterTest {
         // invoice: 3/4 rows > 0.7; refund, payment, crash, error: 1 row < 2.
         assertEquals(List.of("server"), fitted.vectorizer().terms());
     }
+
+    @Test
+    void aTableOfTermNumbersGivesTheSameVocabularyAndVectorsAsTheRowsThemselves() {
+        Map<String, VocabularyFitter.Target> targets =
+                Map.of("queue", new VocabularyFitter.Target(new int[] {0, 0, 1, 1}, 2, 100));
+        TermTable table = new TermTable(TRAIN.size());
+        // filled out of order, as the training threads do
+        for (int r = TRAIN.size() - 1; r >= 0; r--) {
+            table.put(r, TRAIN.get(r));
+        }
+        VocabularyFitter.Fitted fitted = new VocabularyFitter(1, 1.0).fit(table, targets);
+        TfidfVectorizer v = fitted.vectorizer();
+        assertEquals(List.of("crash", "error", "invoice", "payment", "refund", "server"), v.terms());
+        assertEquals(9, table.occurrences());
+        List<SparseVector> vectors = table.vectors(v);
+        for (int r = 0; r < TRAIN.size(); r++) {
+            SparseVector expected = v.transform(TRAIN.get(r));
+            assertArrayEquals(expected.indices(), vectors.get(r).indices());
+            assertArrayEquals(expected.values(), vectors.get(r).values(), 0.0);
+        }
+    }
 }
