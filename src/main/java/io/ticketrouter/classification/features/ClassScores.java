@@ -104,8 +104,9 @@ public final class ClassScores {
         }
         int n = idx.size();
         double lambda = 1.0 / (c * n);
-        double[][] w = new double[numClasses][vocabularySize + 1]; // last entry: bias (feature constant 1)
-        for (int cls = 0; cls < numClasses; cls++) {
+        double[][] w = new double[numClasses][]; // last entry of each: bias (feature constant 1)
+        // one-vs-rest: the classes are independent fits, each with its own seeded order, so they run on all cores
+        java.util.stream.IntStream.range(0, numClasses).parallel().forEach(cls -> {
             double[] v = new double[vocabularySize + 1];
             double scale = 1.0;
             java.util.Random random = new java.util.Random(seed + cls);
@@ -139,10 +140,12 @@ public final class ClassScores {
                     }
                 }
             }
+            double[] fitted = new double[v.length];
             for (int j = 0; j < v.length; j++) {
-                w[cls][j] = (float) (v[j] * scale);
+                fitted[j] = (float) (v[j] * scale);
             }
-        }
+            w[cls] = fitted;
+        });
         double[][] weights = new double[numClasses][];
         double[] bias = new double[numClasses];
         for (int cls = 0; cls < numClasses; cls++) {
@@ -180,18 +183,17 @@ public final class ClassScores {
             int vocabularySize,
             int folds) {
         double[][] out = new double[rows.size()][];
-        for (int f = 0; f < folds; f++) {
+        // the folds are independent fits (each writes only its own rows), so they run on all cores
+        java.util.stream.IntStream.range(0, folds).parallel().forEach(f -> {
             boolean[] use = new boolean[rows.size()];
             for (int r = 0; r < rows.size(); r++) {
                 use[r] = r % folds != f;
             }
             ClassScores model = fit(method, rows, classes, numClasses, vocabularySize, use);
-            for (int r = 0; r < rows.size(); r++) {
-                if (!use[r]) {
-                    out[r] = model.scores(rows.get(r));
-                }
+            for (int r = f; r < rows.size(); r += folds) {
+                out[r] = model.scores(rows.get(r));
             }
-        }
+        });
         return out;
     }
 
