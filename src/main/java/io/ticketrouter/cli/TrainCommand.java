@@ -73,6 +73,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--min-leaf", paramLabel = "W", description = "Minimum weight per leaf.")
     double minLeaf = D.queueForest().minLeafWeight();
 
+    @Option(
+            names = "--bag-rows",
+            paramLabel = "N",
+            description = "Rows drawn for each tree at most, 0 = as many as the training rows; beyond it trees are"
+                    + " built on samples, so their size and time stop growing with the data.")
+    int bagRows = D.queueForest().bagRows();
+
     @Option(names = "--subject-weight", paramLabel = "N", description = "How often subject terms count.")
     int subjectWeight = D.features().subjectWeight();
 
@@ -134,8 +141,9 @@ final class TrainCommand implements Callable<Integer> {
                     priorityTerms,
                     forestTerms,
                     scoreMethod,
-                    new ForestParameters(trees, featuresPerSplit, maxDepth, minLeaf, seed, balanced, threads),
-                    new ForestParameters(trees, featuresPerSplit, maxDepth, minLeaf, seed + 1, balanced, threads),
+                    new ForestParameters(trees, featuresPerSplit, maxDepth, minLeaf, seed, balanced, threads, bagRows),
+                    new ForestParameters(
+                            trees, featuresPerSplit, maxDepth, minLeaf, seed + 1, balanced, threads, bagRows),
                     targetPrecision);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());

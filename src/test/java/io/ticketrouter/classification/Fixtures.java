@@ -40,8 +40,8 @@ public final class Fixtures {
                 100,
                 300,
                 io.ticketrouter.classification.features.ClassScores.Method.NAIVE_BAYES,
-                new ForestParameters(15, 0, 0, 1, 1, true, 2),
-                new ForestParameters(15, 0, 0, 1, 2, true, 2),
+                new ForestParameters(15, 0, 0, 1, 1, true, 2, 0),
+                new ForestParameters(15, 0, 0, 1, 2, true, 2, 0),
                 0.8);
     }
 

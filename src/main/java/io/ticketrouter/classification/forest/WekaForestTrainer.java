@@ -69,6 +69,7 @@ public final class WekaForestTrainer {
         rf.setSeed(parameters.seed());
         rf.setNumExecutionSlots(parameters.effectiveThreads());
         rf.setCalcOutOfBag(true);
+        rf.setBagSizePercent(parameters.bagSizePercent(rows.size()));
         rf.setDoNotCheckCapabilities(true);
         ((RandomTree) rf.getClassifier()).setMinNum(parameters.minLeafWeight());
         rf.buildClassifier(data);
@@ -138,7 +139,9 @@ public final class WekaForestTrainer {
             }
         }
         values[numFeatures] = cls;
-        return new SparseInstance(weight, values);
+        return Boolean.getBoolean("tr.dense")
+                ? new weka.core.DenseInstance(weight, values)
+                : new SparseInstance(weight, values);
     }
 
     private static int maxIndex(List<SparseVector> rows, int[] features) {

@@ -47,6 +47,9 @@ public record TrainingParameters(
         }
     }
 
+    /** Rows drawn per tree by default: trees stop growing with the training set beyond it (docs/performance.md). */
+    public static final int BAG_ROWS = 8000;
+
     /** Cross-fitting folds for the class-score features of training rows. */
     public static final int CLASS_SCORE_FOLDS = 5;
 
@@ -65,8 +68,8 @@ public record TrainingParameters(
                 6000,
                 1500,
                 ClassScores.Method.LINEAR_SVM,
-                new ForestParameters(100, 0, 0, 2, 42, true, 0),
-                new ForestParameters(100, 0, 0, 2, 43, true, 0),
+                new ForestParameters(100, 0, 0, 2, 42, true, 0, BAG_ROWS),
+                new ForestParameters(100, 0, 0, 2, 43, true, 0, BAG_ROWS),
                 0.80);
     }
 
@@ -99,6 +102,7 @@ public record TrainingParameters(
         m.put("seed", f.seed());
         m.put("balanced", f.balanced());
         m.put("threads", f.effectiveThreads());
+        m.put("bag_rows", f.bagRows());
         return m;
     }
 }

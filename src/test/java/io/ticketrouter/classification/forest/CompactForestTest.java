@@ -2,6 +2,8 @@ package io.ticketrouter.classification.forest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ticketrouter.classification.Fixtures;
 import io.ticketrouter.classification.TicketText;
@@ -66,7 +68,7 @@ class CompactForestTest {
         List<SparseVector> rows = prepared.rows();
         int[] features = prepared.features();
 
-        WekaForestTrainer.Trained trained = prepared.train(new ForestParameters(25, 0, 0, 1, 7, true, 2));
+        WekaForestTrainer.Trained trained = prepared.train(new ForestParameters(25, 0, 0, 1, 7, true, 2, 0));
 
         // Round trip through the binary format too: the loaded forest must predict the same.
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -88,7 +90,7 @@ class CompactForestTest {
     void contributionsAddUpToThePrediction() throws Exception {
         QueueRows prepared = QueueRows.ofSmallTickets(false, 100);
         CompactForest forest =
-                prepared.train(new ForestParameters(10, 0, 0, 1, 3, true, 1)).forest();
+                prepared.train(new ForestParameters(10, 0, 0, 1, 3, true, 1, 0)).forest();
         double[] x = new double[prepared.vectorizer().size()];
         prepared.rows().get(0).scatter(x);
         double[] p = forest.distribution(x);
@@ -102,5 +104,57 @@ class CompactForestTest {
         // Saabas: root value + path contributions = prediction (per tree, hence for the average).
         double root = forest.rootValue(target);
         assertEquals(p[target], root + sum, 1e-9);
+    }
+
+    @Test
+    void beyondTheBagRowsEachTreeIsBuiltOnASampleOfThatSize() throws Exception {
+        QueueRows prepared = QueueRows.ofSmallTickets(false, 100);
+        int rows = prepared.rows().size();
+        int bagRows = rows / 4;
+        WekaForestTrainer.Trained sampled = prepared.train(new ForestParameters(20, 0, 0, 1, 5, true, 2, bagRows));
+        WekaForestTrainer.Trained whole = prepared.train(new ForestParameters(20, 0, 0, 1, 5, true, 2, rows));
+
+        int percent = new ForestParameters(20, 0, 0, 1, 5, true, 2, bagRows).bagSizePercent(rows);
+        int draws = (int) (rows * percent / 100.0);
+        for (boolean[] tree : sampled.inBag()) {
+            int in = 0;
+            for (boolean b : tree) {
+                in += b ? 1 : 0;
+            }
+            // a bag draws with replacement, so it holds at most its draws and at least one row
+            assertTrue(in >= 1 && in <= draws, in + " rows in a bag of " + draws + " draws");
+        }
+        long sampledInBag = inBagTotal(sampled);
+        long wholeInBag = inBagTotal(whole);
+        assertTrue(
+                sampledInBag * 2 < wholeInBag,
+                "sampled bags hold " + sampledInBag + " rows in all, full bags " + wholeInBag);
+        assertTrue(sampled.forest().numNodes() < whole.forest().numNodes(), "trees on samples are smaller");
+        // every row still has out-of-bag trees to judge it
+        double[][] oob = sampled.outOfBag(prepared.rows(), prepared.vectorizer().size());
+        assertEquals(rows, oob.length);
+    }
+
+    @Test
+    void bagRowsChangeNothingUpToTheirNumberAndAreAShareOfTheRowsBeyond() {
+        ForestParameters p = new ForestParameters(100, 0, 0, 2, 42, true, 0, 8000);
+        assertEquals(100, p.bagSizePercent(4000));
+        assertEquals(100, p.bagSizePercent(8000));
+        assertEquals(25, p.bagSizePercent(32000));
+        assertEquals(1, p.bagSizePercent(10_000_000));
+        assertEquals(100, new ForestParameters(100, 0, 0, 2, 42, true, 0, 0).bagSizePercent(1_000_000));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new ForestParameters(100, 0, 0, 2, 42, true, 0, -1));
+        assertEquals("rows per tree must be 0 (all rows) or positive, got -1", e.getMessage());
+    }
+
+    private static long inBagTotal(WekaForestTrainer.Trained trained) {
+        long n = 0;
+        for (boolean[] tree : trained.inBag()) {
+            for (boolean b : tree) {
+                n += b ? 1 : 0;
+            }
+        }
+        return n;
     }
 }
