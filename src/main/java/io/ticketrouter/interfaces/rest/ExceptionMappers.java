@@ -107,9 +107,12 @@ public final class ExceptionMappers {
         public Response toResponse(io.ticketrouter.application.TicketConflictException e) {
             String problem = ApiJson.JSONB.toJson(ProblemType.CONFLICT.problem(e.getMessage(), null));
             String current = ApiJson.JSONB.toJson(e.current());
-            try (jakarta.json.JsonReader p = jakarta.json.Json.createReader(new java.io.StringReader(problem));
-                    jakarta.json.JsonReader c = jakarta.json.Json.createReader(new java.io.StringReader(current))) {
-                String body = jakarta.json.Json.createObjectBuilder(p.readObject())
+            try (jakarta.json.JsonReader p = io.ticketrouter.interfaces.json.ApiJson.JSONP.createReader(
+                            new java.io.StringReader(problem));
+                    jakarta.json.JsonReader c = io.ticketrouter.interfaces.json.ApiJson.JSONP.createReader(
+                            new java.io.StringReader(current))) {
+                String body = io.ticketrouter.interfaces.json.ApiJson.JSONP
+                        .createObjectBuilder(p.readObject())
                         .add("current", c.readObject())
                         .build()
                         .toString();

@@ -169,7 +169,7 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
                             + " are allowed",
                     null);
         }
-        try (JsonParser parser = jakarta.json.Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = io.ticketrouter.interfaces.json.ApiJson.JSONP.createParser(new StringReader(text))) {
             JsonValue value = StrictTree.read(parser);
             if (parser.hasNext()) {
                 parser.next(); // throws JsonParsingException at the first unexpected character
@@ -343,8 +343,8 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
             int index;
 
             Open(boolean isObject) {
-                object = isObject ? jakarta.json.Json.createObjectBuilder() : null;
-                array = isObject ? null : jakarta.json.Json.createArrayBuilder();
+                object = isObject ? io.ticketrouter.interfaces.json.ApiJson.JSONP.createObjectBuilder() : null;
+                array = isObject ? null : io.ticketrouter.interfaces.json.ApiJson.JSONP.createArrayBuilder();
             }
 
             JsonValue build() {
@@ -378,7 +378,8 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
                         continue;
                     }
                     case END_OBJECT, END_ARRAY -> value = open.pop().build();
-                    case VALUE_STRING -> value = jakarta.json.Json.createValue(parser.getString());
+                    case VALUE_STRING ->
+                        value = io.ticketrouter.interfaces.json.ApiJson.JSONP.createValue(parser.getString());
                     case VALUE_NUMBER -> value = number(parser.getString(), open);
                     case VALUE_TRUE -> value = JsonValue.TRUE;
                     case VALUE_FALSE -> value = JsonValue.FALSE;
@@ -408,7 +409,7 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
                                 + MAX_NUMBER_LENGTH + " characters are read, and no field of this API takes a number",
                         field.isEmpty() ? null : abbreviate(field));
             }
-            return jakarta.json.Json.createValue(new BigDecimal(text));
+            return io.ticketrouter.interfaces.json.ApiJson.JSONP.createValue(new BigDecimal(text));
         }
 
         /** Where the parser is: {@code body}, {@code items[2].body}; with {@code key}, that key in the innermost object. */

@@ -12,7 +12,6 @@ import io.ticketrouter.application.TicketView;
 import io.ticketrouter.interfaces.json.ApiJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -118,8 +117,9 @@ public class TicketResource {
             body = ApiJson.JSONB.toJson(TicketReceipt.of(TicketStatusView.of(ticket), received.statusToken()));
         } else {
             // an agent: the ticket as everywhere else, plus the status token that only this answer carries
-            try (JsonReader r = Json.createReader(new StringReader(ApiJson.JSONB.toJson(ticket)))) {
-                body = Json.createObjectBuilder(r.readObject())
+            try (JsonReader r = ApiJson.JSONP.createReader(new StringReader(ApiJson.JSONB.toJson(ticket)))) {
+                body = ApiJson.JSONP
+                        .createObjectBuilder(r.readObject())
                         .add("status_token", received.statusToken())
                         .build()
                         .toString();

@@ -132,7 +132,8 @@ public class ProblemErrorPage extends HttpServlet {
         }
         String json = "{\"type\":\"/docs/problems.html#" + kind.anchor() + "\",\"title\":\"" + kind.title()
                 + "\",\"status\":" + status + ",\"detail\":"
-                + jakarta.json.Json.createValue(detail == null ? kind.detail() : detail) + ",\"field\":null}";
+                + io.ticketrouter.interfaces.json.ApiJson.JSONP.createValue(detail == null ? kind.detail() : detail)
+                + ",\"field\":null}";
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         // JSON is UTF-8 by definition (RFC 8259): the same media type as the API's problems, without a charset

@@ -1,12 +1,12 @@
 package io.ticketrouter.domain.model.ticket;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.io.StringReader;
@@ -23,6 +23,9 @@ import java.util.function.Function;
  */
 final class JsonColumn {
 
+    /** Looked up once: {@code jakarta.json.Json}'s static methods scan the class path for it on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private JsonColumn() {}
 
     /** {@link Probabilities} ⇄ a JSON object of label → probability. */
@@ -30,7 +33,7 @@ final class JsonColumn {
     public static final class ProbabilitiesConverter implements AttributeConverter<Probabilities, String> {
         @Override
         public String convertToDatabaseColumn(Probabilities value) {
-            JsonObjectBuilder b = Json.createObjectBuilder();
+            JsonObjectBuilder b = JSON.createObjectBuilder();
             if (value != null) {
                 value.byLabel().forEach(b::add);
             }
@@ -71,7 +74,7 @@ final class JsonColumn {
 
         @Override
         public String convertToDatabaseColumn(C value) {
-            JsonArrayBuilder b = Json.createArrayBuilder();
+            JsonArrayBuilder b = JSON.createArrayBuilder();
             if (value != null) {
                 elements.apply(value).forEach(e -> b.add(write.apply(e)));
             }
@@ -98,7 +101,7 @@ final class JsonColumn {
             super(
                     Keywords::list,
                     Keywords::new,
-                    k -> Json.createObjectBuilder().add("term", k.term()).add("weight", k.weight()),
+                    k -> JSON.createObjectBuilder().add("term", k.term()).add("weight", k.weight()),
                     o -> new Keyword(
                             o.getString("term"), o.getJsonNumber("weight").doubleValue()));
         }
@@ -112,7 +115,7 @@ final class JsonColumn {
             super(
                     RoutingTrail::decisions,
                     RoutingTrail::new,
-                    d -> Json.createObjectBuilder()
+                    d -> JSON.createObjectBuilder()
                             .add("rule", nullToEmpty(d.rule()))
                             .add("change", nullToEmpty(d.change()))
                             .add("reason", nullToEmpty(d.reason())),
@@ -126,7 +129,7 @@ final class JsonColumn {
     }
 
     private static JsonValue read(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readValue();
         }
     }
