@@ -104,7 +104,7 @@ class PluginsIT {
     void pluginsListShowsActiveAndFailedPluginsWithReasons() throws Exception {
         Http.Answer a = http.get("/api/plugins");
         assertEquals(200, a.status(), a.toString());
-        assertEquals("1.1", a.json().getString("api_version"));
+        assertEquals("1.2", a.json().getString("api_version"));
         for (String active : List.of(
                 "low-confidence",
                 "urgent-keywords",

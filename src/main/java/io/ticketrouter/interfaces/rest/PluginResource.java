@@ -33,7 +33,7 @@ public class PluginResource {
     /** The plugins of the current load. */
     @Schema(name = "PluginList")
     public record PluginList(
-            @Schema(name = "api_version", example = "1.1", description = "Routing SPI version of this server")
+            @Schema(name = "api_version", example = "1.2", description = "Routing SPI version of this server")
             String apiVersion,
 
             @Schema(description = "Where plugin jars are loaded from (shown to admins only)")

@@ -8,6 +8,8 @@ package io.ticketrouter.spi;
  * version not newer than its own; anything else is refused at load time with a message naming both versions.
  *
  * <ul>
+ *   <li>1.2: {@link HelpdeskConnector}, a third kind of plugin that takes tickets from a helpdesk and writes the
+ *       routing back into it. Plugins written for 1.0 and 1.1 run unchanged.</li>
  *   <li>1.1: {@link AbstractPlugin} and {@link AbstractRoutingRule}, base classes that answer a plugin's name, API
  *       version, order and configuration keys. Plugins written for 1.0 run unchanged.</li>
  *   <li>1.0: the first version.</li>
@@ -16,7 +18,7 @@ package io.ticketrouter.spi;
 public final class RoutingApi {
 
     /** The API version of this jar. */
-    public static final String VERSION = "1.1";
+    public static final String VERSION = "1.2";
 
     private RoutingApi() {}
 

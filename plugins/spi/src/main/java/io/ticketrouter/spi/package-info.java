@@ -1,7 +1,7 @@
 /**
  * The routing SPI of Ticket Router: the only API a plugin compiles against.
  *
- * <p>Two kinds of plugin, both found with {@link java.util.ServiceLoader} in a jar dropped into the server's plugin
+ * <p>Three kinds of plugin, all found with {@link java.util.ServiceLoader} in a jar dropped into the server's plugin
  * directory:
  * <ul>
  *   <li>{@link io.ticketrouter.spi.RoutingRule} — sees one ticket and the model's prediction, may change the queue,
@@ -9,6 +9,9 @@
  *       {@code META-INF/services/io.ticketrouter.spi.RoutingRule}.</li>
  *   <li>{@link io.ticketrouter.spi.UrgentKeywordList} — words or phrases per language that make a ticket urgent
  *       (priority {@code high}). Listed in {@code META-INF/services/io.ticketrouter.spi.UrgentKeywordList}.</li>
+ *   <li>{@link io.ticketrouter.spi.HelpdeskConnector} — takes tickets from a helpdesk's webhook and writes the routing
+ *       back into the helpdesk (since 1.2). Listed in
+ *       {@code META-INF/services/io.ticketrouter.spi.HelpdeskConnector}.</li>
  * </ul>
  *
  * <p>{@link io.ticketrouter.spi.AbstractRoutingRule} and {@link io.ticketrouter.spi.AbstractPlugin} (for a keyword
