@@ -580,6 +580,19 @@ function renderDetail() {
   definition(meta, 'Updated', longTime(t.updated_at));
   definition(meta, 'Customer', [t.customer_name, t.customer_email].filter(Boolean).join(' · ') || 'anonymous');
   definition(meta, 'Language', (t.language || '?').toUpperCase());
+  if (t.source) {
+    // a helpdesk's ticket: where it came from, and a link to it there (only http(s) links are made clickable)
+    const source = el('span', 'ticket-source');
+    source.append(`${t.source} ticket ${t.external_id || ''}`.trim());
+    if (t.external_url && /^https?:\/\//i.test(t.external_url)) {
+      const link = el('a', null, 'open in the helpdesk');
+      link.href = t.external_url;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      source.append(' · ', link);
+    }
+    definition(meta, 'From helpdesk', source);
+  }
   definition(meta, 'Model version', t.model_version || '–');
   const flags = el('span', 'flags');
   if (t.urgent) flags.append(badge('Urgent', 'urgent'));

@@ -39,4 +39,5 @@ public record PluginStatus(
     public static final String DISABLED = "disabled";
     public static final String ROUTING_RULE = "routing-rule";
     public static final String URGENT_KEYWORDS = "urgent-keywords";
+    public static final String HELPDESK_CONNECTOR = "helpdesk-connector";
 }

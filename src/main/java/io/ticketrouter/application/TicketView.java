@@ -14,7 +14,8 @@ import java.util.Map;
  * <p>The prediction ({@code queue}, {@code priority}) is never overwritten: agent corrections are kept in
  * {@code correctedQueue} / {@code correctedPriority}; {@code finalQueue} / {@code finalPriority} are what routing uses.
  * {@code channel} is {@code import} for imported history (null for the portal and the API), {@code answer} the reply an
- * imported ticket got.
+ * imported ticket got. A ticket a helpdesk sent ({@code channel} {@code helpdesk}) names the connector it came through
+ * ({@code source}, for example {@code zammad}), the helpdesk's id of it and the link to it there.
  */
 public record TicketView(
         String reference,
@@ -42,7 +43,10 @@ public record TicketView(
         String finalPriority,
         List<HistoryEntry> history,
         String channel,
-        String answer) {
+        String answer,
+        String source,
+        String externalId,
+        String externalUrl) {
 
     public record Scored(String label, double confidence) {}
 

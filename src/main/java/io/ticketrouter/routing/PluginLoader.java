@@ -1,6 +1,7 @@
 package io.ticketrouter.routing;
 
 import io.ticketrouter.application.PluginStatus;
+import io.ticketrouter.spi.HelpdeskConnector;
 import io.ticketrouter.spi.Plugin;
 import io.ticketrouter.spi.RoutingRule;
 import io.ticketrouter.spi.UrgentKeywordList;
@@ -136,8 +137,8 @@ final class PluginLoader {
                         null,
                         source,
                         null,
-                        "the jar declares no plugin: add META-INF/services/" + RoutingRule.class.getName() + " or "
-                                + UrgentKeywordList.class.getName(),
+                        "the jar declares no plugin: add META-INF/services/" + RoutingRule.class.getName() + ", "
+                                + UrgentKeywordList.class.getName() + " or " + HelpdeskConnector.class.getName(),
                         null);
             }
         } catch (IOException | RuntimeException e) {
@@ -149,6 +150,7 @@ final class PluginLoader {
     private void discover(ClassLoader loader, String jar) {
         discover(RoutingRule.class, PluginStatus.ROUTING_RULE, loader, jar);
         discover(UrgentKeywordList.class, PluginStatus.URGENT_KEYWORDS, loader, jar);
+        discover(HelpdeskConnector.class, PluginStatus.HELPDESK_CONNECTOR, loader, jar);
     }
 
     private <S extends Plugin> void discover(Class<S> type, String kind, ClassLoader loader, String jar) {

@@ -1,7 +1,13 @@
 package io.ticketrouter.routing;
 
+import io.ticketrouter.application.HelpdeskConnectors;
 import io.ticketrouter.application.PluginStatus;
 import io.ticketrouter.application.RoutingPlugins;
+import io.ticketrouter.spi.ExternalTicket;
+import io.ticketrouter.spi.HelpdeskCall;
+import io.ticketrouter.spi.Incoming;
+import io.ticketrouter.spi.IncomingCall;
+import io.ticketrouter.spi.RoutedTicket;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +47,7 @@ import org.eclipse.microprofile.config.Config;
  * </table>
  */
 @ApplicationScoped
-public class PluginRouting implements RoutingPlugins {
+public class PluginRouting implements RoutingPlugins, HelpdeskConnectors {
 
     @Inject
     Event<PluginsLoaded> loaded;
@@ -105,6 +111,85 @@ public class PluginRouting implements RoutingPlugins {
 
     public RoutingOutcome route(RoutingInput input) {
         return engine.route(input);
+    }
+
+    /** How long a connector may take to read a call or to say what to write back. */
+    static final Duration CONNECTOR_LIMIT = Duration.ofSeconds(2);
+
+    @Override
+    public List<String> names() {
+        return engine.connectorNames();
+    }
+
+    @Override
+    public Optional<Inbound> receive(String connector, Map<String, List<String>> headers, byte[] body) {
+        IncomingCall call = new IncomingCall(headers, body);
+        Incoming incoming;
+        try {
+            Optional<Incoming> read = engine.withConnector(connector, CONNECTOR_LIMIT, c -> c.receive(call));
+            if (read.isEmpty()) {
+                if (engine.connectorNames().contains(connector)) {
+                    throw new ConnectorFailureException("connector " + connector + " answered nothing");
+                }
+                return Optional.empty();
+            }
+            incoming = read.get();
+        } catch (RoutingEngine.ConnectorFailure e) {
+            throw new ConnectorFailureException(e.getMessage());
+        }
+        if (incoming.outcome() == null) {
+            throw new ConnectorFailureException("connector " + connector + " answered no outcome");
+        }
+        return Optional.of(
+                switch (incoming.outcome()) {
+                    case TICKET -> {
+                        ExternalTicket t = incoming.ticket();
+                        yield new Inbound(
+                                Inbound.Outcome.TICKET,
+                                null,
+                                t.id(),
+                                t.url(),
+                                t.subject(),
+                                t.body(),
+                                t.customerName(),
+                                t.customerEmail());
+                    }
+                    case IGNORED ->
+                        new Inbound(Inbound.Outcome.IGNORED, incoming.reason(), null, null, null, null, null, null);
+                    case REFUSED ->
+                        new Inbound(Inbound.Outcome.REFUSED, incoming.reason(), null, null, null, null, null, null);
+                });
+    }
+
+    @Override
+    public List<Call> writeBack(String connector, Routed ticket) {
+        RoutedTicket routed = new RoutedTicket(
+                ticket.event(),
+                ticket.reference(),
+                ticket.externalId(),
+                ticket.queue(),
+                ticket.queueConfidence(),
+                ticket.priority(),
+                ticket.priorityConfidence(),
+                ticket.needsReview(),
+                ticket.urgent(),
+                ticket.corrected(),
+                ticket.keywords(),
+                ticket.rules(),
+                ticket.recommendation());
+        List<HelpdeskCall> calls;
+        try {
+            calls = engine.withConnector(connector, CONNECTOR_LIMIT, c -> c.writeBack(routed))
+                    .orElseThrow(() -> new ConnectorFailureException("no active helpdesk connector named " + connector
+                            + "; active: " + engine.connectorNames()));
+        } catch (RoutingEngine.ConnectorFailure e) {
+            throw new ConnectorFailureException(e.getMessage());
+        }
+        return calls == null
+                ? List.of()
+                : calls.stream()
+                        .map(c -> new Call(c.method(), c.url(), c.headers(), c.body()))
+                        .toList();
     }
 
     @Override

@@ -27,6 +27,8 @@ final class PluginSnapshot implements AutoCloseable {
     final List<PluginRecord> rules;
     /** Active keyword lists, in discovery order. */
     final List<PluginRecord> keywordLists;
+    /** Active helpdesk connectors, in discovery order. */
+    final List<PluginRecord> connectors;
 
     final KeywordMatcher matcher;
     /** Problems that are not a single plugin's, for example configuration for a plugin that does not exist. */
@@ -51,6 +53,9 @@ final class PluginSnapshot implements AutoCloseable {
         this.keywordLists = all.stream()
                 .filter(p -> p.isActive() && PluginStatus.URGENT_KEYWORDS.equals(p.identity.kind()))
                 .toList();
+        this.connectors = all.stream()
+                .filter(p -> p.isActive() && PluginStatus.HELPDESK_CONNECTOR.equals(p.identity.kind()))
+                .toList();
         this.matcher = matcher;
         this.warnings = List.copyOf(warnings);
         this.loaders = List.copyOf(loaders);
@@ -63,6 +68,13 @@ final class PluginSnapshot implements AutoCloseable {
 
     PluginRecord keywordList(String name) {
         return keywordLists.stream()
+                .filter(p -> p.identity.name().equals(name))
+                .findFirst()
+                .orElse(null);
+    }
+
+    PluginRecord connector(String name) {
+        return connectors.stream()
                 .filter(p -> p.identity.name().equals(name))
                 .findFirst()
                 .orElse(null);

@@ -2,6 +2,7 @@ package io.ticketrouter.routing;
 
 import io.ticketrouter.application.PluginStatus;
 import io.ticketrouter.classification.Prediction;
+import io.ticketrouter.spi.HelpdeskConnector;
 import io.ticketrouter.spi.ModelPrediction;
 import io.ticketrouter.spi.RoutingChange;
 import io.ticketrouter.spi.RoutingRequest;
@@ -280,6 +281,57 @@ public final class RoutingEngine implements AutoCloseable {
             if (!state.compareAndSet(QUEUED, ABANDONED_QUEUED) && state.compareAndSet(RUNNING, ABANDONED_RUNNING)) {
                 record.stuck.incrementAndGet();
             }
+        }
+    }
+
+    /** The names of the active helpdesk connectors. */
+    public List<String> connectorNames() {
+        return current.get().connectors.stream().map(r -> r.identity.name()).toList();
+    }
+
+    /**
+     * Runs {@code task} with the active helpdesk connector of that name, on a plugin thread, within {@code limit}.
+     * Counted as a call of the plugin; an exception or the time limit is counted as its error or time-out.
+     *
+     * @return empty when no active connector has that name
+     * @throws ConnectorFailure when the plugin threw or did not finish in time, saying so in one line
+     */
+    public <T> java.util.Optional<T> withConnector(
+            String name, java.time.Duration limit, java.util.function.Function<HelpdeskConnector, T> task) {
+        PluginRecord record = current.get().connector(name);
+        if (record == null) {
+            return java.util.Optional.empty();
+        }
+        record.calls.increment();
+        java.util.concurrent.Future<T> future;
+        try {
+            future = executor.submit(() -> task.apply((HelpdeskConnector) record.plugin));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            record.error("no plugin thread free");
+            throw new ConnectorFailure("connector " + name + ": no plugin thread free, try again");
+        }
+        try {
+            return java.util.Optional.ofNullable(future.get(limit.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (java.util.concurrent.TimeoutException e) {
+            future.cancel(true);
+            record.timeout("did not answer within " + limit.toMillis() + " ms");
+            throw new ConnectorFailure("connector " + name + " did not answer within " + limit.toMillis() + " ms");
+        } catch (java.util.concurrent.ExecutionException e) {
+            String why = PluginFailure.describe(e.getCause());
+            record.error(why);
+            throw new ConnectorFailure("connector " + name + " failed: " + why);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectorFailure("connector " + name + ": interrupted");
+        }
+    }
+
+    /** A helpdesk connector threw or did not finish in time. */
+    public static final class ConnectorFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ConnectorFailure(String message) {
+            super(message);
         }
     }
 

@@ -129,11 +129,14 @@ class ClusterIT {
     private static Database db;
     private static TestServer a;
     private static TestServer b;
+    /** One webhook receiver both members send every ticket event to. */
+    private static WebhookReceiver hooks;
 
     @BeforeAll
     static void startTwoMembers() throws Exception {
         TestModel.require();
         db = Database.forThisRun("cluster");
+        hooks = WebhookReceiver.down("/hooks/cluster").up();
         String clusterName = "tr-it-" + UUID.randomUUID().toString().substring(0, 8);
         int gridA = Ports.pick();
         int gridB = Ports.pick();
@@ -186,6 +189,10 @@ class ClusterIT {
             Map<String, String> properties = TestServer.config(data, TestServer.MODEL, db);
             properties.putAll(authServerProperties());
             properties.put("ticketrouter.cluster.member", name);
+            properties.put("ticketrouter.webhooks.url", hooks.url());
+            properties.put("ticketrouter.webhooks.secret", WebhooksIT.SECRET);
+            properties.put("ticketrouter.webhooks.timeout-seconds", "2");
+            properties.put("ticketrouter.webhooks.retry.first-seconds", "1");
             return TestServer.start(
                     "cluster-" + name,
                     properties,
@@ -205,6 +212,9 @@ class ClusterIT {
         } finally {
             if (b != null) {
                 b.close();
+            }
+            if (hooks != null) {
+                hooks.close();
             }
             // the figures, as the last lines of this class
             FIGURES.forEach(System.out::println);
@@ -603,6 +613,61 @@ class ClusterIT {
             return "{\"subject\": \"Cluster " + i + "\", \"body\": \"" + texts[i % texts.length] + " cluster-marker-"
                     + i + "-x\"}";
         }
+    }
+
+    /**
+     * Both members send webhooks from the one outbox in the database: every ticket stored, whichever member took it
+     * (A's too, up to its {@code kill -9}), reached the receiver with its {@code ticket.created} first, and an event
+     * came twice at most when A died while sending it (then with the same id), never once per member.
+     */
+    @Test
+    @Order(4)
+    void everyTicketEventLeavesTheClusterOnceWhicheverMemberMadeIt() throws Exception {
+        Set<String> stored = new HashSet<>();
+        String before = null;
+        do {
+            HttpResponse<String> page =
+                    send(b, "GET", "/api/tickets?limit=500" + (before == null ? "" : "&before=" + before), null);
+            assertEquals(200, page.statusCode(), page.body());
+            JsonObject list = json(page.body());
+            list.getJsonArray("items").forEach(t -> stored.add(t.asJsonObject().getString("reference")));
+            before = list.isNull("next_before") ? null : list.getString("next_before");
+        } while (before != null);
+        Eventually.until(
+                Duration.ofSeconds(60),
+                "every stored ticket's ticket.created reached the receiver",
+                () -> createdEvents(hooks.received()).keySet().containsAll(stored),
+                () -> stored.size() + " tickets stored, "
+                        + createdEvents(hooks.received()).size() + " created events received");
+        Map<String, Integer> arrivals = new HashMap<>();
+        Map<String, String> firstType = new HashMap<>();
+        for (WebhookReceiver.Received r : hooks.received()) {
+            JsonObject event = json(r.body());
+            arrivals.merge(event.getString("id"), 1, Integer::sum);
+            firstType.putIfAbsent(event.getJsonObject("ticket").getString("reference"), event.getString("type"));
+        }
+        long twice = arrivals.values().stream().filter(n -> n > 1).count();
+        FIGURES.add(String.format(
+                Locale.ROOT,
+                "[cluster] webhooks: %d events from both members, %d tickets stored, %d events came twice (sent by A"
+                        + " when it was killed)",
+                arrivals.size(),
+                stored.size(),
+                twice));
+        assertTrue(twice <= 4, "only what A was sending when it died (at most 4 at a time) may come again: " + twice);
+        firstType.forEach((reference, type) ->
+                assertEquals("ticket.created", type, "the first event of " + reference + " is its creation"));
+    }
+
+    private static Map<String, WebhookReceiver.Received> createdEvents(List<WebhookReceiver.Received> all) {
+        Map<String, WebhookReceiver.Received> created = new HashMap<>();
+        for (WebhookReceiver.Received r : all) {
+            JsonObject event = json(r.body());
+            if ("ticket.created".equals(event.getString("type"))) {
+                created.putIfAbsent(event.getJsonObject("ticket").getString("reference"), r);
+            }
+        }
+        return created;
     }
 
     /** A dashboard socket on one member, signed in as this class's admin, registered before it is returned. */

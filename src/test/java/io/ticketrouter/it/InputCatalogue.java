@@ -141,7 +141,12 @@ final class InputCatalogue {
                 List.of("search text over its limit", "/api/tickets?q=" + "x".repeat(300)),
                 List.of("escaped NUL in the search text", "/api/tickets?q=abc%00def"),
                 List.of("limit beyond long", "/api/tickets?limit=99999999999999999999999"),
-                List.of("needs_review not boolean", "/api/tickets?needs_review=maybe"))) {
+                List.of("needs_review not boolean", "/api/tickets?needs_review=maybe"),
+                List.of("SQL as a delivery state", "/api/webhooks/deliveries?state=failed'%20OR%20'1'%3D'1"),
+                List.of("delivery cursor not a number", "/api/webhooks/deliveries?before=1%3B%20DELETE"),
+                List.of("delivery cursor negative", "/api/webhooks/deliveries?before=-5"),
+                List.of("delivery limit of 0", "/api/webhooks/deliveries?limit=0"),
+                List.of("delivery limit beyond its maximum", "/api/webhooks/deliveries?limit=100000"))) {
             c.add(Hostile.get(get.get(0), get.get(1)).expectProblem(400, "invalid-input"));
         }
         // path tricks in references
@@ -190,6 +195,23 @@ final class InputCatalogue {
         c.add(Hostile.bare("anonymous plugin reload", "POST /api/plugins/reload HTTP/1.1", "Content-Length: 0")
                 .expectProblem(401, "unauthorized"));
         c.add(Hostile.post("anonymous user creation", "/api/users", "application/json", EMPTY_OBJECT)
+                .expectProblem(401, "unauthorized"));
+        c.add(Hostile.bare(
+                        "retry of a delivery id that is not a number",
+                        "POST /api/webhooks/deliveries/1%20OR%201=1/retry HTTP/1.1",
+                        "Content-Length: 0",
+                        "Authorization: " + Credentials.ADMIN_BASIC)
+                .expectProblem(400, "invalid-input"));
+        c.add(Hostile.bare(
+                        "retry of an unknown delivery",
+                        "POST /api/webhooks/deliveries/999999999999/retry HTTP/1.1",
+                        "Content-Length: 0",
+                        "Authorization: " + Credentials.ADMIN_BASIC)
+                .expectProblem(404, "not-found"));
+        c.add(Hostile.bare(
+                        "anonymous retry of every failed delivery",
+                        "POST /api/webhooks/deliveries/retry HTTP/1.1",
+                        "Content-Length: 0")
                 .expectProblem(401, "unauthorized"));
         c.add(Hostile.getWith(
                         "status lookup with a wrong token",

@@ -84,6 +84,8 @@ class SecurityIT {
                 anonymous.get("/api/model"),
                 anonymous.post("/api/model/reload", ""),
                 anonymous.get("/api/users"),
+                anonymous.get("/api/webhooks/deliveries"),
+                anonymous.post("/api/webhooks/deliveries/retry", ""),
                 anonymous.get("/api/session"));
         for (Http.Answer a : refused) {
             assertEquals(
@@ -129,6 +131,9 @@ class SecurityIT {
                 agent.post("/api/plugins/reload", ""),
                 agent.post("/api/model/reload", ""),
                 agent.get("/api/users"),
+                agent.get("/api/webhooks/deliveries?state=failed"),
+                agent.post("/api/webhooks/deliveries/retry", ""),
+                agent.post("/api/webhooks/deliveries/1/retry", ""),
                 agent.post(
                         "/api/users",
                         "{\"username\": \"sneaky\", \"password\": \"sneaky-password-1\", \"role\": \"admin\"}"))) {

@@ -84,8 +84,13 @@ public final class TestServer implements AutoCloseable {
      * server, which they stop and {@link #restart()} on the same port and data).
      */
     public static TestServer startWithModel(String name) throws Exception {
+        return startWithModel(name, Map.of());
+    }
+
+    /** The same, with more configuration (keys and values as {@link #start(String, Map)} takes them). */
+    public static TestServer startWithModel(String name, Map<String, String> more) throws Exception {
         Path data = WORK.resolve(name + "-data-" + System.currentTimeMillis());
-        Map<String, String> config = new LinkedHashMap<>();
+        Map<String, String> config = new LinkedHashMap<>(more);
         config.put("ticketrouter.data.dir", data.toAbsolutePath().toString());
         config.put("ticketrouter.models.dir", MODEL.toAbsolutePath().toString());
         TestServer server = start(name, config);

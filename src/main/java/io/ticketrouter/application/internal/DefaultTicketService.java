@@ -304,7 +304,7 @@ public class DefaultTicketService implements TicketService {
         return status.info();
     }
 
-    private void publish(TicketChanged.Kind kind, TicketView view) {
+    void publish(TicketChanged.Kind kind, TicketView view) {
         events.fireAsync(new TicketChanged(kind, view.reference(), view)).exceptionally(e -> {
             LOG.log(
                     Level.WARNING,

@@ -1,6 +1,7 @@
 package io.ticketrouter.application.internal;
 
 import io.ticketrouter.application.SimilarTickets;
+import io.ticketrouter.application.TicketChanged;
 import io.ticketrouter.application.TicketChanges;
 import io.ticketrouter.application.TicketIndex;
 import io.ticketrouter.application.TicketNotFoundException;
@@ -26,7 +27,8 @@ import java.util.Optional;
 
 /**
  * The transaction boundaries of the ticket use cases. Each method commits before it returns, so the caller can
- * publish the change knowing it is durable. Read models are built inside the transaction (lazy history).
+ * publish the change knowing it is durable. Read models are built inside the transaction (lazy history). A change's
+ * webhook event is written to the outbox in the same transaction ({@link WebhookOutbox#record}).
  */
 @ApplicationScoped
 @Transactional
@@ -41,9 +43,20 @@ public class TicketTransactions {
     @Inject
     TicketRepository tickets;
 
+    @Inject
+    WebhookOutbox outbox;
+
     public TicketView add(Ticket ticket) {
         tickets.add(ticket);
-        return TicketViews.ticket(ticket);
+        TicketView view = TicketViews.ticket(ticket);
+        outbox.record(TicketChanged.Kind.CREATED, view, 0); // a ticket's first event
+        return view;
+    }
+
+    /** The ticket a helpdesk sent through this connector with this id, if there is one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<TicketView> findExternal(String connector, String externalId) {
+        return tickets.findExternal(connector, externalId).map(TicketViews::ticket);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -151,14 +164,20 @@ public class TicketTransactions {
             changed = true;
         }
         tickets.flush(); // a concurrent change or delete fails here, inside the method (see TicketConflicts)
-        return new Updated(TicketViews.ticket(ticket), changed);
+        TicketView view = TicketViews.ticket(ticket);
+        if (changed) {
+            outbox.record(TicketChanged.Kind.UPDATED, view, ticket.version()); // after the flush: this change's
+        }
+        return new Updated(view, changed);
     }
 
     public TicketView delete(TicketReference reference) {
         Ticket ticket = lock(reference);
         TicketView last = TicketViews.ticket(ticket);
+        long version = ticket.version();
         tickets.remove(ticket);
         tickets.flush();
+        outbox.record(TicketChanged.Kind.DELETED, last, version + 1); // after every change of the ticket
         return last;
     }
 

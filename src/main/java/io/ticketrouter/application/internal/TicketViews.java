@@ -94,6 +94,9 @@ final class TicketViews {
                 t.finalPriority(),
                 List.copyOf(history),
                 t.channel(),
-                t.answer());
+                t.answer(),
+                t.source(),
+                t.externalId(),
+                t.externalUrl());
     }
 }

@@ -62,6 +62,15 @@ public final class ExceptionMappers {
     }
 
     @Provider
+    public static class DeliveryNotFound
+            implements ExceptionMapper<io.ticketrouter.application.WebhookDeliveries.DeliveryNotFoundException> {
+        @Override
+        public Response toResponse(io.ticketrouter.application.WebhookDeliveries.DeliveryNotFoundException e) {
+            return ProblemType.NOT_FOUND.response(e.getMessage(), "id");
+        }
+    }
+
+    @Provider
     public static class ModelUnavailable implements ExceptionMapper<ModelUnavailableException> {
         @Override
         public Response toResponse(ModelUnavailableException e) {

@@ -367,7 +367,7 @@ public class TicketResource {
         return parseLimit(limit, TicketService.PAGE_DEFAULT, TicketService.PAGE_MAX);
     }
 
-    private static int parseLimit(String limit, int fallback, int max) {
+    static int parseLimit(String limit, int fallback, int max) {
         if (limit == null || limit.isBlank()) {
             return fallback;
         }

@@ -51,6 +51,12 @@ public class RequestGuard extends HttpFilter {
     /** The largest body any address accepts (JSON requests of the API). */
     public static final long MAX_BODY_BYTES = 64 * 1024;
 
+    /**
+     * Largest body of a helpdesk's call ({@code /api/connectors/...}): a helpdesk sends the whole ticket with its first
+     * article, HTML included.
+     */
+    public static final long MAX_HELPDESK_BODY_BYTES = 1024 * 1024;
+
     /** Why a request is refused: the status, what was wrong, and whether the connection must be closed. */
     public record Refusal(int status, String detail, boolean close) {}
 
@@ -250,11 +256,14 @@ public class RequestGuard extends HttpFilter {
             String value = lengths.get(0).strip().replaceFirst("^0+(?=\\d)", "");
             if (value.isEmpty() || value.length() > 18 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return value.length() > 18 && value.chars().allMatch(c -> c >= '0' && c <= '9')
-                        ? tooLarge(value)
+                        ? tooLarge(value, MAX_BODY_BYTES)
                         : new Refusal(400, "Content-Length must be a number of bytes", true);
             }
-            if (Long.parseLong(value) > MAX_BODY_BYTES) {
-                return tooLarge(value);
+            long max = request.getRequestURI().startsWith(request.getContextPath() + "/api/connectors/")
+                    ? MAX_HELPDESK_BODY_BYTES
+                    : MAX_BODY_BYTES;
+            if (Long.parseLong(value) > max) {
+                return tooLarge(value, max);
             }
         }
         String expect = request.getHeader("Expect");
@@ -264,12 +273,12 @@ public class RequestGuard extends HttpFilter {
         return null;
     }
 
-    private static Refusal tooLarge(String declared) {
+    private static Refusal tooLarge(String declared, long max) {
         String shown = declared.length() > 24 ? declared.substring(0, 24) + "..." : declared;
         return new Refusal(
                 413,
-                "the request body must be at most " + MAX_BODY_BYTES + " bytes (64 KB); " + "Content-Length says "
-                        + shown,
+                "the request body must be at most " + max + " bytes (" + (max / 1024) + " KB); "
+                        + "Content-Length says " + shown,
                 true);
     }
 

@@ -65,6 +65,8 @@ class WebUiIT {
     /** How long a pushed change may take to show before a test fails: a liveness bound, not a latency claim. */
     private static final Duration LIVE_BOUND = Duration.ofSeconds(30);
 
+    private static final String UNREACHABLE_RECEIVER = "http://127.0.0.1:9/hooks/helpdesk";
+
     private TestServer server;
     private TicketApi api;
     private final Browsers browsers = new Browsers();
@@ -72,7 +74,14 @@ class WebUiIT {
     @BeforeAll
     void startServer() throws Exception {
         Browsers.requireChromium();
-        server = TestServer.startWithModel("web-ui");
+        // a webhook receiver that is never there (nothing listens on the discard port): the admin view has deliveries
+        server = TestServer.startWithModel(
+                "web-ui",
+                Map.of(
+                        "ticketrouter.webhooks.url",
+                        UNREACHABLE_RECEIVER,
+                        "ticketrouter.webhooks.secret",
+                        "web-ui-webhook-secret-0123"));
         api = new TicketApi(server.base());
     }
 
@@ -494,6 +503,47 @@ class WebUiIT {
         Browsers.screenshot(phone, "dashboard-7-phone-rows");
         phone.get(server.url("/").toString());
         Browsers.screenshot(phone, "portal-3-phone");
+    }
+
+    @Test
+    void adminsSeeWebhookDeliveriesAndSendOneAgain() {
+        String marker = marker();
+        String reference = String.valueOf(
+                api.create("Webhook " + marker, "A ticket whose event waits for a receiver that is not there.")
+                        .get("reference"));
+        WebDriver dashboard = openDashboard("");
+        WebElement link = dashboard.findElement(By.linkText("Webhooks"));
+        assertTrue(link.isDisplayed(), "admins see the Webhooks view in the navigation");
+        link.click();
+        wait(dashboard, Duration.ofSeconds(15))
+                .until(d -> d.findElement(By.id("webhooks-receivers")).getText().contains(UNREACHABLE_RECEIVER));
+        new org.openqa.selenium.support.ui.Select(dashboard.findElement(By.id("webhooks-state")))
+                .selectByValue("pending");
+        WebElement row = wait(dashboard, Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.cssSelector("#webhooks-rows tr")).stream()
+                        .filter(r ->
+                                r.getText().contains(reference) && r.getText().contains("ticket.created"))
+                        .findFirst()
+                        .orElse(null));
+        assertTrue(row.getText().contains(UNREACHABLE_RECEIVER), row.getText());
+        wait(dashboard, Duration.ofSeconds(30)).until(d -> {
+            // the first attempt was refused: the row says so once the view is refreshed
+            d.findElement(By.id("webhooks-refresh")).click();
+            return d.findElements(By.cssSelector("#webhooks-rows tr")).stream()
+                    .anyMatch(r -> r.getText().contains(reference)
+                            && "connection refused or unreachable".equals(r.getAttribute("title")));
+        });
+        Browsers.screenshot(dashboard, "dashboard-5-webhooks");
+        WebElement again = dashboard.findElements(By.cssSelector("#webhooks-rows tr")).stream()
+                .filter(r -> r.getText().contains(reference) && r.getText().contains("ticket.created"))
+                .findFirst()
+                .orElseThrow()
+                .findElement(By.xpath(".//button[normalize-space()='Send again']"));
+        again.click();
+        wait(dashboard, Duration.ofSeconds(15))
+                .until(d -> d.findElement(By.id("webhooks-action"))
+                        .getText()
+                        .contains("ticket.created of " + reference + ") is sent again now"));
     }
 
     @Test

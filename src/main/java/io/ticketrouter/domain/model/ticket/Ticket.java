@@ -54,6 +54,12 @@ public class Ticket {
     public static final int EMAIL_MAX = 254;
     public static final int NOTE_MAX = 2_000;
     public static final String CHANNEL_IMPORT = "import";
+    /** The channel of tickets a helpdesk sent through one of its connectors ({@link #source()}). */
+    public static final String CHANNEL_HELPDESK = "helpdesk";
+    /** Longest id of a helpdesk's ticket. */
+    public static final int EXTERNAL_ID_MAX = 100;
+    /** Longest link to a helpdesk's ticket. */
+    public static final int EXTERNAL_URL_MAX = 2000;
 
     @Id
     @SequenceGenerator(name = "ticket_seq", sequenceName = "ticket_seq", allocationSize = 20)
@@ -171,6 +177,18 @@ public class Ticket {
     @Column(name = "channel", length = 16, updatable = false)
     private String channel;
 
+    /** The helpdesk connector the ticket came from (its plugin name), null for other channels. */
+    @Column(name = "external_source", length = 64, updatable = false)
+    private String source;
+
+    /** The helpdesk's id of the ticket; unique with {@link #source}. */
+    @Column(name = "external_id", length = EXTERNAL_ID_MAX, updatable = false)
+    private String externalId;
+
+    /** Where agents open the ticket in the helpdesk, or null. */
+    @Column(name = "external_url", length = EXTERNAL_URL_MAX, updatable = false)
+    private String externalUrl;
+
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(
             name = "ticket_history",
@@ -236,6 +254,40 @@ public class Ticket {
                         digest.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * Marks a new ticket as one a helpdesk sent through a connector, with the helpdesk's id and link. Call before the
+     * ticket is persisted.
+     */
+    public void cameFrom(String connector, String id, String url) {
+        if (this.id != null) {
+            throw new IllegalStateException("the ticket is stored already");
+        }
+        Objects.requireNonNull(connector, "connector");
+        Objects.requireNonNull(id, "id");
+        if (id.isBlank() || id.length() > EXTERNAL_ID_MAX) {
+            throw new IllegalArgumentException("a helpdesk ticket id has 1 to " + EXTERNAL_ID_MAX + " characters");
+        }
+        this.channel = CHANNEL_HELPDESK;
+        this.source = connector;
+        this.externalId = id;
+        this.externalUrl = url == null || url.length() > EXTERNAL_URL_MAX ? null : url;
+    }
+
+    /** The helpdesk connector the ticket came from, or null. */
+    public String source() {
+        return source;
+    }
+
+    /** The helpdesk's id of the ticket, or null. */
+    public String externalId() {
+        return externalId;
+    }
+
+    /** The link to the ticket in the helpdesk, or null. */
+    public String externalUrl() {
+        return externalUrl;
+    }
+
     /** Gives the ticket its reference once the id is known (right after it was persisted). */
     public void assignReference() {
         if (id == null) {
@@ -291,6 +343,11 @@ public class Ticket {
 
     public Long id() {
         return id;
+    }
+
+    /** The row's version: 1 once stored, one more with every stored change (the order of the ticket's changes). */
+    public long version() {
+        return version;
     }
 
     public TicketReference reference() {

@@ -12,6 +12,9 @@ public interface TicketRepository {
 
     Optional<Ticket> find(TicketReference reference);
 
+    /** The ticket a helpdesk sent through this connector with this id of its own, if there is one. */
+    Optional<Ticket> findExternal(String source, String externalId);
+
     /**
      * The ticket, locked against other changes until the transaction ends: concurrent changes of one ticket wait for
      * each other and each reads the state the one before committed (a ticket deleted meanwhile is not found).

@@ -40,6 +40,15 @@ public class JpaTicketRepository implements TicketRepository {
     }
 
     @Override
+    public Optional<Ticket> findExternal(String source, String externalId) {
+        return em.createQuery("SELECT t FROM Ticket t WHERE t.source = :source AND t.externalId = :id", Ticket.class)
+                .setParameter("source", source)
+                .setParameter("id", externalId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
     public Optional<Ticket> findForUpdate(TicketReference reference) {
         // SELECT ... FOR UPDATE: a row lock on PostgreSQL and H2 alike
         return Optional.ofNullable(em.find(Ticket.class, reference.number(), LockModeType.PESSIMISTIC_WRITE));

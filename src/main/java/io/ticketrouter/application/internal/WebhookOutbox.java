@@ -1,0 +1,216 @@
+package io.ticketrouter.application.internal;
+
+import io.ticketrouter.application.InvalidInputException;
+import io.ticketrouter.application.OutboxQueue;
+import io.ticketrouter.application.TicketChanged;
+import io.ticketrouter.application.TicketEvent;
+import io.ticketrouter.application.TicketEventJson;
+import io.ticketrouter.application.TicketView;
+import io.ticketrouter.application.WebhookDeliveries;
+import io.ticketrouter.application.WebhookSettings;
+import io.ticketrouter.domain.model.WireNames;
+import io.ticketrouter.domain.model.outbox.Delivery;
+import io.ticketrouter.domain.model.outbox.DeliveryState;
+import io.ticketrouter.domain.model.outbox.OutboxEvent;
+import io.ticketrouter.domain.model.outbox.OutboxRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The outbox: {@link #record} writes a ticket change's event and its deliveries (one per webhook receiver, and one
+ * to the helpdesk connector a ticket came from) in the transaction of the change (so an event exists exactly when its change was committed, and a crash loses neither), the sender leases and
+ * reports through {@link OutboxQueue}, admins list and retry through {@link WebhookDeliveries}.
+ */
+@ApplicationScoped
+public class WebhookOutbox implements OutboxQueue, WebhookDeliveries {
+
+    /** The receiver name of a helpdesk connector's write-backs: {@code connector:<plugin name>}. */
+    public static final String CONNECTOR = OutboxQueue.CONNECTOR;
+
+    @Inject
+    OutboxRepository outbox;
+
+    @Inject
+    WebhookSettings settings;
+
+    @Inject
+    TicketEventJson json;
+
+    /**
+     * Writes the event of a change in the caller's transaction, one delivery per configured receiver; nothing when no
+     * receiver is configured.
+     */
+    /**
+     * @param ticketVersion the ticket's version after the change: the order of its events (0 for the creation)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(TicketChanged.Kind kind, TicketView ticket, long ticketVersion) {
+        List<String> receivers = new ArrayList<>(settings.receivers());
+        if (ticket.source() != null && kind != TicketChanged.Kind.DELETED) {
+            receivers.add(CONNECTOR + ticket.source()); // written back to the helpdesk it came from
+        }
+        if (receivers.isEmpty()) {
+            return;
+        }
+        TicketEvent event =
+                new TicketEvent(UUID.randomUUID().toString(), TicketEvent.type(kind), Instant.now(), ticket);
+        outbox.add(
+                new OutboxEvent(
+                        event.id(),
+                        event.type(),
+                        ticket.reference(),
+                        ticketVersion,
+                        event.occurredAt(),
+                        json.json(event)),
+                receivers);
+    }
+
+    @Override
+    @Transactional
+    public List<Due> lease(String receiver, String owner, Duration lease, int limit) {
+        // at the database's precision: the lease taken is found again by its exact end
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        List<Delivery> leased = outbox.lease(receiver, owner, now, now.plus(lease), limit);
+        if (leased.isEmpty()) {
+            return List.of();
+        }
+        List<Due> due = new ArrayList<>(leased.size());
+        for (Delivery d : leased) {
+            OutboxEvent e = d.event();
+            due.add(new Due(d.id(), e.eventId(), e.type(), e.ticketReference(), e.body()));
+        }
+        return due;
+    }
+
+    @Override
+    @Transactional
+    public void report(List<Attempt> attempts) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        Map<Long, Delivery> deliveries =
+                outbox.deliveries(attempts.stream().map(Attempt::delivery).toList());
+        for (Attempt a : attempts) {
+            Delivery d = deliveries.get(a.delivery());
+            if (d == null) {
+                continue; // removed meanwhile (an admin's purge)
+            }
+            if (a.delivered()) {
+                d.delivered(now, a.status());
+            } else {
+                d.attemptFailed(now, a.status(), a.error(), settings.retry());
+            }
+        }
+    }
+
+    @Override
+    @Transactional
+    public int purge() {
+        return outbox.purgeDelivered(Instant.now().minus(settings.keepDelivered()));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page list(String state, String before, int limit) {
+        if (limit < 1 || limit > PAGE_MAX) {
+            throw new InvalidInputException("limit", "limit must be 1 to " + PAGE_MAX + ", got " + limit);
+        }
+        DeliveryState wanted = null;
+        if (state != null && !state.isBlank()) {
+            try {
+                wanted = WireNames.parse(DeliveryState.class, "state", state.strip());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(
+                        "state",
+                        "state must be one of " + WireNames.allowed(DeliveryState.class) + ", got \""
+                                + DefaultTicketService.abbreviate(state) + "\"");
+            }
+        }
+        Long cursor = before == null || before.isBlank() ? null : id("before", before);
+        List<Delivery> found = outbox.list(wanted, cursor, limit + 1);
+        boolean more = found.size() > limit;
+        List<Delivery> page = more ? found.subList(0, limit) : found;
+        List<DeliveryView> items = new ArrayList<>(page.size());
+        page.forEach(d -> items.add(view(d)));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        outbox.count().forEach((s, n) -> counts.put(s.wireName(), n));
+        return new Page(
+                List.copyOf(items),
+                more ? String.valueOf(page.get(page.size() - 1).id()) : null,
+                counts,
+                settings.receivers().stream().map(WebhookSettings::shown).toList(),
+                settings.problems());
+    }
+
+    @Override
+    @Transactional
+    public DeliveryView retry(String id) {
+        long number = id("id", id);
+        Delivery d = outbox.find(number).orElseThrow(() -> new DeliveryNotFoundException(id));
+        if (!d.retry(Instant.now())) {
+            throw new InvalidInputException("id", "delivery " + id + " was delivered already; nothing to send again");
+        }
+        return view(d);
+    }
+
+    @Override
+    @Transactional
+    public int retryFailed() {
+        int retried = 0;
+        Instant now = Instant.now();
+        Long before = null;
+        while (true) {
+            List<Delivery> failed = outbox.list(DeliveryState.FAILED, before, PAGE_MAX);
+            if (failed.isEmpty()) {
+                return retried;
+            }
+            for (Delivery d : failed) {
+                d.retry(now);
+                retried++;
+            }
+            before = failed.get(failed.size() - 1).id();
+        }
+    }
+
+    private static long id(String field, String value) {
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new InvalidInputException(
+                field,
+                field + " must be a delivery id (a positive number), got \"" + DefaultTicketService.abbreviate(value)
+                        + "\"");
+    }
+
+    private static DeliveryView view(Delivery d) {
+        OutboxEvent e = d.event();
+        return new DeliveryView(
+                String.valueOf(d.id()),
+                e.eventId(),
+                e.type(),
+                d.ticketReference(),
+                WebhookSettings.shown(d.receiver()),
+                d.state().wireName(),
+                d.attempts(),
+                e.occurredAt(),
+                d.lastAttemptAt(),
+                d.lastStatus(),
+                d.lastError(),
+                d.state() == DeliveryState.PENDING ? d.nextAttemptAt() : null,
+                d.deliveredAt());
+    }
+}
