@@ -97,16 +97,25 @@ public class WebhookOutbox implements OutboxQueue, WebhookDeliveries {
             return;
         }
         Instant now = Instant.now();
-        Map<Long, Delivery> deliveries =
-                outbox.deliveries(attempts.stream().map(Attempt::delivery).toList());
+        // the usual case, every attempt taken with the same status, in one statement
+        Map<Integer, List<Long>> delivered = new java.util.HashMap<>();
+        List<Attempt> failed = new ArrayList<>();
         for (Attempt a : attempts) {
-            Delivery d = deliveries.get(a.delivery());
-            if (d == null) {
-                continue; // removed meanwhile (an admin's purge)
-            }
             if (a.delivered()) {
-                d.delivered(now, a.status());
+                delivered.computeIfAbsent(a.status(), k -> new ArrayList<>()).add(a.delivery());
             } else {
+                failed.add(a);
+            }
+        }
+        delivered.forEach((status, ids) -> outbox.delivered(ids, now, status));
+        if (failed.isEmpty()) {
+            return;
+        }
+        Map<Long, Delivery> deliveries =
+                outbox.deliveries(failed.stream().map(Attempt::delivery).toList());
+        for (Attempt a : failed) {
+            Delivery d = deliveries.get(a.delivery());
+            if (d != null) { // null: removed meanwhile
                 d.attemptFailed(now, a.status(), a.error(), settings.retry());
             }
         }

@@ -57,6 +57,12 @@ public class WebhookSender {
     /** Deliveries a worker leases at once (at most one per ticket); sent {@link WebhookSettings#parallel()} at a time. */
     static final int BATCH = 64;
 
+    /**
+     * How long a worker woken by a commit waits before it leases: under load the events of the next commits join the
+     * same batch (one lease and one report for many), at the cost of this much latency for the first.
+     */
+    static final Duration LINGER = Duration.ofMillis(20);
+
     /** How often an idle worker looks at the outbox (changes made on other members, retries due). */
     static final Duration POLL = Duration.ofSeconds(1);
 
@@ -281,7 +287,9 @@ public class WebhookSender {
                     }
                     if (due.isEmpty()) {
                         purgeWhenDue();
-                        idle(POLL);
+                        if (idle(POLL)) {
+                            pause(LINGER); // woken by a commit: let the next ones join the batch
+                        }
                         continue;
                     }
                     send(due);
@@ -414,8 +422,12 @@ public class WebhookSender {
             }
         }
 
-        /** Waits until woken by a change, or for {@code atMost}. */
-        private void idle(Duration atMost) {
+        /**
+         * Waits until woken by a change, or for {@code atMost}.
+         *
+         * @return whether a change woke it
+         */
+        private boolean idle(Duration atMost) {
             long deadline = System.nanoTime() + atMost.toNanos();
             synchronized (signal) {
                 try {
@@ -429,7 +441,17 @@ public class WebhookSender {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt(); // the loop ends (the application stops)
                 }
+                boolean was = woken;
                 woken = false;
+                return was;
+            }
+        }
+
+        private void pause(Duration d) {
+            try {
+                Thread.sleep(d.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -24,6 +24,12 @@ public interface OutboxRepository {
 
     Optional<Delivery> find(long id);
 
+    /**
+     * Marks these deliveries delivered at {@code at} with the receiver's {@code status}, in one statement, and ends
+     * their leases.
+     */
+    void delivered(Collection<Long> ids, Instant at, int status);
+
     /** The deliveries by id (those that exist). */
     Map<Long, Delivery> deliveries(Collection<Long> ids);
 

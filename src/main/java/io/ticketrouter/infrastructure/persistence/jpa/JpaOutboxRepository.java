@@ -74,6 +74,22 @@ public class JpaOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    public void delivered(Collection<Long> ids, Instant at, int status) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        em.createQuery("UPDATE Delivery d SET d.state = :delivered, d.attempts = d.attempts + 1,"
+                        + " d.lastAttemptAt = :at, d.deliveredAt = :at, d.lastStatus = :status, d.lastError = NULL,"
+                        + " d.leaseOwner = NULL, d.leaseUntil = NULL WHERE d.id IN :ids AND d.state = :pending")
+                .setParameter("delivered", DeliveryState.DELIVERED)
+                .setParameter("at", at)
+                .setParameter("status", status)
+                .setParameter("ids", ids)
+                .setParameter("pending", DeliveryState.PENDING)
+                .executeUpdate();
+    }
+
+    @Override
     public Map<Long, Delivery> deliveries(Collection<Long> ids) {
         Map<Long, Delivery> found = new HashMap<>();
         if (!ids.isEmpty()) {
