@@ -6,6 +6,8 @@
 # prints the CPU time per ticket of the server and of the receivers: here they share the machine's cores, which a
 # deployment's receivers do not.
 #   src/bench/webhook-overhead.sh [MODEL_DIR]    (default: models/; build first: ./ticket-router serve builds)
+# RECEIVERS=silent makes the two receivers accept connections and never answer (every attempt times out, 10 s):
+# the API must not wait for them.
 # DB=postgresql runs each server on a fresh database of its own on the PostgreSQL at 127.0.0.1:5432 (user postgres)
 # instead of the embedded H2 file.
 set -euo pipefail
@@ -28,7 +30,11 @@ cleanup() {
 }
 trap cleanup EXIT
 for rport in 18951 18952; do
-  python3 "$HERE/webhooks/receiver.py" "$rport" & receivers+=($!)
+  if [ "${RECEIVERS:-answering}" = silent ]; then
+    python3 "$HERE/webhooks/receiver.py" "$rport" --silent & receivers+=($!)
+  else
+    python3 "$HERE/webhooks/receiver.py" "$rport" & receivers+=($!)
+  fi
 done
 sleep 1
 
@@ -73,7 +79,7 @@ run() { # run NAME URLS: one server, warm-up, measured load; prints the requests
   awk -v s=$((cpu1 - cpu0)) -v r=$((rcpu1 - rcpu0)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
     'BEGIN {printf "      CPU per ticket: server %.2f ms, receivers %.2f ms\n", 1000 * s / hz / n, 1000 * r / hz / n}' >&2
   echo "$name $(awk -v s=$((cpu1 - cpu0)) -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN {print 1000 * s / hz / n}')" >> "$WORK/cpu"
-  if [ -n "$urls" ]; then # every ticket reaches both receivers (the outbox drains once the load stops)
+  if [ -n "$urls" ] && [ "${RECEIVERS:-answering}" != silent ]; then # every ticket reaches both receivers (the outbox drains once the load stops)
     local total
     total="$(curl -fsS -H "Authorization: $TR_AUTHORIZATION" "http://127.0.0.1:$PORT/api/webhooks/deliveries?limit=1" \
       | python3 -c 'import json,sys; c=json.load(sys.stdin)["counts"]; print(sum(c.values()))')"
@@ -91,7 +97,7 @@ run() { # run NAME URLS: one server, warm-up, measured load; prints the requests
 }
 
 echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(uname -sr)"
-echo "# POST /api/tickets as admin, $CONNECTIONS connections, ${WARMUP} s warm-up, $DURATION measured, $ROUNDS rounds, database ${DB:-h2}"
+echo "# POST /api/tickets as admin, $CONNECTIONS connections, ${WARMUP} s warm-up, $DURATION measured, $ROUNDS rounds, database ${DB:-h2}, receivers ${RECEIVERS:-answering}"
 none=(); two=()
 for r in $(seq 1 "$ROUNDS"); do
   none+=("$(run none "")")

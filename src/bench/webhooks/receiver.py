@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""A webhook receiver for the benchmark: answers 204 to every POST and counts them (GET /count tells how many)."""
+"""A webhook receiver for the benchmark: answers 204 to every POST and counts them (GET /count tells how many).
+With --silent it accepts connections and never answers (the sender's attempts time out)."""
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -30,4 +31,12 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
-ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Handler).serve_forever()
+if "--silent" in sys.argv:
+    import socket
+    held = []
+    server = socket.create_server(("127.0.0.1", int(sys.argv[1])), backlog=128)
+    while True:
+        connection, _ = server.accept()
+        held.append(connection)  # read nothing, answer nothing, keep it open
+else:
+    ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Handler).serve_forever()

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -141,27 +142,14 @@ final class FakeZammad implements AutoCloseable {
         }
         Matcher ticket = TICKET.matcher(path);
         if ("PUT".equals(method) && ticket.matches() && body != null) {
-            if (body.containsKey("group") && !groups.contains(body.getString("group"))) {
-                answer(
-                        ex,
-                        method,
-                        path,
-                        authorization,
-                        body,
-                        422,
-                        error("No lookup value found for 'group': \\\"" + body.getString("group") + "\\\""));
-                return;
-            }
-            if (body.containsKey("priority") && !PRIORITIES.contains(body.getString("priority"))) {
-                answer(
-                        ex,
-                        method,
-                        path,
-                        authorization,
-                        body,
-                        422,
-                        error("No lookup value found for 'priority': \\\"" + body.getString("priority") + "\\\""));
-                return;
+            for (Map.Entry<String, Set<String>> lookup :
+                    Map.of("group", groups, "priority", PRIORITIES).entrySet()) {
+                String name = lookup.getKey();
+                if (body.containsKey(name) && !lookup.getValue().contains(body.getString(name))) {
+                    String detail = "No lookup value found for '" + name + "': \\\"" + body.getString(name) + "\\\"";
+                    answer(ex, method, path, authorization, body, 422, error(detail));
+                    return;
+                }
             }
             answer(
                     ex,

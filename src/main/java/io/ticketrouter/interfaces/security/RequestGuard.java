@@ -259,7 +259,9 @@ public class RequestGuard extends HttpFilter {
                         ? tooLarge(value, MAX_BODY_BYTES)
                         : new Refusal(400, "Content-Length must be a number of bytes", true);
             }
-            long max = request.getRequestURI().startsWith(request.getContextPath() + "/api/connectors/")
+            String uri = request.getRequestURI();
+            String context = request.getContextPath() == null ? "" : request.getContextPath();
+            long max = uri != null && uri.startsWith(context + "/api/connectors/")
                     ? MAX_HELPDESK_BODY_BYTES
                     : MAX_BODY_BYTES;
             if (Long.parseLong(value) > max) {

@@ -43,12 +43,14 @@ class AccessFeatureTest {
                         PredictionResource.class,
                         PluginResource.class,
                         SessionResource.class,
-                        UserResource.class)),
+                        UserResource.class,
+                        WebhookResource.class,
+                        ConnectorResource.class)),
                 RESOURCES.toString());
     }
 
     @Test
-    void onlyThePortalsCallsAreOpenToAnyone() {
+    void onlyThePortalsCallsAndTheHelpdesksWebhookAreOpenToAnyone() {
         assertEquals(
                 Set.of(
                         "GET /api",
@@ -56,14 +58,19 @@ class AccessFeatureTest {
                         "POST /api/tickets/receive",
                         "GET /api/tickets/{reference}/status",
                         "POST /api/session",
-                        "DELETE /api/session"),
+                        "DELETE /api/session",
+                        // signed by the helpdesk; the connector refuses a call without its signature (401)
+                        "POST /api/connectors/{name}/webhook"),
                 endpoints(Access.Who.ANYONE));
     }
 
     @Test
-    void deletingReloadingAndUserManagementNeedAnAdmin() {
+    void deletingReloadingUserManagementAndWebhookDeliveriesNeedAnAdmin() {
         assertEquals(
                 Set.of(
+                        "GET /api/webhooks/deliveries",
+                        "POST /api/webhooks/deliveries/retry",
+                        "POST /api/webhooks/deliveries/{id}/retry",
                         "DELETE /api/tickets/{reference}",
                         "POST /api/plugins/reload",
                         "POST /api/model/reload",

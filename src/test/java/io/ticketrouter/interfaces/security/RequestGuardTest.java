@@ -96,6 +96,18 @@ class RequestGuardTest {
     }
 
     @Test
+    void aHelpdesksCallMayCarryAMegabyteEveryOtherBody64Kilobytes() {
+        Map<String, List<String>> big = Map.of("Content-Length", List.of("500000"));
+        assertNull(RequestGuard.framing(request(big, "/api/connectors/zammad/webhook")));
+        RequestGuard.Refusal ticket = RequestGuard.framing(request(big, "/api/tickets"));
+        assertTrue(
+                ticket != null && ticket.status() == 413 && ticket.detail().contains("64 KB"), String.valueOf(ticket));
+        RequestGuard.Refusal huge = RequestGuard.framing(
+                request(Map.of("Content-Length", List.of("1048577")), "/api/connectors/zammad/webhook"));
+        assertTrue(huge != null && huge.status() == 413 && huge.detail().contains("1024 KB"), String.valueOf(huge));
+    }
+
+    @Test
     void unknownCharsetsAreRefusedKnownOnesPass() {
         assertEquals(
                 406,
@@ -142,6 +154,10 @@ class RequestGuardTest {
     }
 
     private static HttpServletRequest request(Map<String, List<String>> headers) {
+        return request(headers, null);
+    }
+
+    private static HttpServletRequest request(Map<String, List<String>> headers, String uri) {
         return (HttpServletRequest) Proxy.newProxyInstance(
                 RequestGuardTest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class},
@@ -149,6 +165,8 @@ class RequestGuardTest {
                     case "getHeaders" -> Collections.enumeration(values(headers, (String) args[0]));
                     case "getHeader" ->
                         values(headers, (String) args[0]).stream().findFirst().orElse(null);
+                    case "getRequestURI" -> uri;
+                    case "getContextPath" -> "";
                     default -> null;
                 });
     }
