@@ -519,27 +519,37 @@ class WebUiIT {
                 .until(d -> d.findElement(By.id("webhooks-receivers")).getText().contains(UNREACHABLE_RECEIVER));
         new org.openqa.selenium.support.ui.Select(dashboard.findElement(By.id("webhooks-state")))
                 .selectByValue("pending");
+        // the view renders its rows again on every change of the filter and every refresh: a row may go stale
         WebElement row = wait(dashboard, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.cssSelector("#webhooks-rows tr")).stream()
                         .filter(r ->
                                 r.getText().contains(reference) && r.getText().contains("ticket.created"))
                         .findFirst()
                         .orElse(null));
         assertTrue(row.getText().contains(UNREACHABLE_RECEIVER), row.getText());
-        wait(dashboard, Duration.ofSeconds(30)).until(d -> {
-            // the first attempt was refused: the row says so once the view is refreshed
-            d.findElement(By.id("webhooks-refresh")).click();
-            return d.findElements(By.cssSelector("#webhooks-rows tr")).stream()
-                    .anyMatch(r -> r.getText().contains(reference)
-                            && "connection refused or unreachable".equals(r.getAttribute("title")));
-        });
+        wait(dashboard, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    // the first attempt was refused: the row says so once the view is refreshed
+                    d.findElement(By.id("webhooks-refresh")).click();
+                    return d.findElements(By.cssSelector("#webhooks-rows tr")).stream()
+                            .anyMatch(r -> r.getText().contains(reference)
+                                    && "connection refused or unreachable".equals(r.getAttribute("title")));
+                });
         Browsers.screenshot(dashboard, "dashboard-5-webhooks");
-        WebElement again = dashboard.findElements(By.cssSelector("#webhooks-rows tr")).stream()
-                .filter(r -> r.getText().contains(reference) && r.getText().contains("ticket.created"))
-                .findFirst()
-                .orElseThrow()
-                .findElement(By.xpath(".//button[normalize-space()='Send again']"));
-        again.click();
+        wait(dashboard, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    d.findElements(By.cssSelector("#webhooks-rows tr")).stream()
+                            .filter(r -> r.getText().contains(reference)
+                                    && r.getText().contains("ticket.created"))
+                            .findFirst()
+                            .orElseThrow()
+                            .findElement(By.xpath(".//button[normalize-space()='Send again']"))
+                            .click();
+                    return true;
+                });
         wait(dashboard, Duration.ofSeconds(15))
                 .until(d -> d.findElement(By.id("webhooks-action"))
                         .getText()
