@@ -880,3 +880,16 @@ describeFilters();
 fitFilters();
 connect();
 loadFirstPage();
+
+// A link to one ticket (#TR-000123, as the Webhooks view makes them) opens it.
+function openFromHash() {
+  let reference = '';
+  try {
+    reference = decodeURIComponent(location.hash.slice(1));
+  } catch {
+    return; // not a reference
+  }
+  if (/^TR-\d{6,12}$/.test(reference)) openOther(reference);
+}
+window.addEventListener('hashchange', openFromHash);
+openFromHash();

@@ -554,6 +554,16 @@ class WebUiIT {
                 .until(d -> d.findElement(By.id("webhooks-action"))
                         .getText()
                         .contains("ticket.created of " + reference + ") is sent again now"));
+        // the reference opens the ticket on the dashboard
+        wait(dashboard, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    d.findElement(By.cssSelector("#webhooks-rows a[href$='#" + reference + "']"))
+                            .click();
+                    return true;
+                });
+        wait(dashboard, Duration.ofSeconds(15))
+                .until(d -> d.findElement(By.id("detail-ref")).getText().startsWith(reference));
     }
 
     @Test
