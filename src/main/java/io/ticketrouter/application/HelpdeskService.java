@@ -35,9 +35,8 @@ public interface HelpdeskService {
     final class UnknownConnectorException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        public UnknownConnectorException(String name, List<String> active) {
-            super("no helpdesk connector named \"" + DefaultNames.abbreviate(name) + "\""
-                    + (active.isEmpty() ? "; none is installed (plugins/README.md)" : "; installed: " + active));
+        public UnknownConnectorException(String message) {
+            super(message);
         }
     }
 
@@ -47,19 +46,6 @@ public interface HelpdeskService {
 
         public RefusedException(String reason) {
             super(reason);
-        }
-    }
-
-    /** Shortens what a caller sent for an error message. */
-    final class DefaultNames {
-        private DefaultNames() {}
-
-        static String abbreviate(String s) {
-            if (s == null) {
-                return "null";
-            }
-            String clean = s.replaceAll("\\p{Cntrl}", "?");
-            return clean.length() <= 40 ? clean : clean.substring(0, 40) + "...";
         }
     }
 }

@@ -44,9 +44,8 @@ public class DefaultHelpdeskService implements HelpdeskService {
 
     @Override
     public Receipt receive(String connector, Map<String, List<String>> headers, byte[] body) {
-        HelpdeskConnectors.Inbound in = connectors
-                .receive(connector, headers, body)
-                .orElseThrow(() -> new UnknownConnectorException(connector, connectors.names()));
+        HelpdeskConnectors.Inbound in =
+                connectors.receive(connector, headers, body).orElseThrow(() -> unknown(connector, connectors.names()));
         switch (in.outcome()) {
             case REFUSED -> throw new RefusedException(in.reason());
             case IGNORED -> {
@@ -77,6 +76,11 @@ public class DefaultHelpdeskService implements HelpdeskService {
         metrics.ticketClassified(view.finalQueue(), view.finalPriority(), view.needsReview());
         tickets.publish(TicketChanged.Kind.CREATED, view);
         return new Receipt(Receipt.Result.CREATED, view, null);
+    }
+
+    private static UnknownConnectorException unknown(String name, List<String> active) {
+        return new UnknownConnectorException("no helpdesk connector named \"" + DefaultTicketService.abbreviate(name)
+                + "\"" + (active.isEmpty() ? "; none is installed (plugins/README.md)" : "; installed: " + active));
     }
 
     /**
