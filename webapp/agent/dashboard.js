@@ -15,6 +15,7 @@ const state = {
   queues: new Set(),
   priorities: new Set(),
   languages: new Set(),
+  sources: new Set(),        // helpdesk connectors tickets came through
   openReference: null,
   similar: null,             // {reference, answer | error} for the open ticket: GET /api/tickets/{ref}/similar
   socket: null,
@@ -30,6 +31,8 @@ const $ = (id) => document.getElementById(id);
 
 // ---------------------------------------------------------------- ticket helpers
 
+// the source of the tickets made in Ticket Router itself (portal, API, import): GET /api/tickets?source=ticketrouter
+const MADE_HERE = 'ticketrouter';
 const queueOf = (t) => t.final_queue || t.corrected_queue || (t.queue && t.queue.label) || '';
 const priorityOf = (t) => t.final_priority || t.corrected_priority || (t.priority && t.priority.label) || '';
 const timeOf = (t) => Date.parse(t.created_at) || 0;
@@ -54,6 +57,7 @@ function remember(ticket) {
   for (const p of Object.keys(ticket.priority_probabilities || {})) state.priorities.add(p);
   if (ticket.priority && ticket.priority.label) state.priorities.add(ticket.priority.label);
   if (ticket.language) state.languages.add(ticket.language);
+  if (ticket.source) state.sources.add(ticket.source);
   return true;
 }
 
@@ -67,6 +71,7 @@ function matches(t, f) {
   if (f.priority && priorityOf(t) !== f.priority) return false;
   if (f.status && t.status !== f.status) return false;
   if (f.language && t.language !== f.language) return false;
+  if (f.source && (t.source || MADE_HERE) !== f.source) return false;
   if (f.needs_review === 'true' && !t.needs_review) return false;
   if (f.needs_review === 'false' && t.needs_review) return false;
   if (f.q) {
@@ -253,6 +258,7 @@ function refreshOptions() {
   setOptions($('f-queue'), queues, 1);
   setOptions($('f-priority'), sortedPriorities(), 1);
   setOptions($('f-language'), [...state.languages].sort(), 1, (v) => v.toUpperCase());
+  setOptions($('f-source'), [...state.sources].sort(), 2, (v) => `${v} (helpdesk)`);
 }
 
 // ---------------------------------------------------------------- loading
@@ -339,7 +345,8 @@ async function catchUp() {
 
 function serverFilters() {
   const f = state.filters;
-  return { queue: f.queue, priority: f.priority, status: f.status, language: f.language, needs_review: f.needs_review, q: f.q };
+  return { queue: f.queue, priority: f.priority, status: f.status, language: f.language, source: f.source,
+    needs_review: f.needs_review, q: f.q };
 }
 
 function explain(e, fallback) {

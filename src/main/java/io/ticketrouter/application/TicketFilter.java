@@ -9,6 +9,7 @@ public record TicketFilter(
         String status,
         String language,
         Boolean needsReview,
+        String source,
         String text,
         String after,
         String before,

@@ -243,6 +243,71 @@ class ConnectorsIT {
                         .count());
     }
 
+    @Test
+    void oneZammadTicketSentEightTimesAtOnceIsOneTicketAndTheSourceFilterTellsItFromOurOwn() throws Exception {
+        long id = ThreadLocalRandom.current().nextLong(3_000_000, 4_000_000);
+        String marker = "quorvex" + id;
+        String payload = FakeZammad.payload(
+                id,
+                "Drucker " + marker,
+                "<p>Der Drucker im zweiten Stock druckt nur leere Seiten (" + marker + ").</p>",
+                "Jonas",
+                "Keller",
+                "jonas.keller@example.org");
+        String logBefore = server.log();
+        // Zammad retries while the first call is still running: eight calls with different delivery ids at once
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        for (int i = 0; i < 8; i++) {
+            calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                    return FakeZammad.trigger(
+                            webhook(), payload, SIGNATURE, UUID.randomUUID().toString());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        start.countDown();
+        Map<Integer, Long> statuses = new java.util.TreeMap<>();
+        Set<String> references = new java.util.HashSet<>();
+        for (var call : calls) {
+            HttpResponse<String> r = call.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            statuses.merge(r.statusCode(), 1L, Long::sum);
+            references.add(json(r.body()).getString("reference"));
+        }
+        assertEquals(Map.of(200, 7L, 201, 1L), statuses, "one call made the ticket, the others found it");
+        assertEquals(1, references.size(), "every call names the same ticket: " + references);
+        String reference = references.iterator().next();
+        assertEquals(
+                List.of(),
+                ReliabilityIT.stackTraceLines(server.log().substring(logBefore.length())).stream()
+                        .limit(20)
+                        .toList(),
+                "a refused second insert of the same ticket costs no stack trace in the log");
+
+        Http.Answer own = http.post("/api/tickets", "{\"body\": \"Our own portal ticket about " + marker + "\"}");
+        assertEquals(201, own.status(), own.toString());
+        String ownReference = own.json().getString("reference");
+        assertEquals(List.of(reference), references(http.get("/api/tickets?source=zammad&q=" + marker)));
+        assertEquals(List.of(ownReference), references(http.get("/api/tickets?source=ticketrouter&q=" + marker)));
+        assertEquals(
+                List.of(ownReference, reference), references(http.get("/api/tickets?q=" + marker)), "newest first");
+        assertEquals(List.of(), references(http.get("/api/tickets?source=otobo&q=" + marker)));
+        Http.Answer bad = http.get("/api/tickets?source=zammad%3Bdrop");
+        assertEquals(400, bad.status(), bad.toString());
+        assertEquals("application/problem+json", bad.contentType());
+        assertTrue(bad.json().getString("detail").contains("source must be ticketrouter"), bad.body());
+    }
+
+    private static List<String> references(Http.Answer page) {
+        assertEquals(200, page.status(), page.toString());
+        return page.json().getJsonArray("items").stream()
+                .map(v -> v.asJsonObject().getString("reference"))
+                .toList();
+    }
+
     private static long pendingWriteBacks() {
         try {
             Http.Answer a = http.get("/api/webhooks/deliveries?state=pending&limit=200");

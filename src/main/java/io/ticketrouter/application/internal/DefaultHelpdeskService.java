@@ -9,8 +9,6 @@ import io.ticketrouter.domain.model.ticket.Ticket;
 import io.ticketrouter.domain.model.ticket.TicketContent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
-import jakarta.transaction.TransactionalException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +17,9 @@ import java.util.regex.Pattern;
 /**
  * A helpdesk's ticket: read by its connector, classified and routed like a portal ticket (outside any transaction),
  * stored with the helpdesk's id and link, and written back to the helpdesk through the outbox (the delivery to
- * {@code connector:<name>} is part of the same transaction). The helpdesk's id is unique per connector in the
- * database, so two calls for one helpdesk ticket, even at the same moment, make one ticket.
+ * {@code connector:<name>} is part of the same transaction). Two calls for one helpdesk ticket, even at the same
+ * moment on two members, make one ticket: the later finds the earlier's ({@link TicketTransactions#addFromHelpdesk});
+ * the helpdesk's id is unique per connector in the database besides.
  */
 @ApplicationScoped
 public class DefaultHelpdeskService implements HelpdeskService {
@@ -61,18 +60,11 @@ public class DefaultHelpdeskService implements HelpdeskService {
         }
         Ticket ticket = tickets.classifyAndRoute(content(in));
         ticket.cameFrom(connector, in.externalId(), in.externalUrl());
-        TicketView view;
-        try {
-            view = transactions.add(ticket);
-        } catch (PersistenceException | TransactionalException e) {
-            // the same helpdesk ticket, stored by a concurrent call (the unique index refused this one)
-            Optional<TicketView> concurrent = transactions.findExternal(connector, in.externalId());
-            if (concurrent.isPresent()) {
-                return new Receipt(
-                        Receipt.Result.EXISTING, concurrent.get(), "this helpdesk ticket was received before");
-            }
-            throw e;
+        TicketTransactions.Intake intake = transactions.addFromHelpdesk(ticket);
+        if (!intake.created()) { // a concurrent call for the same helpdesk ticket stored it first
+            return new Receipt(Receipt.Result.EXISTING, intake.ticket(), "this helpdesk ticket was received before");
         }
+        TicketView view = intake.ticket();
         metrics.ticketClassified(view.finalQueue(), view.finalPriority(), view.needsReview());
         tickets.publish(TicketChanged.Kind.CREATED, view);
         return new Receipt(Receipt.Result.CREATED, view, null);

@@ -55,6 +55,8 @@ public class DefaultTicketService implements TicketService {
 
     private static final Logger LOG = Logger.getLogger(DefaultTicketService.class.getName());
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,8}");
+    /** A ticket source: the name of a helpdesk connector (a plugin name), or {@link TicketQuery#MADE_HERE}. */
+    private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     @Inject
     ClassifierRegistry classifiers;
@@ -219,6 +221,17 @@ public class DefaultTicketService implements TicketService {
                                 + abbreviate(f.language()) + "\"");
             }
         }
+        String source = blankToNull(f.source());
+        if (source != null) {
+            source = source.toLowerCase(Locale.ROOT);
+            if (!SOURCE.matcher(source).matches()) {
+                throw new InvalidInputException(
+                        "source",
+                        "source must be " + TicketQuery.MADE_HERE + " (the tickets made here) or the name of a helpdesk"
+                                + " connector such as zammad (letters, digits, '-', at most 64), got \""
+                                + abbreviate(f.source()) + "\"");
+            }
+        }
         String text = blankToNull(f.text());
         if (text != null && text.length() > 200) {
             throw new InvalidInputException("q", "q must be at most 200 characters, got " + text.length());
@@ -229,7 +242,8 @@ public class DefaultTicketService implements TicketService {
         }
         TicketReference after = blankToNull(f.after()) == null ? null : reference("after", f.after());
         TicketReference before = blankToNull(f.before()) == null ? null : reference("before", f.before());
-        TicketQuery query = new TicketQuery(queue, priority, status, language, f.needsReview(), text, after, before);
+        TicketQuery query =
+                new TicketQuery(queue, priority, status, language, f.needsReview(), source, text, after, before);
 
         // one more than asked tells whether another page exists
         List<TicketView> found = transactions.search(query, f.limit() + 1);

@@ -53,6 +53,22 @@ public class TicketTransactions {
         return view;
     }
 
+    /** A helpdesk's ticket as stored: the one given ({@code created}), or the one a call before stored. */
+    public record Intake(TicketView ticket, boolean created) {}
+
+    /**
+     * Stores a ticket a helpdesk sent, unless a call before, on any member, stored the same helpdesk ticket: concurrent
+     * calls for it wait for each other here, so the unique index on the helpdesk's id never has to refuse one.
+     */
+    public Intake addFromHelpdesk(Ticket ticket) {
+        tickets.lockHelpdeskIntake();
+        Optional<Ticket> earlier = tickets.findExternal(ticket.source(), ticket.externalId());
+        if (earlier.isPresent()) {
+            return new Intake(TicketViews.ticket(earlier.get()), false);
+        }
+        return new Intake(add(ticket), true);
+    }
+
     /** The ticket a helpdesk sent through this connector with this id, if there is one. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<TicketView> findExternal(String connector, String externalId) {

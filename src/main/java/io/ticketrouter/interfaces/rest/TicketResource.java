@@ -225,6 +225,13 @@ public class TicketResource {
                             schema = @Schema(type = SchemaType.BOOLEAN))
                     @QueryParam("needs_review")
                     String needsReview,
+            @Parameter(
+                            description =
+                                    "Where the tickets came from: ticketrouter (made here: the portal, the API, an"
+                                            + " import) or the name of the helpdesk connector they came through",
+                            example = "zammad")
+                    @QueryParam("source")
+                    String source,
             @Parameter(description = "Text to find in subject or body (case-insensitive), at most 200 characters")
                     @QueryParam("q")
                     String q,
@@ -247,8 +254,8 @@ public class TicketResource {
                     String limit) {
         int size = parseLimit(limit);
         Boolean review = parseBoolean("needs_review", needsReview);
-        TicketPage page =
-                tickets.list(new TicketFilter(queue, priority, status, language, review, q, after, before, size));
+        TicketPage page = tickets.list(
+                new TicketFilter(queue, priority, status, language, review, source, q, after, before, size));
         String next = null;
         if (page.nextBefore() != null || page.nextAfter() != null) {
             UriBuilder b = uriInfo.getRequestUriBuilder().replaceQueryParam("limit", size);

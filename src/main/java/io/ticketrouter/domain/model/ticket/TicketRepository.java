@@ -16,6 +16,12 @@ public interface TicketRepository {
     Optional<Ticket> findExternal(String source, String externalId);
 
     /**
+     * Locks the intake of helpdesk tickets until the transaction ends, on every member of a cluster: a helpdesk
+     * ticket looked for after this and not found cannot be stored by a concurrent call before this one commits.
+     */
+    void lockHelpdeskIntake();
+
+    /**
      * The ticket, locked against other changes until the transaction ends: concurrent changes of one ticket wait for
      * each other and each reads the state the one before committed (a ticket deleted meanwhile is not found).
      */

@@ -49,6 +49,13 @@ public class JpaTicketRepository implements TicketRepository {
     }
 
     @Override
+    public void lockHelpdeskIntake() {
+        // the row V6__helpdesk_intake.sql made; SELECT ... FOR UPDATE is a row lock on PostgreSQL and H2 alike
+        em.createNativeQuery("SELECT id FROM helpdesk_intake WHERE id = 1 FOR UPDATE")
+                .getResultList();
+    }
+
+    @Override
     public Optional<Ticket> findForUpdate(TicketReference reference) {
         // SELECT ... FOR UPDATE: a row lock on PostgreSQL and H2 alike
         return Optional.ofNullable(em.find(Ticket.class, reference.number(), LockModeType.PESSIMISTIC_WRITE));
@@ -77,6 +84,11 @@ public class JpaTicketRepository implements TicketRepository {
         equal(jpql, params, "status", q.status());
         equal(jpql, params, "language", q.language());
         equal(jpql, params, "needsReview", q.needsReview() == null ? null : q.needsReview() ? 1 : 0);
+        if (TicketQuery.MADE_HERE.equals(q.source())) {
+            jpql.append(" AND t.source IS NULL");
+        } else {
+            equal(jpql, params, "source", q.source());
+        }
         if (q.text() != null && !q.text().isBlank()) {
             jpql.append(" AND (LOWER(t.subject) LIKE :text ESCAPE '!' OR LOWER(t.body) LIKE :text ESCAPE '!')");
             params.put("text", "%" + escapeLike(q.text().toLowerCase(Locale.ROOT)) + "%");
