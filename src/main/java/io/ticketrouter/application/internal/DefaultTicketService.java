@@ -1,5 +1,6 @@
 package io.ticketrouter.application.internal;
 
+import io.ticketrouter.application.AfterCommitExecutor;
 import io.ticketrouter.application.ClassifierRegistry;
 import io.ticketrouter.application.InvalidInputException;
 import io.ticketrouter.application.ModelStatus;
@@ -36,6 +37,7 @@ import io.ticketrouter.domain.model.ticket.TicketStatus;
 import io.ticketrouter.security.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -69,6 +71,9 @@ public class DefaultTicketService implements TicketService {
 
     @Inject
     Event<TicketChanged> events;
+
+    @Inject
+    AfterCommitExecutor afterCommit;
 
     @Inject
     ProductionMetrics metrics;
@@ -319,13 +324,14 @@ public class DefaultTicketService implements TicketService {
     }
 
     void publish(TicketChanged.Kind kind, TicketView view) {
-        events.fireAsync(new TicketChanged(kind, view.reference(), view)).exceptionally(e -> {
-            LOG.log(
-                    Level.WARNING,
-                    "An observer of ticket " + kind.wireName() + " events failed for " + view.reference(),
-                    e);
-            return null;
-        });
+        events.fireAsync(new TicketChanged(kind, view.reference(), view), NotificationOptions.ofExecutor(afterCommit))
+                .exceptionally(e -> {
+                    LOG.log(
+                            Level.WARNING,
+                            "An observer of ticket " + kind.wireName() + " events failed for " + view.reference(),
+                            e);
+                    return null;
+                });
     }
 
     private String checkQueue(String field, String queue) {

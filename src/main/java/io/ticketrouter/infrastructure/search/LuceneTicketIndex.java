@@ -1,5 +1,6 @@
 package io.ticketrouter.infrastructure.search;
 
+import io.ticketrouter.application.AfterCommitExecutor;
 import io.ticketrouter.application.TicketChanged;
 import io.ticketrouter.application.TicketIndex;
 import io.ticketrouter.classification.text.TextAnalyzer;
@@ -74,6 +75,10 @@ public class LuceneTicketIndex implements TicketIndex {
 
     @Resource
     ManagedScheduledExecutorService executor;
+
+    /** Runs the index's updates: a task per change, which the container's executor makes costly. */
+    @Inject
+    AfterCommitExecutor afterCommit;
 
     @Inject
     @ConfigProperty(name = "ticketrouter.data.dir", defaultValue = "./var")
@@ -267,7 +272,7 @@ public class LuceneTicketIndex implements TicketIndex {
     private void kick() {
         if (!working.get()) {
             try {
-                executor.execute(this::work);
+                afterCommit.execute(this::work);
             } catch (RuntimeException e) {
                 // shutting down: the next start compares the index with the database
             }
