@@ -21,6 +21,21 @@ public interface OutboxQueue {
      */
     List<Due> lease(String receiver, String owner, Duration lease, int limit);
 
+    /**
+     * Says that this member sends {@code receiver}'s events as {@code owner}. From then on the deliveries of new
+     * tickets' first events to it are made leased to {@code owner} and handed to {@link #fresh} once their transaction
+     * committed: the usual event needs no lease query, and no lease update, on its way out. (A ticket's later events
+     * are leased: one may have to wait behind an earlier one that is still pending, maybe on another member.)
+     */
+    void listen(String receiver, String owner);
+
+    /**
+     * Up to {@code limit} of the deliveries handed over for {@code receiver} (see {@link #listen}), oldest first, each
+     * with at least {@code margin} of its lease left (one taken later waits until its lease runs out, then is leased
+     * like any other). Reads no database.
+     */
+    List<Due> fresh(String receiver, int limit, Duration margin);
+
     /** Records how the attempts went, all in one transaction. */
     void report(List<Attempt> attempts);
 

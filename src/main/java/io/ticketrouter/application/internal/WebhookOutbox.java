@@ -14,6 +14,9 @@ import io.ticketrouter.domain.model.outbox.DeliveryState;
 import io.ticketrouter.domain.model.outbox.OutboxEvent;
 import io.ticketrouter.domain.model.outbox.OutboxRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -23,6 +26,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The outbox: {@link #record} writes a ticket change's event and its deliveries (one per webhook receiver, and one
@@ -44,11 +50,36 @@ public class WebhookOutbox implements OutboxQueue, WebhookDeliveries {
     @Inject
     TicketEventJson json;
 
+    @Inject
+    Event<Handover> handover;
+
+    /** The receivers this member's senders listen for, by receiver name. */
+    private final Map<String, Listener> listeners = new ConcurrentHashMap<>();
+
+    /** Deliveries handed over and not yet taken, at most, per receiver. */
+    static final int FRESH_MAX = 4_096;
+
+    /** A sender of this member: its lease owner name and the deliveries handed to it. */
+    private static final class Listener {
+        final String owner;
+        final BlockingQueue<Handed> fresh = new ArrayBlockingQueue<>(FRESH_MAX);
+
+        Listener(String owner) {
+            this.owner = owner;
+        }
+    }
+
+    /** A delivery made leased to this member, for its sender once the transaction committed. */
+    record Handed(String receiver, Due due, Instant leaseUntil) {}
+
+    /** The deliveries of one transaction to hand over after its commit. */
+    record Handover(List<Handed> items) {}
+
     /**
      * Writes the event of a change in the caller's transaction, one delivery per configured receiver; nothing when no
-     * receiver is configured.
-     */
-    /**
+     * receiver is configured. A new ticket's deliveries to the receivers this member sends (see {@link #listen}) are
+     * made leased to it and handed to its sender after the commit.
+     *
      * @param ticketVersion the ticket's version after the change: the order of its events (0 for the creation)
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -62,15 +93,64 @@ public class WebhookOutbox implements OutboxQueue, WebhookDeliveries {
         }
         TicketEvent event =
                 new TicketEvent(UUID.randomUUID().toString(), TicketEvent.type(kind), Instant.now(), ticket);
-        outbox.add(
-                new OutboxEvent(
-                        event.id(),
-                        event.type(),
-                        ticket.reference(),
-                        ticketVersion,
-                        event.occurredAt(),
-                        json.json(event)),
-                receivers);
+        OutboxEvent stored = new OutboxEvent(
+                event.id(), event.type(), ticket.reference(), ticketVersion, event.occurredAt(), json.json(event));
+        List<Delivery> deliveries = new ArrayList<>(receivers.size());
+        List<Delivery> handed = new ArrayList<>(receivers.size());
+        Instant until = event.occurredAt().plus(settings.lease());
+        for (String receiver : receivers) {
+            Listener listener = kind == TicketChanged.Kind.CREATED ? listeners.get(receiver) : null;
+            Delivery d = listener == null
+                    ? new Delivery(stored, receiver)
+                    : Delivery.leasedTo(stored, receiver, listener.owner, until);
+            deliveries.add(d);
+            if (listener != null) {
+                handed.add(d);
+            }
+        }
+        outbox.add(stored, deliveries);
+        if (!handed.isEmpty()) {
+            List<Handed> items = new ArrayList<>(handed.size());
+            for (Delivery d : handed) {
+                items.add(new Handed(
+                        d.receiver(),
+                        new Due(d.id(), stored.eventId(), stored.type(), stored.ticketReference(), stored.body()),
+                        until));
+            }
+            handover.fire(new Handover(items));
+        }
+    }
+
+    /** Hands a committed transaction's deliveries to their senders (a rolled-back one's never existed). */
+    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) Handover committed) {
+        for (Handed h : committed.items()) {
+            Listener listener = listeners.get(h.receiver());
+            if (listener != null) {
+                listener.fresh.offer(h); // when full, the delivery is leased once its lease has run out
+            }
+        }
+    }
+
+    @Override
+    public void listen(String receiver, String owner) {
+        listeners.putIfAbsent(receiver, new Listener(owner));
+    }
+
+    @Override
+    public List<Due> fresh(String receiver, int limit, Duration margin) {
+        Listener listener = listeners.get(receiver);
+        if (listener == null) {
+            return List.of();
+        }
+        Instant latest = Instant.now().plus(margin);
+        List<Due> due = new ArrayList<>(Math.min(limit, listener.fresh.size()));
+        Handed h;
+        while (due.size() < limit && (h = listener.fresh.poll()) != null) {
+            if (h.leaseUntil().isAfter(latest)) {
+                due.add(h.due());
+            }
+        }
+        return due;
     }
 
     @Override

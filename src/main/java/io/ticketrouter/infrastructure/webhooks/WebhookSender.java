@@ -43,11 +43,14 @@ import org.eclipse.microprofile.metrics.Tag;
 /**
  * Delivers the outbox's events: one worker thread per receiver (each webhook URL, and each helpdesk connector, whose
  * events are the calls the connector names to write a ticket's routing back), so a receiver that is down, slow or failing delays
- * only its own events, never the API (which only writes the outbox) nor the other receivers. A worker leases what is
- * due (at most one event per ticket at a time, so each ticket's events arrive in order), sends up to
- * {@link WebhookSettings#parallel()} of them at once, and reports each outcome to the outbox, which schedules the
- * retries. It wakes on every committed change of this member and looks at the outbox every second for the changes of
- * other members and for retries that fell due; in a cluster each delivery is leased by one member only.
+ * only its own events, never the API (which only writes the outbox) nor the other receivers. A worker takes the new
+ * tickets' first events that this member made, handed over in memory after their commit (their deliveries were made
+ * leased to this member, see {@link OutboxQueue#listen}), and, at least every second, leases what else is due: later
+ * events of tickets (at most one per ticket at a time, so each ticket's events arrive in order), retries, other
+ * members' events, deliveries whose lease ran out. It sends up to {@link WebhookSettings#parallel()} of them at once
+ * and reports each batch's outcomes to the outbox in one transaction, which schedules the retries; under load it
+ * waits {@link #LINGER} after a batch that was not full, so the next commits' events join one batch. In a cluster
+ * each delivery is leased by one member only.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -278,9 +281,21 @@ public class WebhookSender {
 
         @Override
         public void run() {
+            queue.listen(receiver, MemberId.get());
+            Instant nextLease = Instant.MIN;
             while (running && !Thread.currentThread().isInterrupted()) {
                 try {
-                    List<OutboxQueue.Due> due = queue.lease(receiver, MemberId.get(), settings.lease(), BATCH);
+                    // this member's new tickets first (handed over in memory), then, at least every POLL, what the
+                    // outbox holds: later events of tickets, retries due, other members' events, lapsed leases
+                    List<OutboxQueue.Due> due = new ArrayList<>(queue.fresh(receiver, BATCH, freshMargin()));
+                    boolean backlog = false;
+                    if (due.size() < BATCH && (due.isEmpty() || !Instant.now().isBefore(nextLease))) {
+                        List<OutboxQueue.Due> leased =
+                                queue.lease(receiver, MemberId.get(), settings.lease(), BATCH - due.size());
+                        nextLease = Instant.now().plus(POLL);
+                        backlog = !leased.isEmpty() && leased.size() == BATCH - due.size();
+                        due.addAll(leased);
+                    }
                     if (outboxAway) {
                         LOG.log(Level.INFO, "Webhooks: the outbox can be read again");
                         outboxAway = false;
@@ -293,6 +308,9 @@ public class WebhookSender {
                         continue;
                     }
                     send(due);
+                    if (!backlog && due.size() < BATCH) {
+                        pause(LINGER); // under load, the next commits' events join one batch: one report for many
+                    }
                 } catch (RuntimeException e) {
                     if (!running) {
                         return;
@@ -307,6 +325,11 @@ public class WebhookSender {
                     idle(TROUBLE_PAUSE);
                 }
             }
+        }
+
+        /** A delivery handed over is sent only with time for an attempt left on its lease. */
+        private Duration freshMargin() {
+            return settings.timeout().plusSeconds(1);
         }
 
         /** Sends a leased batch, {@code parallel} attempts at a time, then reports every outcome at once. */

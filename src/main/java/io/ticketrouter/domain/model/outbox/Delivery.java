@@ -94,6 +94,18 @@ public class Delivery {
         this.nextAttemptAt = event.occurredAt();
     }
 
+    /**
+     * A first attempt due at once that the member making the event sends itself, held by {@code owner} from the
+     * start: no other member takes it before {@code until}, so the maker hands it to its sender in memory, with no
+     * lease query and no lease update. When the maker dies first, the lease runs out and any member sends it.
+     */
+    public static Delivery leasedTo(OutboxEvent event, String receiver, String owner, Instant until) {
+        Delivery d = new Delivery(event, receiver);
+        d.leaseOwner = Objects.requireNonNull(owner, "owner");
+        d.leaseUntil = InstantConverter.stored(until);
+        return d;
+    }
+
     /** The receiver took the event (it answered 2xx). */
     public void delivered(Instant now, int status) {
         attempted(now, status, null);

@@ -9,8 +9,8 @@ import java.util.Optional;
 /** The outbox's events and deliveries. Every method runs in the caller's transaction. */
 public interface OutboxRepository {
 
-    /** Stores the event and a pending delivery of it to each receiver. */
-    void add(OutboxEvent event, Collection<String> receivers);
+    /** Stores the event and its deliveries (pending, made for it); they have their ids when this returns. */
+    void add(OutboxEvent event, Collection<Delivery> deliveries);
 
     /**
      * Takes a lease until {@code until} on at most {@code limit} deliveries to {@code receiver} that are due at

@@ -28,10 +28,13 @@ public class JpaOutboxRepository implements OutboxRepository {
     private EntityManager em;
 
     @Override
-    public void add(OutboxEvent event, Collection<String> receivers) {
+    public void add(OutboxEvent event, Collection<Delivery> deliveries) {
         em.persist(event); // numbered now, from the block of numbers this member holds; inserted at the commit
-        for (String receiver : receivers) {
-            em.persist(new Delivery(event, receiver));
+        for (Delivery d : deliveries) {
+            if (d.event() != event) {
+                throw new IllegalArgumentException("a delivery of another event");
+            }
+            em.persist(d);
         }
     }
 
