@@ -216,27 +216,14 @@ public class DefaultTicketService implements TicketService {
                 ? null
                 : checkPriority(f.priority()).wireName();
         TicketStatus status = blankToNull(f.status()) == null ? null : checkStatus(f.status());
-        String language = blankToNull(f.language());
-        if (language != null) {
-            language = language.toLowerCase(Locale.ROOT);
-            if (!LANGUAGE.matcher(language).matches()) {
-                throw new InvalidInputException(
-                        "language",
-                        "language must be a language code such as en, de, " + "es, fr, pt (or other), got \""
-                                + abbreviate(f.language()) + "\"");
-            }
-        }
-        String source = blankToNull(f.source());
-        if (source != null) {
-            source = source.toLowerCase(Locale.ROOT);
-            if (!SOURCE.matcher(source).matches()) {
-                throw new InvalidInputException(
-                        "source",
-                        "source must be " + TicketQuery.MADE_HERE + " (the tickets made here) or the name of a helpdesk"
-                                + " connector such as zammad (letters, digits, '-', at most 64), got \""
-                                + abbreviate(f.source()) + "\"");
-            }
-        }
+        String language =
+                code(f.language(), "language", LANGUAGE, "a language code such as en, de, es, fr, pt (or other)");
+        String source = code(
+                f.source(),
+                "source",
+                SOURCE,
+                TicketQuery.MADE_HERE + " (the tickets made here) or the name of a helpdesk connector such as zammad"
+                        + " (letters, digits, '-', at most 64)");
         String text = blankToNull(f.text());
         if (text != null && text.length() > 200) {
             throw new InvalidInputException("q", "q must be at most 200 characters, got " + text.length());
@@ -332,6 +319,19 @@ public class DefaultTicketService implements TicketService {
                             e);
                     return null;
                 });
+    }
+
+    /** A filter's code in lower case (null when not given), or the problem naming what is allowed. */
+    private static String code(String value, String field, Pattern allowed, String what) {
+        String given = blankToNull(value);
+        if (given == null) {
+            return null;
+        }
+        String lower = given.toLowerCase(Locale.ROOT);
+        if (!allowed.matcher(lower).matches()) {
+            throw new InvalidInputException(field, field + " must be " + what + ", got \"" + abbreviate(value) + "\"");
+        }
+        return lower;
     }
 
     private String checkQueue(String field, String queue) {
