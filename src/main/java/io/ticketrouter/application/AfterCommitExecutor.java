@@ -5,10 +5,14 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.ExecutorService;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,18 +37,28 @@ public class AfterCommitExecutor implements java.util.concurrent.Executor {
     @Resource
     ManagedThreadFactory threads;
 
-    private ExecutorService executor;
+    private ThreadPoolExecutor executor;
 
     @PostConstruct
     void start() {
         AtomicInteger n = new AtomicInteger();
         ThreadFactory factory = threads == null ? Executors.defaultThreadFactory() : threads;
-        executor = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = factory.newThread(r);
-            t.setName("ticketrouter-after-commit-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        executor =
+                new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = factory.newThread(r);
+                    t.setName("ticketrouter-after-commit-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    /**
+     * Starts the threads with the application, not on the first commit: a managed thread keeps the context of the
+     * thread that made it, and a request's context holds resources of the request (its persistence context) that
+     * the container would try to close again when the thread ends.
+     */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        executor.prestartAllCoreThreads();
     }
 
     @PreDestroy
