@@ -33,6 +33,9 @@ const $ = (id) => document.getElementById(id);
 
 // the source of the tickets made in Ticket Router itself (portal, API, import): GET /api/tickets?source=ticketrouter
 const MADE_HERE = 'ticketrouter';
+// how tickets came in (GET /api/tickets?channel=...); tickets stored before channels were recorded have none
+const CHANNELS = { portal: 'portal', api: 'API', email: 'e-mail', helpdesk: 'helpdesk', import: 'import' };
+const fileSize = (n) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} bytes`);
 const queueOf = (t) => t.final_queue || t.corrected_queue || (t.queue && t.queue.label) || '';
 const priorityOf = (t) => t.final_priority || t.corrected_priority || (t.priority && t.priority.label) || '';
 const timeOf = (t) => Date.parse(t.created_at) || 0;
@@ -72,6 +75,7 @@ function matches(t, f) {
   if (f.status && t.status !== f.status) return false;
   if (f.language && t.language !== f.language) return false;
   if (f.source && (t.source || MADE_HERE) !== f.source) return false;
+  if (f.channel && t.channel !== f.channel) return false;
   if (f.needs_review === 'true' && !t.needs_review) return false;
   if (f.needs_review === 'false' && t.needs_review) return false;
   if (f.q) {
@@ -587,6 +591,12 @@ function renderDetail() {
   definition(meta, 'Updated', longTime(t.updated_at));
   definition(meta, 'Customer', [t.customer_name, t.customer_email].filter(Boolean).join(' · ') || 'anonymous');
   definition(meta, 'Language', (t.language || '?').toUpperCase());
+  definition(meta, 'Channel', CHANNELS[t.channel] || 'portal or API');
+  if ((t.attachments || []).length) {
+    const files = el('ul', 'attachments');
+    for (const a of t.attachments) files.append(el('li', null, `${a.name} (${a.type}, ${fileSize(a.size)})`));
+    definition(meta, 'Attachments', files);
+  }
   if (t.source) {
     // a helpdesk's ticket: where it came from, and a link to it there (only http(s) links are made clickable)
     const source = el('span', 'ticket-source');
@@ -644,6 +654,8 @@ function renderDetail() {
     const li = el('li');
     li.append(el('time', 'muted', longTime(h.at)), ' ', el('strong', null, h.actor || 'agent'), ' ');
     if (h.field === 'note') li.append('noted: ', el('q', null, h.to || ''));
+    else if (h.field === 'reply') li.append('replied to the customer:', el('div', 'ticket-body', h.to || ''));
+    else if (h.field === 'message') li.append('wrote again:', el('div', 'ticket-body', h.to || ''));
     else {
       const show = (v) => (h.field === 'status' ? statusLabel(v) : (v ?? '–'));
       const field = { queue: 'department', status: 'status', priority: 'priority' }[h.field] || h.field;
@@ -651,7 +663,7 @@ function renderDetail() {
     }
     historyList.append(li);
   }
-  if (!(t.history || []).length) historyList.append(el('li', 'muted', 'No agent changes yet.'));
+  if (!(t.history || []).length) historyList.append(el('li', 'muted', 'No changes or messages yet.'));
 
   const probs = el('div', 'two-col');
   probs.append(
@@ -772,6 +784,8 @@ function fillActionControls(t) {
   $('a-queue').value = t.corrected_queue || '';
   $('a-priority').value = t.corrected_priority || '';
   $('a-note').value = '';
+  $('reply-form').hidden = !t.customer_email;
+  $('reply-to').textContent = t.customer_email ? `(by e-mail to ${t.customer_email})` : '';
   resetDelete();
 }
 
@@ -837,6 +851,25 @@ $('correct-form').addEventListener('submit', (event) => {
     return;
   }
   patch(changes, 'Correction saved. The model’s prediction is kept alongside it.');
+});
+
+$('reply-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const reference = state.openReference;
+  const text = $('a-reply').value.trim();
+  if (!reference) return;
+  if (!text) {
+    setActionStatus('Write the reply first.', true);
+    return;
+  }
+  try {
+    const updated = await api(`${API}tickets/${encodeURIComponent(reference)}/replies`, { method: 'POST', body: { text } });
+    if (updated && updated.reference) { remember(updated); render(); renderDetail(); }
+    $('a-reply').value = '';
+    setActionStatus('Reply sent by e-mail; it is in the history.');
+  } catch (e) {
+    setActionStatus(explain(e, 'The reply could not be sent.'), true);
+  }
 });
 
 let deleteArmed = null;

@@ -92,7 +92,7 @@ form.addEventListener('submit', async (event) => {
   submitButton.disabled = true;
   submitButton.textContent = 'Sending…';
   try {
-    const ticket = await api('api/tickets', { method: 'POST', body: payload });
+    const ticket = await api('api/tickets', { method: 'POST', body: payload, headers: { 'X-TicketRouter-Channel': 'portal' } });
     document.getElementById('confirmation-reference').textContent = ticket.reference;
     document.getElementById('confirmation-token').textContent = ticket.status_token || '';
     document.getElementById('lookup-token').value = ticket.status_token || '';
@@ -182,3 +182,18 @@ lookupForm.addEventListener('submit', async (event) => {
     lookupInput.focus();
   }
 });
+
+// The link in our acknowledgement mail (#status=TR-000123&code=...) fills in the lookup and checks at once. The access
+// code travels in the fragment, which the browser never sends to a server; it is taken out of the address bar.
+function lookupFromLink() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const reference = params.get('status');
+  const code = params.get('code');
+  if (!reference || !code) return;
+  history.replaceState(null, '', location.pathname + location.search);
+  lookupInput.value = reference;
+  document.getElementById('lookup-token').value = code;
+  lookupForm.requestSubmit();
+}
+window.addEventListener('hashchange', lookupFromLink);
+lookupFromLink();

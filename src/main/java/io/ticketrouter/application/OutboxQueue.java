@@ -15,6 +15,9 @@ public interface OutboxQueue {
      */
     String CONNECTOR = "connector:";
 
+    /** The receiver name of the mails to customers: its deliveries are sent by SMTP, not a webhook POST. */
+    String MAIL = "mail";
+
     /**
      * Leases up to {@code limit} deliveries due for {@code receiver} to {@code owner} for {@code lease}: at most one
      * per ticket (its oldest pending event), in event order.

@@ -13,9 +13,11 @@ public record TicketChanged(Kind kind, String reference, TicketView ticket) {
     public enum Kind {
         CREATED,
         UPDATED,
+        /** An agent replied to the customer (the reply is in the history and goes out by mail). */
+        REPLIED,
         DELETED;
 
-        /** Lower-case name used on the wire ({@code "created"}, {@code "updated"}, {@code "deleted"}). */
+        /** Lower-case name used on the wire ({@code "created"}, {@code "updated"}, {@code "replied"}, {@code "deleted"}). */
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }

@@ -10,6 +10,7 @@ public record TicketFilter(
         String language,
         Boolean needsReview,
         String source,
+        String channel,
         String text,
         String after,
         String before,

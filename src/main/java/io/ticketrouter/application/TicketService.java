@@ -57,6 +57,15 @@ public interface TicketService {
     TicketView update(String reference, TicketChanges changes, String actor);
 
     /**
+     * An agent's reply to the customer: it joins the ticket's history and goes out by mail, threaded to the
+     * customer's mails; fires {@link TicketChanged.Kind#REPLIED}.
+     *
+     * @throws InvalidInputException     when the text is empty or too long, or the ticket has no customer address
+     * @throws MailUnavailableException  when outgoing mail is not configured
+     */
+    TicketView reply(String reference, String text, String actor);
+
+    /**
      * Removes a ticket, also while it is being changed (the delete is then applied to the changed ticket); fires
      * {@link TicketChanged.Kind#DELETED} with its last state.
      */

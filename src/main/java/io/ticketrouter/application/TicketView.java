@@ -1,5 +1,6 @@
 package io.ticketrouter.application;
 
+import io.ticketrouter.domain.model.ticket.Attachment;
 import io.ticketrouter.domain.model.ticket.Keyword;
 import io.ticketrouter.domain.model.ticket.RoutingDecision;
 import java.time.Instant;
@@ -13,8 +14,9 @@ import java.util.Map;
  *
  * <p>The prediction ({@code queue}, {@code priority}) is never overwritten: agent corrections are kept in
  * {@code correctedQueue} / {@code correctedPriority}; {@code finalQueue} / {@code finalPriority} are what routing uses.
- * {@code channel} is {@code import} for imported history (null for the portal and the API), {@code answer} the reply an
- * imported ticket got. A ticket a helpdesk sent ({@code channel} {@code helpdesk}) names the connector it came through
+ * {@code channel} is how the ticket came in ({@code portal}, {@code api}, {@code email}, {@code helpdesk}, {@code import};
+ * null on tickets stored before channels were recorded), {@code answer} the reply an imported ticket got, and
+ * {@code attachments} the files a customer's mail carried (listed, not stored). A ticket a helpdesk sent ({@code channel} {@code helpdesk}) names the connector it came through
  * ({@code source}, for example {@code zammad}), the helpdesk's id of it and the link to it there.
  */
 public record TicketView(
@@ -46,10 +48,14 @@ public record TicketView(
         String answer,
         String source,
         String externalId,
-        String externalUrl) {
+        String externalUrl,
+        List<Attachment> attachments) {
 
     public record Scored(String label, double confidence) {}
 
-    /** One agent change: who, when, which field, from what to what (or a note). */
+    /**
+     * One change: who, when, which field, from what to what; or a {@code note}, an agent's {@code reply} to the
+     * customer, a customer's {@code message} (their mail's text in {@code to}, the customer's address as actor).
+     */
     public record HistoryEntry(Instant at, String actor, String field, String from, String to) {}
 }

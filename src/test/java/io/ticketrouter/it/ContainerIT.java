@@ -114,7 +114,8 @@ class ContainerIT {
                         "Cannot log in",
                         "Since this morning I cannot log in to the portal, it says my password is wrong.",
                         "Arquillian Test",
-                        "arquillian@example.com"))
+                        "arquillian@example.com",
+                        NewTicket.API))
                 .ticket();
         assertNotNull(stored.reference());
         assertTrue(stored.reference().matches("TR-[0-9]{6,18}"), stored.reference());

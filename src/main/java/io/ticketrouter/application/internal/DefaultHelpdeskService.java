@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A helpdesk's ticket: read by its connector, classified and routed like a portal ticket (outside any transaction),
@@ -23,11 +22,6 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class DefaultHelpdeskService implements HelpdeskService {
-
-    /** Longest subject kept; a longer title is cut (the helpdesk keeps the whole of it). */
-    static final int SUBJECT_MAX = 300;
-
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}");
 
     @Inject
     HelpdeskConnectors connectors;
@@ -75,43 +69,9 @@ public class DefaultHelpdeskService implements HelpdeskService {
                 + "\"" + (active.isEmpty() ? "; none is installed (plugins/README.md)" : "; installed: " + active));
     }
 
-    /**
-     * The helpdesk's text within the portal's limits: what the helpdesk accepted is taken (cut where it is longer,
-     * never refused), the title from the first line of the message when there is none.
-     */
+    /** The helpdesk's text within the portal's limits ({@link ReceivedContent}). */
     static TicketContent content(HelpdeskConnectors.Inbound in) {
-        String body = clean(in.body());
-        if (body.isBlank()) {
-            body = clean(in.subject());
-        }
-        if (body.isBlank()) {
-            body = "(the helpdesk ticket has no text)";
-        }
-        if (body.length() > Ticket.BODY_MAX) {
-            body = body.substring(0, Ticket.BODY_MAX - 1) + "\u2026";
-        }
-        String subject = clean(in.subject()).replaceAll("\\s+", " ").strip();
-        if (subject.isEmpty()) {
-            String first = body.strip().split("\\R", 2)[0];
-            subject = first;
-        }
-        if (subject.length() > SUBJECT_MAX) {
-            subject = subject.substring(0, SUBJECT_MAX - 1) + "\u2026";
-        }
-        String name =
-                in.customerName() == null ? null : clean(in.customerName()).strip();
-        if (name != null && (name.isEmpty() || name.length() > 200)) {
-            name = null;
-        }
-        String email = in.customerEmail() == null ? null : in.customerEmail().strip();
-        if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
-            email = null;
-        }
-        return new TicketContent(subject, body, name, email);
-    }
-
-    /** Without NUL and the other control characters but line breaks and tabs (PostgreSQL refuses NUL in text). */
-    private static String clean(String s) {
-        return s == null ? "" : s.replaceAll("[\\p{Cntrl}&&[^\\r\\n\\t]]", "");
+        return ReceivedContent.of(
+                in.subject(), in.body(), in.customerName(), in.customerEmail(), "(the helpdesk ticket has no text)");
     }
 }

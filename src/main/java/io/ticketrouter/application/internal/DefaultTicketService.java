@@ -3,6 +3,8 @@ package io.ticketrouter.application.internal;
 import io.ticketrouter.application.AfterCommitExecutor;
 import io.ticketrouter.application.ClassifierRegistry;
 import io.ticketrouter.application.InvalidInputException;
+import io.ticketrouter.application.MailSettings;
+import io.ticketrouter.application.MailUnavailableException;
 import io.ticketrouter.application.ModelStatus;
 import io.ticketrouter.application.ModelUnavailableException;
 import io.ticketrouter.application.NewTicket;
@@ -60,6 +62,12 @@ public class DefaultTicketService implements TicketService {
     /** A ticket source: the name of a helpdesk connector (a plugin name), or {@link TicketQuery#MADE_HERE}. */
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
+    private static final Pattern CHANNEL = Pattern.compile("[a-z]{1,16}");
+
+    /** The channels tickets come in by. */
+    static final List<String> CHANNELS = List.of(
+            NewTicket.PORTAL, NewTicket.API, Ticket.CHANNEL_EMAIL, Ticket.CHANNEL_HELPDESK, Ticket.CHANNEL_IMPORT);
+
     @Inject
     ClassifierRegistry classifiers;
 
@@ -80,6 +88,9 @@ public class DefaultTicketService implements TicketService {
 
     @Inject
     TicketIndex index;
+
+    @Inject
+    MailSettings mail;
 
     @Override
     public PredictionView predict(String subject, String body, boolean similar) {
@@ -149,6 +160,7 @@ public class DefaultTicketService implements TicketService {
         TicketContent content = new TicketContent(
                 input.subject(), input.body(), blankToNull(input.customerName()), blankToNull(input.customerEmail()));
         Ticket ticket = classifyAndRoute(content);
+        ticket.cameThrough(input.channel());
         String statusToken = Tokens.statusToken();
         ticket.keepStatusTokenDigest(Tokens.digest(statusToken));
         TicketView view = transactions.add(ticket);
@@ -224,6 +236,11 @@ public class DefaultTicketService implements TicketService {
                 SOURCE,
                 TicketQuery.MADE_HERE + " (the tickets made here) or the name of a helpdesk connector such as zammad"
                         + " (letters, digits, '-', at most 64)");
+        String channel = code(f.channel(), "channel", CHANNEL, "one of " + String.join(", ", CHANNELS));
+        if (channel != null && !CHANNELS.contains(channel)) {
+            throw new InvalidInputException(
+                    "channel", "channel must be one of " + String.join(", ", CHANNELS) + ", got \"" + channel + "\"");
+        }
         String text = blankToNull(f.text());
         if (text != null && text.length() > 200) {
             throw new InvalidInputException("q", "q must be at most 200 characters, got " + text.length());
@@ -234,8 +251,8 @@ public class DefaultTicketService implements TicketService {
         }
         TicketReference after = blankToNull(f.after()) == null ? null : reference("after", f.after());
         TicketReference before = blankToNull(f.before()) == null ? null : reference("before", f.before());
-        TicketQuery query =
-                new TicketQuery(queue, priority, status, language, f.needsReview(), source, text, after, before);
+        TicketQuery query = new TicketQuery(
+                queue, priority, status, language, f.needsReview(), source, channel, text, after, before);
 
         // one more than asked tells whether another page exists
         List<TicketView> found = transactions.search(query, f.limit() + 1);
@@ -284,6 +301,31 @@ public class DefaultTicketService implements TicketService {
             publish(TicketChanged.Kind.UPDATED, updated.ticket());
         }
         return updated.ticket();
+    }
+
+    @Override
+    public TicketView reply(String reference, String text, String actor) {
+        TicketReference ref = reference("reference", reference);
+        if (text == null || text.isBlank() || text.length() > Ticket.BODY_MAX) { // the REST layer checks more
+            throw new InvalidInputException(
+                    "text",
+                    "text must be 1 to " + Ticket.BODY_MAX + " characters (not only spaces), got "
+                            + (text == null ? 0 : text.length()));
+        }
+        if (!mail.sending()) {
+            throw new MailUnavailableException("replies go out by mail, and outgoing mail is not configured:"
+                    + " set ticketrouter.mail.smtp.url and ticketrouter.mail.from (docs/operations.md)");
+        }
+        String reply = text.strip();
+        TicketView view;
+        try {
+            view = TicketConflicts.retrying(() -> transactions.reply(
+                    ref, reply, actor, (ticket, thread) -> CustomerMails.reply(ticket, reply, thread, mail)));
+        } catch (TicketConflicts.Lost e) {
+            throw new TicketConflictException(transactions.find(ref));
+        }
+        publish(TicketChanged.Kind.REPLIED, view);
+        return view;
     }
 
     @Override

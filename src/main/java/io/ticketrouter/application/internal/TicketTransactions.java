@@ -1,5 +1,8 @@
 package io.ticketrouter.application.internal;
 
+import io.ticketrouter.application.IncomingMail;
+import io.ticketrouter.application.InvalidInputException;
+import io.ticketrouter.application.OutgoingMail;
 import io.ticketrouter.application.SimilarTickets;
 import io.ticketrouter.application.TicketChanged;
 import io.ticketrouter.application.TicketChanges;
@@ -10,6 +13,7 @@ import io.ticketrouter.application.TicketView;
 import io.ticketrouter.domain.model.WireNames;
 import io.ticketrouter.domain.model.ticket.Priority;
 import io.ticketrouter.domain.model.ticket.Ticket;
+import io.ticketrouter.domain.model.ticket.TicketMail;
 import io.ticketrouter.domain.model.ticket.TicketQuery;
 import io.ticketrouter.domain.model.ticket.TicketReference;
 import io.ticketrouter.domain.model.ticket.TicketRepository;
@@ -24,6 +28,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The transaction boundaries of the ticket use cases. Each method commits before it returns, so the caller can
@@ -67,6 +73,91 @@ public class TicketTransactions {
             return new Intake(TicketViews.ticket(earlier.get()), false);
         }
         return new Intake(add(ticket), true);
+    }
+
+    /**
+     * Stores a ticket a customer's mail made, with the mail's {@code Message-ID}, and the acknowledgement {@code ack}
+     * composes for it (none when it gives null), unless a poll before, on any member, took the same mail: then the
+     * ticket it made, not {@code created}.
+     */
+    public Intake addFromMail(Ticket ticket, String messageId, Function<TicketView, OutgoingMail> ack) {
+        tickets.lockMailIntake();
+        if (tickets.mailKnown(messageId)) {
+            return new Intake(
+                    TicketViews.ticket(tickets.findByMail(List.of(messageId)).orElseThrow()), false);
+        }
+        TicketView view = add(ticket);
+        Instant now = Instant.now();
+        tickets.addMail(TicketMail.received(messageId, ticket, now));
+        OutgoingMail mail = ack.apply(view);
+        if (mail != null) {
+            tickets.addMail(TicketMail.sent(mail.messageId(), ticket, now));
+            outbox.recordMail(mail, view.reference(), 0);
+        }
+        return new Intake(view, true);
+    }
+
+    /**
+     * Adds a customer's mail to the history of the ticket it answers (a resolved ticket opens again), unless a poll
+     * before took it; null then.
+     */
+    public Updated addCustomerMessage(TicketReference reference, IncomingMail mail, String text) {
+        tickets.lockMailIntake();
+        if (tickets.mailKnown(mail.messageId())) {
+            return null;
+        }
+        Ticket ticket = lock(reference);
+        Instant now = Instant.now();
+        ticket.addCustomerMessage(text, mail.fromAddress(), now);
+        tickets.flush();
+        tickets.addMail(TicketMail.received(mail.messageId(), ticket, now));
+        TicketView view = TicketViews.ticket(ticket);
+        outbox.record(TicketChanged.Kind.UPDATED, view, ticket.version());
+        return new Updated(view, true);
+    }
+
+    /**
+     * The ticket a customer's mail answers: the one a {@code Message-ID} it names belongs to, else the one its subject
+     * names when the mail comes from that ticket's customer.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<TicketReference> thread(List<String> messageIds, TicketReference named, String from) {
+        Optional<Ticket> found = tickets.findByMail(messageIds);
+        if (found.isEmpty() && named != null) {
+            found = tickets.find(named)
+                    .filter(t -> t.customerEmail() != null && t.customerEmail().equalsIgnoreCase(from));
+        }
+        return found.map(Ticket::reference);
+    }
+
+    /** Whether a mail with this {@code Message-ID} was taken already. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean mailTaken(String messageId) {
+        return tickets.mailKnown(messageId);
+    }
+
+    /**
+     * An agent's reply: kept in the history, and the mail {@code compose} makes of it (given the ticket and its
+     * thread, oldest first) recorded for sending, with the {@code ticket.replied} event.
+     */
+    public TicketView reply(
+            TicketReference reference,
+            String text,
+            String actor,
+            BiFunction<TicketView, List<TicketMail>, OutgoingMail> compose) {
+        Ticket ticket = lock(reference);
+        if (ticket.customerEmail() == null) {
+            throw new InvalidInputException(
+                    null, "ticket " + reference.value() + " has no customer e-mail address to send a reply to");
+        }
+        ticket.addReply(text, actor, Instant.now());
+        tickets.flush();
+        TicketView view = TicketViews.ticket(ticket);
+        OutgoingMail mail = compose.apply(view, tickets.mails(ticket));
+        tickets.addMail(TicketMail.sent(mail.messageId(), ticket, Instant.now()));
+        outbox.recordMail(mail, view.reference(), ticket.version());
+        outbox.record(TicketChanged.Kind.REPLIED, view, ticket.version());
+        return view;
     }
 
     /** The ticket a helpdesk sent through this connector with this id, if there is one. */
@@ -134,7 +225,7 @@ public class TicketTransactions {
             if (found.size() == limit) {
                 continue;
             }
-            String lastReply = t.answer() != null ? t.answer() : t.lastNote();
+            String lastReply = t.answer() != null ? t.answer() : t.lastReply() != null ? t.lastReply() : t.lastNote();
             if (t.answer() != null) {
                 answers.put(m.reference(), t.answer());
             }

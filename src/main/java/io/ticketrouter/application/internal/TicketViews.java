@@ -97,6 +97,7 @@ final class TicketViews {
                 t.answer(),
                 t.source(),
                 t.externalId(),
-                t.externalUrl());
+                t.externalUrl(),
+                t.attachments());
     }
 }

@@ -2,6 +2,7 @@ package io.ticketrouter.application.internal;
 
 import io.ticketrouter.application.InvalidInputException;
 import io.ticketrouter.application.OutboxQueue;
+import io.ticketrouter.application.OutgoingMail;
 import io.ticketrouter.application.TicketChanged;
 import io.ticketrouter.application.TicketEvent;
 import io.ticketrouter.application.TicketEventJson;
@@ -85,7 +86,7 @@ public class WebhookOutbox implements OutboxQueue, WebhookDeliveries {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(TicketChanged.Kind kind, TicketView ticket, long ticketVersion) {
         List<String> receivers = new ArrayList<>(settings.receivers());
-        if (ticket.source() != null && kind != TicketChanged.Kind.DELETED) {
+        if (ticket.source() != null && kind != TicketChanged.Kind.DELETED && kind != TicketChanged.Kind.REPLIED) {
             receivers.add(CONNECTOR + ticket.source()); // written back to the helpdesk it came from
         }
         if (receivers.isEmpty()) {
@@ -120,6 +121,26 @@ public class WebhookOutbox implements OutboxQueue, WebhookDeliveries {
             handover.fire(new Handover(items));
         }
     }
+
+    /**
+     * Writes a mail to a customer in the caller's transaction, to be sent by SMTP in the ticket's order of events.
+     *
+     * @param ticketVersion the ticket's version the mail belongs to (0 for the acknowledgement of a new ticket)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordMail(OutgoingMail mail, String ticketReference, long ticketVersion) {
+        OutboxEvent stored = new OutboxEvent(
+                UUID.randomUUID().toString(),
+                MAIL_EVENT,
+                ticketReference,
+                ticketVersion,
+                Instant.now(),
+                json.json(mail));
+        outbox.add(stored, List.of(new Delivery(stored, MAIL)));
+    }
+
+    /** The event type of a mail to a customer. */
+    public static final String MAIL_EVENT = "mail.customer";
 
     /** Hands a committed transaction's deliveries to their senders (a rolled-back one's never existed). */
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) Handover committed) {

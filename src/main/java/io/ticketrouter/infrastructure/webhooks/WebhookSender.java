@@ -2,11 +2,13 @@ package io.ticketrouter.infrastructure.webhooks;
 
 import io.ticketrouter.application.HelpdeskConnectors;
 import io.ticketrouter.application.OutboxQueue;
+import io.ticketrouter.application.OutgoingMail;
 import io.ticketrouter.application.TicketChanged;
 import io.ticketrouter.application.TicketEvent;
 import io.ticketrouter.application.TicketEventJson;
 import io.ticketrouter.application.WebhookSettings;
 import io.ticketrouter.infrastructure.cluster.MemberId;
+import io.ticketrouter.infrastructure.mail.SmtpMailer;
 import io.ticketrouter.routing.PluginsLoaded;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -87,6 +89,9 @@ public class WebhookSender {
     @Inject
     TicketEventJson json;
 
+    @Inject
+    SmtpMailer mailer;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -131,6 +136,9 @@ public class WebhookSender {
                                     .toList()));
         }
         connectors.names().forEach(name -> startWorker(OutboxQueue.CONNECTOR + name));
+        if (mailer.sending()) {
+            startWorker(OutboxQueue.MAIL);
+        }
     }
 
     /** A connector that a plugin reload brought gets its worker (one that went away keeps its events waiting). */
@@ -263,12 +271,16 @@ public class WebhookSender {
         /** The connector whose write-backs this worker makes, or null for a webhook receiver. */
         private final String connector;
 
+        /** Whether this worker sends the mails to customers. */
+        private final boolean mail;
+
         Worker(String receiver, boolean purges) {
             this.receiver = receiver;
             this.connector = receiver.startsWith(OutboxQueue.CONNECTOR)
                     ? receiver.substring(OutboxQueue.CONNECTOR.length())
                     : null;
-            this.target = connector == null ? URI.create(receiver) : null;
+            this.mail = receiver.equals(OutboxQueue.MAIL);
+            this.target = connector == null && !mail ? URI.create(receiver) : null;
             this.purges = purges;
         }
 
@@ -344,6 +356,10 @@ public class WebhookSender {
                         sends.add(writeBack(d));
                         continue;
                     }
+                    if (mail) {
+                        sends.add(CompletableFuture.completedFuture(mailed(d))); // one after the other, on this worker
+                        continue;
+                    }
                     HttpRequest request = request(target, settings.secret(), d, settings.timeout(), now);
                     sends.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                             .handle((response, error) -> attempt(d, response, error)));
@@ -355,9 +371,11 @@ public class WebhookSender {
                 count(a.delivered());
             }
             OutboxQueue.Attempt last = attempts.get(attempts.size() - 1);
-            String who = connector == null
-                    ? "Webhooks: " + WebhookSettings.shown(receiver)
-                    : "Helpdesk connector " + connector;
+            String who = mail
+                    ? "Mail: the mail server"
+                    : connector == null
+                            ? "Webhooks: " + WebhookSettings.shown(receiver)
+                            : "Helpdesk connector " + connector;
             if (last.delivered() && receiverAway) {
                 LOG.log(Level.INFO, "{0} takes events again", who);
                 receiverAway = false;
@@ -417,6 +435,18 @@ public class WebhookSender {
                 });
             }
             return chain;
+        }
+
+        /** Sends one mail to a customer by SMTP. */
+        private OutboxQueue.Attempt mailed(OutboxQueue.Due d) {
+            OutgoingMail outgoing;
+            try {
+                outgoing = json.readMail(d.body());
+            } catch (RuntimeException e) {
+                return new OutboxQueue.Attempt(d.delivery(), false, null, "the mail cannot be read: " + e);
+            }
+            String error = mailer.send(outgoing);
+            return new OutboxQueue.Attempt(d.delivery(), error == null, error == null ? 250 : null, error);
         }
 
         private OutboxQueue.Attempt attempt(OutboxQueue.Due d, HttpResponse<Void> response, Throwable error) {

@@ -1,5 +1,6 @@
 package io.ticketrouter.interfaces.json;
 
+import io.ticketrouter.application.OutgoingMail;
 import io.ticketrouter.application.TicketEvent;
 import io.ticketrouter.application.TicketEventJson;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,5 +17,15 @@ public class ApiTicketEventJson implements TicketEventJson {
     @Override
     public TicketEvent read(String json) {
         return ApiJson.JSONB.fromJson(json, TicketEvent.class);
+    }
+
+    @Override
+    public String json(OutgoingMail mail) {
+        return ApiJson.JSONB.toJson(mail);
+    }
+
+    @Override
+    public OutgoingMail readMail(String json) {
+        return ApiJson.JSONB.fromJson(json, OutgoingMail.class);
     }
 }

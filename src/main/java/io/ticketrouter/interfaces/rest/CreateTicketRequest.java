@@ -31,8 +31,13 @@ public record CreateTicketRequest(
         String customerEmail)
         implements JsonRequest, MessageRequest {
 
-    NewTicket toNewTicket() {
+    /** @param channel {@link NewTicket#PORTAL} or {@link NewTicket#API} */
+    NewTicket toNewTicket(String channel) {
         return new NewTicket(
-                subjectLine(), message(), InputRules.normalize(customerName), InputRules.normalizeEmail(customerEmail));
+                subjectLine(),
+                message(),
+                InputRules.normalize(customerName),
+                InputRules.normalizeEmail(customerEmail),
+                channel);
     }
 }

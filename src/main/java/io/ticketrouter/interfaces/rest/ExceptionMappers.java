@@ -80,6 +80,15 @@ public final class ExceptionMappers {
     }
 
     @Provider
+    public static class MailUnavailable
+            implements ExceptionMapper<io.ticketrouter.application.MailUnavailableException> {
+        @Override
+        public Response toResponse(io.ticketrouter.application.MailUnavailableException e) {
+            return ProblemType.SERVICE_UNAVAILABLE.response(e.getMessage(), null);
+        }
+    }
+
+    @Provider
     public static class ModelRefused implements ExceptionMapper<io.ticketrouter.application.ModelReloadException> {
         @Override
         public Response toResponse(io.ticketrouter.application.ModelReloadException e) {

@@ -1,6 +1,7 @@
 package io.ticketrouter.interfaces.rest;
 
 import io.ticketrouter.application.InvalidInputException;
+import io.ticketrouter.application.NewTicket;
 import io.ticketrouter.application.ReceivedTicket;
 import io.ticketrouter.application.SimilarTickets;
 import io.ticketrouter.application.TicketFilter;
@@ -49,6 +50,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TicketResource {
 
     private static final String REFERENCE_DOC = "Ticket reference: TR- followed by 6 to 18 digits";
+
+    /** The header with which the portal page says a ticket comes from it. */
+    static final String CHANNEL_HEADER = "X-TicketRouter-Channel";
 
     @Inject
     TicketService tickets;
@@ -102,12 +106,18 @@ public class TicketResource {
             description = "Not JSON, or a charset other than UTF-8, UTF-16 and " + "ISO-8859-1")
     @APIResponse(responseCode = "429", description = "Too many tickets from this address; see Retry-After")
     @APIResponse(responseCode = "503", description = "No model loaded")
-    public Response receive(CreateTicketRequest request) {
+    public Response receive(
+            CreateTicketRequest request,
+            @Parameter(
+                            description = "portal when the portal page sends the ticket (recorded as its channel);"
+                                    + " any other value or none: api")
+                    @HeaderParam(CHANNEL_HEADER)
+                    String channel) {
         if (request == null) {
             throw new InvalidInputException(
                     "body", "the request body is empty: send {\"subject\": ..., \"body\": ...}");
         }
-        ReceivedTicket received = tickets.receive(request.toNewTicket());
+        ReceivedTicket received = tickets.receive(request.toNewTicket(channel));
         TicketView ticket = received.ticket();
         String base = publicUrl.map(u -> u.strip().replaceAll("/+$", "")).orElse("");
         URI location = URI.create(base + uriInfo.getBaseUri().getRawPath() + "tickets/" + ticket.reference());
@@ -184,7 +194,7 @@ public class TicketResource {
     @APIResponse(responseCode = "400", description = "Missing or invalid field, malformed JSON")
     @APIResponse(responseCode = "503", description = "No model loaded")
     public Response receiveAlias(CreateTicketRequest request) {
-        return receive(request);
+        return receive(request, NewTicket.API);
     }
 
     @GET
@@ -232,6 +242,11 @@ public class TicketResource {
                             example = "zammad")
                     @QueryParam("source")
                     String source,
+            @Parameter(
+                            description = "How the tickets came in: portal, api, email, helpdesk or import",
+                            example = "email")
+                    @QueryParam("channel")
+                    String channel,
             @Parameter(description = "Text to find in subject or body (case-insensitive), at most 200 characters")
                     @QueryParam("q")
                     String q,
@@ -255,7 +270,7 @@ public class TicketResource {
         int size = parseLimit(limit);
         Boolean review = parseBoolean("needs_review", needsReview);
         TicketPage page = tickets.list(
-                new TicketFilter(queue, priority, status, language, review, source, q, after, before, size));
+                new TicketFilter(queue, priority, status, language, review, source, channel, q, after, before, size));
         String next = null;
         if (page.nextBefore() != null || page.nextAfter() != null) {
             UriBuilder b = uriInfo.getRequestUriBuilder().replaceQueryParam("limit", size);
@@ -345,6 +360,35 @@ public class TicketResource {
                     null, "the request body is empty: send at least one of queue, " + "priority, status, note");
         }
         return tickets.update(reference, request.toChanges(), actor());
+    }
+
+    @POST
+    @Path("{reference}/replies")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Reply to the customer (agent)",
+            description = "Sends the reply by mail to the ticket's customer, threaded to their mails (subject "
+                    + "[TR-000123] Re: ..., so their answer comes back to this ticket), and keeps it in the history. "
+                    + "The mail goes out through the outbox: a mail server that is away delays it, never loses it.")
+    @RequestBody(required = true)
+    @APIResponse(
+            responseCode = "201",
+            description = "The ticket with the reply in its history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TicketView")))
+    @APIResponse(responseCode = "400", description = "No text, too long, or the ticket has no customer address")
+    @APIResponse(responseCode = "404", description = "No such ticket")
+    @APIResponse(responseCode = "503", description = "Outgoing mail is not configured")
+    public Response reply(
+            @Parameter(description = REFERENCE_DOC, example = "TR-000042") @PathParam("reference") String reference,
+            ReplyRequest request) {
+        if (request == null || request.text() == null) {
+            throw new InvalidInputException("text", "the request body is empty: send {\"text\": ...}");
+        }
+        TicketView ticket = tickets.reply(reference, request.normalized(), actor());
+        return Response.status(Response.Status.CREATED)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ticket)
+                .build();
     }
 
     @DELETE

@@ -65,9 +65,10 @@ class AccessFeatureTest {
     }
 
     @Test
-    void deletingReloadingUserManagementAndWebhookDeliveriesNeedAnAdmin() {
+    void deletingReloadingUserManagementWebhookDeliveriesAndTheMailQuarantineNeedAnAdmin() {
         assertEquals(
                 Set.of(
+                        "GET /api/mail/quarantine",
                         "GET /api/webhooks/deliveries",
                         "POST /api/webhooks/deliveries/retry",
                         "POST /api/webhooks/deliveries/{id}/retry",
@@ -89,6 +90,7 @@ class AccessFeatureTest {
                         "GET /api/tickets",
                         "GET /api/tickets/{reference}",
                         "PATCH /api/tickets/{reference}",
+                        "POST /api/tickets/{reference}/replies",
                         "POST /api/predict",
                         "POST /api/predict/batch",
                         "GET /api/plugins",

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ticketrouter.application.InvalidInputException;
+import io.ticketrouter.application.NewTicket;
 import io.ticketrouter.interfaces.json.ApiJson;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -267,9 +268,11 @@ class JsonRequestReaderTest {
             "jos\u00e9@ejemplo.es",
             "user_1@sub-domain.example.com"
         }) {
-            assertEquals(good, ticket("customer_email", good).toNewTicket().customerEmail());
+            assertEquals(
+                    good,
+                    ticket("customer_email", good).toNewTicket(NewTicket.API).customerEmail());
         }
-        assertNull(ticket("customer_email", "  ").toNewTicket().customerEmail());
+        assertNull(ticket("customer_email", "  ").toNewTicket(NewTicket.API).customerEmail());
     }
 
     /** A Java string as a JSON string literal. */

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.ticketrouter.it.Browsers;
 import io.ticketrouter.it.Credentials;
 import io.ticketrouter.it.DashboardSocket;
+import io.ticketrouter.it.Eventually;
 import io.ticketrouter.it.TestServer;
 import io.ticketrouter.it.TicketApi;
 import jakarta.json.Json;
@@ -69,11 +72,16 @@ class WebUiIT {
 
     private TestServer server;
     private TicketApi api;
+    /** The SMTP server agents' replies go out to. */
+    private GreenMail smtp;
+
     private final Browsers browsers = new Browsers();
 
     @BeforeAll
     void startServer() throws Exception {
         Browsers.requireChromium();
+        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
         // a webhook receiver that is never there (nothing listens on the discard port): the admin view has deliveries
         server = TestServer.startWithModel(
                 "web-ui",
@@ -81,7 +89,11 @@ class WebUiIT {
                         "ticketrouter.webhooks.url",
                         UNREACHABLE_RECEIVER,
                         "ticketrouter.webhooks.secret",
-                        "web-ui-webhook-secret-0123"));
+                        "web-ui-webhook-secret-0123",
+                        "ticketrouter.mail.smtp.url",
+                        "smtp://127.0.0.1:" + smtp.getSmtp().getPort(),
+                        "ticketrouter.mail.from",
+                        "support@example.com"));
         api = new TicketApi(server.base());
     }
 
@@ -90,6 +102,9 @@ class WebUiIT {
         browsers.close();
         if (server != null) {
             server.stop();
+        }
+        if (smtp != null) {
+            smtp.stop();
         }
     }
 
@@ -833,6 +848,69 @@ class WebUiIT {
                         .contains("no ticket with this reference and access code"),
                 portal.findElement(By.id("lookup-error")).getText());
         assertTrue(portal.findElement(By.id("lookup-result")).getText().isEmpty(), "nothing is shown for a wrong code");
+
+        // the link of the acknowledgement mail: the code in the fragment fills the lookup and checks at once
+        WebDriver fromMail = browsers.open();
+        fromMail.get(server.url("/").toString() + "#status=" + reference + "&code="
+                + java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8));
+        wait(fromMail, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("lookup-result")).getText().contains("Open"));
+        assertTrue(fromMail.findElement(By.id("lookup-result")).getText().contains(reference));
+        assertFalse(fromMail.getCurrentUrl().contains(code), "the code is taken out of the address bar");
+    }
+
+    /**
+     * The Channel filter keeps the portal's tickets apart from the API's; an agent answers the customer from the
+     * detail view and the reply reaches the customer's mailbox and the ticket's history.
+     */
+    @Test
+    void agentsFilterByChannelAndReplyToTheCustomerByMailFromTheDetailView() throws Exception {
+        String marker = marker();
+        HttpResponse<String> created = api.post(
+                "api/tickets",
+                "{\"subject\": \"Invoice copy " + marker + "\", \"body\": \"Please send me a copy of invoice 4471"
+                        + " for our records.\", \"customer_email\": \"ines@customer.example\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        String reference = jsonObject(created.body()).getString("reference");
+        assertEquals("api", jsonObject(created.body()).getString("channel"));
+
+        WebDriver dashboard = openDashboard("?q=" + marker + "&channel=portal");
+        Eventually.holdsFor(Duration.ofSeconds(2), "hidden under Portal", () -> row(dashboard, reference) == null);
+        new Select(dashboard.findElement(By.id("f-channel"))).selectByValue("api");
+        waitPush(dashboard).until(d -> row(d, reference) != null);
+
+        row(dashboard, reference).findElement(By.cssSelector(".ref-button")).click();
+        WebElement dialog = wait(dashboard, Duration.ofSeconds(5))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("detail")));
+        assertEquals(
+                "API",
+                js(
+                        dashboard,
+                        "return [...document.querySelectorAll('#detail-info dt')]"
+                                + ".find(dt => dt.textContent === 'Channel').nextElementSibling.textContent"));
+        WebElement form = dialog.findElement(By.id("reply-form"));
+        assertTrue(form.isDisplayed(), "a ticket with a customer address can be answered");
+        assertTrue(form.getText().contains("ines@customer.example"), form.getText());
+        form.findElement(By.id("a-reply")).sendKeys("Hello Ines, the copy of invoice 4471 is attached to this mail.");
+        form.findElement(By.id("send-reply")).click();
+        wait(dashboard, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-status"), "Reply sent"));
+        wait(dashboard, Duration.ofSeconds(5))
+                .until(d -> d.findElement(By.id("detail-info")).getText().contains("replied to the customer"));
+        assertTrue(smtp.waitForIncomingEmail(30_000, 1), "the reply went out by SMTP");
+        jakarta.mail.internet.MimeMessage mail = java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getSubject().contains(reference);
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                })
+                .findFirst()
+                .orElseThrow();
+        assertEquals("[" + reference + "] Re: Invoice copy " + marker, mail.getSubject());
+        assertEquals("ines@customer.example", mail.getAllRecipients()[0].toString());
+        assertTrue(String.valueOf(mail.getContent()).contains("the copy of invoice 4471"));
     }
 
     /**

@@ -5,7 +5,10 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
 import java.time.Instant;
 
-/** One agent change of a ticket: who, when, which field (or {@code note}), from what to what. */
+/**
+ * One change of a ticket: who, when, which field (or {@code note}, a {@code reply} to the customer, a customer's
+ * {@code message}), from what to what.
+ */
 @Embeddable
 public class HistoryEntry {
 
@@ -22,7 +25,7 @@ public class HistoryEntry {
     @Column(name = "from_value", length = 200)
     private String from;
 
-    @Column(name = "to_value", length = 2000)
+    @Column(name = "to_value", length = Ticket.BODY_MAX)
     private String to;
 
     protected HistoryEntry() {

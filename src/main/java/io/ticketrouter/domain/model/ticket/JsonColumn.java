@@ -124,6 +124,25 @@ final class JsonColumn {
         }
     }
 
+    /** {@link Attachments} ⇄ a JSON array of {@code {"name", "type", "size"}}. */
+    @Converter
+    public static final class AttachmentsConverter extends ObjectArrayConverter<Attachments, Attachment>
+            implements AttributeConverter<Attachments, String> {
+        public AttachmentsConverter() {
+            super(
+                    Attachments::list,
+                    Attachments::new,
+                    a -> JSON.createObjectBuilder()
+                            .add("name", a.name())
+                            .add("type", a.type())
+                            .add("size", a.size()),
+                    o -> new Attachment(
+                            o.getString("name", ""),
+                            o.getString("type", "application/octet-stream"),
+                            o.getJsonNumber("size").longValue()));
+        }
+    }
+
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }

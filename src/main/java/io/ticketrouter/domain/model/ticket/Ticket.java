@@ -56,6 +56,12 @@ public class Ticket {
     public static final String CHANNEL_IMPORT = "import";
     /** The channel of tickets a helpdesk sent through one of its connectors ({@link #source()}). */
     public static final String CHANNEL_HELPDESK = "helpdesk";
+    /** The channel of tickets a customer's mail to the support address made. */
+    public static final String CHANNEL_EMAIL = "email";
+    /** The history field of a customer's message that came after the ticket (a reply to our mail). */
+    public static final String FIELD_MESSAGE = "message";
+    /** The history field of an agent's reply to the customer (sent by mail). */
+    public static final String FIELD_REPLY = "reply";
     /** Longest id of a helpdesk's ticket. */
     public static final int EXTERNAL_ID_MAX = 100;
     /** Longest link to a helpdesk's ticket. */
@@ -173,7 +179,10 @@ public class Ticket {
     @Column(name = "answer", length = BODY_MAX, updatable = false)
     private String answer;
 
-    /** How the ticket came in: {@link #CHANNEL_IMPORT} for imported history, null for the portal and the API. */
+    /**
+     * How the ticket came in: {@link #CHANNEL_IMPORT} for imported history, {@link #CHANNEL_HELPDESK},
+     * {@link #CHANNEL_EMAIL}, null for the portal and the API.
+     */
     @Column(name = "channel", length = 16, updatable = false)
     private String channel;
 
@@ -188,6 +197,11 @@ public class Ticket {
     /** Where agents open the ticket in the helpdesk, or null. */
     @Column(name = "external_url", length = EXTERNAL_URL_MAX, updatable = false)
     private String externalUrl;
+
+    /** The files the customer's mail carried (listed, not stored); empty for other channels. */
+    @Convert(converter = JsonColumn.AttachmentsConverter.class)
+    @Column(name = "attachments", length = 8000, updatable = false)
+    private Attachments attachments;
 
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(
@@ -271,6 +285,48 @@ public class Ticket {
         this.source = connector;
         this.externalId = id;
         this.externalUrl = url == null || url.length() > EXTERNAL_URL_MAX ? null : url;
+    }
+
+    /** Records how a new ticket came in ({@code portal}, {@code api}). Call before the ticket is persisted. */
+    public void cameThrough(String channelName) {
+        if (this.id != null) {
+            throw new IllegalStateException("the ticket is stored already");
+        }
+        this.channel = channelName;
+    }
+
+    /**
+     * Marks a new ticket as one a customer's mail made, with the files the mail carried. Call before the ticket is
+     * persisted.
+     */
+    public void cameByMail(Attachments files) {
+        if (this.id != null) {
+            throw new IllegalStateException("the ticket is stored already");
+        }
+        this.channel = CHANNEL_EMAIL;
+        this.attachments = files == null || files.list().isEmpty() ? null : files;
+    }
+
+    /** The files the customer's mail carried, or none. */
+    public List<Attachment> attachments() {
+        return attachments == null ? List.of() : attachments.list();
+    }
+
+    /**
+     * The customer wrote again (a reply to one of our mails): the message joins the history, and a resolved ticket
+     * is open again. Returns whether the ticket was reopened.
+     */
+    public boolean addCustomerMessage(String text, String from, Instant now) {
+        Objects.requireNonNull(text, "text");
+        history.add(new HistoryEntry(now, from, FIELD_MESSAGE, null, text));
+        updatedAt = InstantConverter.stored(now);
+        return status == TicketStatus.RESOLVED && changeStatus(TicketStatus.OPEN, from, now);
+    }
+
+    /** An agent answered the customer (the reply goes out by mail); it stays in the history. */
+    public void addReply(String text, String actor, Instant now) {
+        Objects.requireNonNull(text, "text");
+        recordChange(FIELD_REPLY, null, text, actor, now);
     }
 
     /** The helpdesk connector the ticket came from, or null. */
@@ -475,15 +531,24 @@ public class Ticket {
         return answer;
     }
 
-    /** {@link #CHANNEL_IMPORT} for imported history, null for the portal and the API. */
+    /** {@link #CHANNEL_IMPORT}, {@link #CHANNEL_HELPDESK}, {@link #CHANNEL_EMAIL}, or null for the portal and the API. */
     public String channel() {
         return channel;
     }
 
     /** The last note an agent wrote, or null. */
     public String lastNote() {
+        return last("note");
+    }
+
+    /** The last reply an agent sent the customer, or null. */
+    public String lastReply() {
+        return last(FIELD_REPLY);
+    }
+
+    private String last(String field) {
         for (int i = history.size() - 1; i >= 0; i--) {
-            if ("note".equals(history.get(i).field())) {
+            if (field.equals(history.get(i).field())) {
                 return history.get(i).to();
             }
         }

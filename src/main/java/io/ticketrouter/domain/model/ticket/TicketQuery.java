@@ -5,6 +5,7 @@ package io.ticketrouter.domain.model.ticket;
  *
  * @param source where the tickets came from: {@link #MADE_HERE}, or the name of the helpdesk connector they came
  *               through
+ * @param channel how the tickets came in ({@link Ticket#channel()})
  * @param text   case-insensitive substring of subject or body
  * @param after  only tickets created after this one (catch-up); results are the oldest ones after it
  * @param before only tickets created before this one (paging back in time)
@@ -16,6 +17,7 @@ public record TicketQuery(
         String language,
         Boolean needsReview,
         String source,
+        String channel,
         String text,
         TicketReference after,
         TicketReference before) {

@@ -22,6 +22,25 @@ public interface TicketRepository {
     void lockHelpdeskIntake();
 
     /**
+     * Locks the intake of customers' mails until the transaction ends, on every member of a cluster: a mail whose
+     * {@code Message-ID} is looked for after this and not found cannot be taken by a concurrent poll before this one
+     * commits.
+     */
+    void lockMailIntake();
+
+    /** Whether a mail with this {@code Message-ID} belongs to a ticket already. */
+    boolean mailKnown(String messageId);
+
+    /** The ticket the first known of these {@code Message-ID}s belongs to, if any does. */
+    Optional<Ticket> findByMail(Collection<String> messageIds);
+
+    /** Records that a mail belongs to a stored ticket. */
+    void addMail(TicketMail mail);
+
+    /** The mails of a ticket, oldest first. */
+    List<TicketMail> mails(Ticket ticket);
+
+    /**
      * The ticket, locked against other changes until the transaction ends: concurrent changes of one ticket wait for
      * each other and each reads the state the one before committed (a ticket deleted meanwhile is not found).
      */

@@ -1,6 +1,7 @@
 package io.ticketrouter.infrastructure.persistence.jpa;
 
 import io.ticketrouter.domain.model.ticket.Ticket;
+import io.ticketrouter.domain.model.ticket.TicketMail;
 import io.ticketrouter.domain.model.ticket.TicketQuery;
 import io.ticketrouter.domain.model.ticket.TicketReference;
 import io.ticketrouter.domain.model.ticket.TicketRepository;
@@ -56,6 +57,47 @@ public class JpaTicketRepository implements TicketRepository {
     }
 
     @Override
+    public void lockMailIntake() {
+        // the row V7__mail_channel.sql made in the same table
+        em.createNativeQuery("SELECT id FROM helpdesk_intake WHERE id = 2 FOR UPDATE")
+                .getResultList();
+    }
+
+    @Override
+    public boolean mailKnown(String messageId) {
+        return em.find(TicketMail.class, messageId) != null;
+    }
+
+    @Override
+    public Optional<Ticket> findByMail(Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Optional.empty();
+        }
+        List<TicketMail> known = em.createQuery(
+                        "SELECT m FROM TicketMail m WHERE m.messageId IN :ids", TicketMail.class)
+                .setParameter("ids", List.copyOf(messageIds))
+                .getResultList();
+        return known.stream()
+                .map(m -> em.find(Ticket.class, m.ticketId()))
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
+    }
+
+    @Override
+    public void addMail(TicketMail mail) {
+        em.persist(mail);
+    }
+
+    @Override
+    public List<TicketMail> mails(Ticket ticket) {
+        return em.createQuery(
+                        "SELECT m FROM TicketMail m WHERE m.ticketId = :id ORDER BY m.recordedAt, m.messageId",
+                        TicketMail.class)
+                .setParameter("id", ticket.id())
+                .getResultList();
+    }
+
+    @Override
     public Optional<Ticket> findForUpdate(TicketReference reference) {
         // SELECT ... FOR UPDATE: a row lock on PostgreSQL and H2 alike
         return Optional.ofNullable(em.find(Ticket.class, reference.number(), LockModeType.PESSIMISTIC_WRITE));
@@ -89,6 +131,7 @@ public class JpaTicketRepository implements TicketRepository {
         } else {
             equal(jpql, params, "source", q.source());
         }
+        equal(jpql, params, "channel", q.channel());
         if (q.text() != null && !q.text().isBlank()) {
             jpql.append(" AND (LOWER(t.subject) LIKE :text ESCAPE '!' OR LOWER(t.body) LIKE :text ESCAPE '!')");
             params.put("text", "%" + escapeLike(q.text().toLowerCase(Locale.ROOT)) + "%");
