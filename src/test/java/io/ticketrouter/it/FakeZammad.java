@@ -7,9 +7,6 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,25 +79,14 @@ final class FakeZammad implements AutoCloseable {
     }
 
     synchronized FakeZammad up() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "fake-zammad");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.createContext("/api/v1/", this::handle);
-        server.start();
+        server = LoopbackHttpServer.start(port, "fake-zammad", "/api/v1/", this::handle);
         return this;
     }
 
     /** Zammad is away: nothing listens on its port. */
     synchronized void down() {
         if (server != null) {
-            server.stop(0);
+            LoopbackHttpServer.stop(server);
             server = null;
         }
     }
