@@ -9,7 +9,9 @@
 # Reading tickets on the socket needs a signed-in agent: TR_USER (default admin) with TR_PASSWORD (default: the
 # first-start password in var/admin-password.txt), as for predict-benchmark.sh. The tickets stay on the server
 # (subjects "push-latency bench N"); run it against a server whose data you can spare.
-# The WebSocket client (Tyrus) and JSON-P come from the test class path of pom.xml, resolved by Maven.
+# The dashboard socket is the integration tests' DashboardSocket (src/test/java, compiled by Maven when its classes
+# are missing or older than the sources); the WebSocket client (Tyrus) and JSON-P come from the test class path of
+# pom.xml, resolved by Maven.
 set -euo pipefail
 BASE="${1:-http://localhost:8080}"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -37,4 +39,9 @@ if [ ! -s "$CLASSPATH_FILE" ] || [ "$ROOT/pom.xml" -nt "$CLASSPATH_FILE" ]; then
   mkdir -p "$ROOT/target"
   (cd "$ROOT" && mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE" >&2)
 fi
-exec java --class-path "$(cat "$CLASSPATH_FILE")" "$HERE/push-latency/PushLatency.java" "$BASE" "$TICKETS" "$CONCURRENCY"
+SOCKET_CLASS="$ROOT/target/test-classes/io/ticketrouter/it/DashboardSocket.class"
+if [ ! -s "$SOCKET_CLASS" ] || [ -n "$(find "$ROOT/src/test/java/io/ticketrouter/it" -name '*.java' -newer "$SOCKET_CLASS")" ]; then
+  (cd "$ROOT" && mvn -q -B test-compile >&2)
+fi
+exec java --class-path "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$CLASSPATH_FILE")" \
+  "$HERE/push-latency/PushLatency.java" "$BASE" "$TICKETS" "$CONCURRENCY"
