@@ -16,23 +16,13 @@ set -euo pipefail
 BASE="${1:-http://localhost:8080}"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
+. "$HERE/lib.sh"
 TICKETS="${TICKETS:-200}"
 CONCURRENCY="${CONCURRENCY:-4}"
 
-if ! curl -fsS "$BASE/health/ready" >/dev/null; then
-  echo "the server at $BASE is not ready (GET /health/ready); start it with ./ticket-router serve" >&2
-  exit 1
-fi
-export TR_USER="${TR_USER:-admin}"
-if [ -z "${TR_PASSWORD:-}" ]; then
-  if [ -r "$ROOT/var/admin-password.txt" ]; then
-    TR_PASSWORD="$(tr -d '\n' < "$ROOT/var/admin-password.txt")"
-  else
-    echo "set TR_PASSWORD (and TR_USER) to an agent's or admin's credentials" >&2
-    exit 1
-  fi
-fi
-export TR_PASSWORD
+require_ready "$BASE"
+agent_credentials "$ROOT"
+export TR_USER TR_PASSWORD
 
 CLASSPATH_FILE="$ROOT/target/bench-push-latency.classpath"
 if [ ! -s "$CLASSPATH_FILE" ] || [ "$ROOT/pom.xml" -nt "$CLASSPATH_FILE" ]; then
