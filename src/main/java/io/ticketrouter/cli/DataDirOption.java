@@ -3,7 +3,10 @@ package io.ticketrouter.cli;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The server's data directory, for the commands that work on its ticket database ({@code import}, {@code export}, {@code users}). */
+/**
+ * The server's data directory, for the commands that work on its ticket database ({@code import}, {@code export},
+ * {@code users}).
+ */
 final class DataDirOption {
 
     @Option(
@@ -13,7 +16,7 @@ final class DataDirOption {
                     + "is set (default: var/ in the repository).")
     Path given;
 
-    /** The data directory in effect: {@code --data-dir}, else {@code ticketrouter.data.dir}, else var/ in the repository. */
+    /** The directory in effect: {@code --data-dir}, else {@code ticketrouter.data.dir}, else var/ in the repository. */
     Path dataDir() {
         return Installation.dataDir(given);
     }

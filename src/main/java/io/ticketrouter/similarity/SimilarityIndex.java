@@ -419,7 +419,7 @@ public final class SimilarityIndex implements Closeable {
         onceIfSet(unrefreshed, searchers::maybeRefreshBlocking);
     }
 
-    /** Work the index owes (a commit, a refresh): done when its flag is set, which it clears, and set again on failure. */
+    /** Work the index owes (a commit, a refresh): done when its flag is set, which it clears, set again on failure. */
     private static void onceIfSet(AtomicBoolean owed, IORunnable action) {
         if (owed.getAndSet(false)) {
             try {

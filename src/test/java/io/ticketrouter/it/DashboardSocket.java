@@ -90,7 +90,7 @@ public final class DashboardSocket implements AutoCloseable {
         return open(URI.create("ws://127.0.0.1:" + port + "/ws/tickets"), config);
     }
 
-    /** Opens a dashboard socket at {@code uri} (any server: the push benchmark's too) and waits for its registration. */
+    /** Opens a dashboard socket at {@code uri} (the push benchmark's server, say) and waits for its registration. */
     public static DashboardSocket open(URI uri, ClientEndpointConfig config) throws Exception {
         return new DashboardSocket(uri, config);
     }
