@@ -11,28 +11,14 @@
 set -euo pipefail
 BASE="${1:-http://localhost:8080}"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+. "$HERE/lib.sh"
 SCRIPT="$HERE/wrk/predict.lua"
 CONNECTIONS="${CONNECTIONS:-16}"
 DURATION="${DURATION:-20s}"
 
-if ! command -v wrk >/dev/null; then
-  echo "wrk is not installed: sudo apt-get update && sudo apt-get install -y wrk" >&2
-  exit 1
-fi
-if ! curl -fsS "$BASE/health/ready" >/dev/null; then
-  echo "the server at $BASE is not ready (GET /health/ready); start it with ./ticket-router serve" >&2
-  exit 1
-fi
-
-TR_USER="${TR_USER:-admin}"
-if [ -z "${TR_PASSWORD:-}" ]; then
-  if [ -r "$HERE/../../var/admin-password.txt" ]; then
-    TR_PASSWORD="$(tr -d '\n' < "$HERE/../../var/admin-password.txt")"
-  else
-    echo "set TR_PASSWORD (and TR_USER) to an agent's or admin's credentials" >&2
-    exit 1
-  fi
-fi
+require_wrk
+require_ready "$BASE"
+agent_credentials "$HERE/../.."
 case "${AUTH:-basic}" in
   basic) TR_AUTHORIZATION="Basic $(printf '%s:%s' "$TR_USER" "$TR_PASSWORD" | base64 -w0)" ;;
   session)
@@ -54,7 +40,7 @@ fi
 port="${BASE##*:}"; port="${port%%/*}"
 pid="$(ss -ltnpH "sport = :$port" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -n 1 || true)"
 
-echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(uname -sr)"
+echo "# machine: $(machine), $(uname -sr)"
 echo "# warm-up: 10 s"
 wrk -t2 -c"$CONNECTIONS" -d10s -s "$SCRIPT" "$BASE/api/predict" >/dev/null
 echo "# measured: POST /api/predict signed in as $TR_USER (${AUTH:-basic}), $CONNECTIONS connections, 2 threads, $DURATION"

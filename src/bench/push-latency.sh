@@ -9,32 +9,29 @@
 # Reading tickets on the socket needs a signed-in agent: TR_USER (default admin) with TR_PASSWORD (default: the
 # first-start password in var/admin-password.txt), as for predict-benchmark.sh. The tickets stay on the server
 # (subjects "push-latency bench N"); run it against a server whose data you can spare.
-# The WebSocket client (Tyrus) and JSON-P come from the test class path of pom.xml, resolved by Maven.
+# The dashboard socket is the integration tests' DashboardSocket (src/test/java, compiled by Maven when its classes
+# are missing or older than the sources); the WebSocket client (Tyrus) and JSON-P come from the test class path of
+# pom.xml, resolved by Maven.
 set -euo pipefail
 BASE="${1:-http://localhost:8080}"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
+. "$HERE/lib.sh"
 TICKETS="${TICKETS:-200}"
 CONCURRENCY="${CONCURRENCY:-4}"
 
-if ! curl -fsS "$BASE/health/ready" >/dev/null; then
-  echo "the server at $BASE is not ready (GET /health/ready); start it with ./ticket-router serve" >&2
-  exit 1
-fi
-export TR_USER="${TR_USER:-admin}"
-if [ -z "${TR_PASSWORD:-}" ]; then
-  if [ -r "$ROOT/var/admin-password.txt" ]; then
-    TR_PASSWORD="$(tr -d '\n' < "$ROOT/var/admin-password.txt")"
-  else
-    echo "set TR_PASSWORD (and TR_USER) to an agent's or admin's credentials" >&2
-    exit 1
-  fi
-fi
-export TR_PASSWORD
+require_ready "$BASE"
+agent_credentials "$ROOT"
+export TR_USER TR_PASSWORD
 
 CLASSPATH_FILE="$ROOT/target/bench-push-latency.classpath"
 if [ ! -s "$CLASSPATH_FILE" ] || [ "$ROOT/pom.xml" -nt "$CLASSPATH_FILE" ]; then
   mkdir -p "$ROOT/target"
   (cd "$ROOT" && mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE" >&2)
 fi
-exec java --class-path "$(cat "$CLASSPATH_FILE")" "$HERE/push-latency/PushLatency.java" "$BASE" "$TICKETS" "$CONCURRENCY"
+SOCKET_CLASS="$ROOT/target/test-classes/io/ticketrouter/it/DashboardSocket.class"
+if [ ! -s "$SOCKET_CLASS" ] || [ -n "$(find "$ROOT/src/test/java/io/ticketrouter/it" -name '*.java' -newer "$SOCKET_CLASS")" ]; then
+  (cd "$ROOT" && mvn -q -B test-compile >&2)
+fi
+exec java --class-path "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$CLASSPATH_FILE")" \
+  "$HERE/push-latency/PushLatency.java" "$BASE" "$TICKETS" "$CONCURRENCY"

@@ -14,6 +14,7 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
+. "$HERE/lib.sh"
 CSV="$(realpath "${1:?usage: similar-scale.sh TICKETS.csv MODEL_DIR [N]}")"
 MODEL="$(realpath "${2:?usage: similar-scale.sh TICKETS.csv MODEL_DIR [N]}")"
 N="${3:-100000}"
@@ -22,7 +23,7 @@ PORT="${PORT:-8097}"
 CONNECTIONS="${CONNECTIONS:-8}"
 DURATION="${DURATION:-30s}"
 WARMUP="${WARMUP:-120s}"
-command -v wrk >/dev/null || { echo "wrk is not installed: sudo apt-get install -y wrk" >&2; exit 1; }
+require_wrk
 
 rm -rf "$WORK" && mkdir -p "$WORK"
 python3 - "$CSV" "$WORK/tickets.csv" "$N" <<'EOF'
@@ -44,11 +45,7 @@ rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 server_pid() { ss -ltnpH "sport = :$PORT" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -n 1; }
 start() { # data dir
   "$ROOT/ticket-router" serve --port "$PORT" --data-dir "$1" --models "$MODEL" >"$1.serve.log" 2>&1 &
-  for _ in $(seq 1 300); do
-    curl -fsS "http://localhost:$PORT/health/ready" >/dev/null 2>&1 && return 0
-    sleep 1
-  done
-  echo "the server did not start, see $1.serve.log" >&2; exit 1
+  wait_ready "http://localhost:$PORT" 300 "$1.serve.log"
 }
 stop() {
   local pid; pid="$(server_pid)"
@@ -65,7 +62,7 @@ index_built() { # data dir -> the ms the server logged for filling its index, on
   echo "the index was not built within 10 minutes" >&2; exit 1
 }
 
-echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# machine: $(machine), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# empty database, same model"
 start "$WORK/empty"; sleep 20
 empty_rss="$(rss_kb "$(server_pid)")"

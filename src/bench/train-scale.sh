@@ -16,6 +16,7 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
+. "$HERE/lib.sh"
 TICKETS="${1:-$ROOT/../shared/data/tickets.csv}"
 SIZES="${SIZES:-4000 8000 16000 32000}"
 OUT="${OUT:-/tmp/train-scale}"
@@ -33,7 +34,7 @@ mkdir -p "$OUT"
 "$PYTHON" "$HERE/training/scale_data.py" "$TICKETS" "$OUT/data" $SIZES
 "$ROOT/ticket-router" --version >/dev/null   # builds the tree first, so no build is timed
 
-echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/ {print $2}') GB, $(uname -sr)"
+echo "# machine: $(machine), $(free -g | awk '/Mem/ {print $2}') GB, $(uname -sr)"
 echo "# ticket-router train options: ${TRAIN_OPTS:-(defaults)}; JVM: ${TICKET_ROUTER_JAVA_OPTS:-(launcher defaults)}"
 printf '%-7s | %9s %9s %8s | %9s %9s %8s | %6s | %s\n' rows tr_wall_s tr_rss_mb tr_mb seed_wall seed_rss seed_mb ratio \
   "Ticket Router seconds per stage"

@@ -13,6 +13,7 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
+. "$HERE/lib.sh"
 MODELS="$(cd "${1:-$ROOT/models}" && pwd)"
 ROUNDS="${ROUNDS:-2}"
 WARMUP="${WARMUP:-20}"
@@ -21,7 +22,7 @@ CONNECTIONS="${CONNECTIONS:-8}"
 PORT="${PORT:-8097}"
 WORK="$(mktemp -d /tmp/webhook-overhead.XXXXXX)"
 PASSWORD="bench-admin-password-1"
-command -v wrk >/dev/null || { echo "wrk is not installed: sudo apt-get install -y wrk" >&2; exit 1; }
+require_wrk
 
 receivers=()
 cleanup() {
@@ -58,10 +59,7 @@ run() { # run NAME URLS: one server, warm-up, measured load; prints the requests
   TICKET_ROUTER_ADMIN_PASSWORD="$PASSWORD" TICKETROUTER_WEBHOOKS_URL="$urls" \
     TICKETROUTER_WEBHOOKS_SECRET="bench-webhook-secret-0123456789" \
     "$ROOT/ticket-router" serve --port "$PORT" --data-dir "$data" --models "$MODELS" > "$data/serve.log" 2>&1 &
-  for _ in $(seq 1 180); do
-    curl -fsS "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
-    sleep 1
-  done
+  wait_ready "http://127.0.0.1:$PORT" 180 "$data/serve.log"
   export TR_AUTHORIZATION="Basic $(printf 'admin:%s' "$PASSWORD" | base64 -w0)"
   wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$HERE/wrk/tickets.lua" "http://127.0.0.1:$PORT/api/tickets" >/dev/null
   local out rps server cpu0 rcpu0 cpu1 rcpu1 requests
@@ -96,7 +94,7 @@ run() { # run NAME URLS: one server, warm-up, measured load; prints the requests
   echo "$rps"
 }
 
-echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(uname -sr)"
+echo "# machine: $(machine), $(uname -sr)"
 echo "# POST /api/tickets as admin, $CONNECTIONS connections, ${WARMUP} s warm-up, $DURATION measured, $ROUNDS rounds, database ${DB:-h2}, receivers ${RECEIVERS:-answering}"
 none=(); two=()
 for r in $(seq 1 "$ROUNDS"); do

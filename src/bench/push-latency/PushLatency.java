@@ -1,11 +1,8 @@
+import io.ticketrouter.it.DashboardSocket;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.websocket.ClientEndpointConfig;
-import jakarta.websocket.Endpoint;
-import jakarta.websocket.EndpointConfig;
-import jakarta.websocket.MessageHandler;
-import jakarta.websocket.Session;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,21 +21,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.glassfish.tyrus.client.ClientManager;
 
 /**
  * Benchmark (not a test) of dashboard pushes: one dashboard WebSocket on /ws/tickets, N tickets posted (once one at
  * a time, once from C concurrent clients), and for each ticket the time from its 201 answer to its "created" push.
- * Run through src/bench/push-latency.sh, which supplies the class path, the server URL and the credentials.
+ * The dashboard is the integration tests' {@link DashboardSocket}. Run through src/bench/push-latency.sh, which
+ * supplies the class path (the test classes included), the server URL and the credentials.
  */
 public final class PushLatency {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Map<String, Long> PUSHED = new ConcurrentHashMap<>();
 
     public static void main(String[] args) throws Exception {
         URI base = URI.create(args[0].endsWith("/") ? args[0] : args[0] + "/");
@@ -46,8 +42,6 @@ public final class PushLatency {
         String authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (System.getenv("TR_USER") + ":" + System.getenv("TR_PASSWORD")).getBytes(StandardCharsets.UTF_8));
 
-        ClientManager container = ClientManager.createClient();
-        LinkedBlockingQueue<String> pongs = new LinkedBlockingQueue<>();
         ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
                 .configurator(new ClientEndpointConfig.Configurator() {
                     @Override
@@ -57,38 +51,26 @@ public final class PushLatency {
                 }).build();
         URI ws = URI.create((base.getScheme().equals("https") ? "wss" : "ws") + "://" + base.getRawAuthority()
                 + base.getRawPath() + "ws/tickets");
-        Session session = container.connectToServer(new Endpoint() {
-            @Override
-            public void onOpen(Session s, EndpointConfig c) {
-                s.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
-                    long now = System.nanoTime();
-                    if ("pong".equals(text)) {
-                        pongs.add(text);
-                        return;
-                    }
-                    JsonObject m = parse(text);
-                    if ("created".equals(m.getString("type", null))) {
-                        PUSHED.putIfAbsent(m.getString("reference"), now);
-                    }
-                });
-            }
-        }, config, ws);
-        try {
-            // the server registers the session in @OnOpen, possibly after the handshake: its pong proves it did
-            session.getBasicRemote().sendText("ping");
-            if (pongs.poll(30, TimeUnit.SECONDS) == null) {
-                throw new IllegalStateException("no pong from " + ws + " within 30 s");
-            }
+        // open once the server has registered the session (its pong to a ping proves it), every message timed
+        try (DashboardSocket dashboard = DashboardSocket.open(ws, config)) {
             System.out.printf(Locale.ROOT, "# machine: %d cores, load average %s%n",
                     Runtime.getRuntime().availableProcessors(), loadAverage());
             System.out.printf(Locale.ROOT, "# warm-up: %d tickets one at a time (not counted)%n", Math.min(50, tickets));
-            run(base, authorization, Math.min(50, tickets), 1);
-            report("sequential", run(base, authorization, tickets, 1));
-            report("concurrency " + concurrency, run(base, authorization, tickets, concurrency));
-        } finally {
-            session.close();
-            container.shutdown();
+            run(dashboard, base, authorization, Math.min(50, tickets), 1);
+            report("sequential", dashboard, run(dashboard, base, authorization, tickets, 1));
+            report("concurrency " + concurrency, dashboard, run(dashboard, base, authorization, tickets, concurrency));
         }
+    }
+
+    /** When the dashboard got each ticket's "created" push (the first one), by reference. */
+    private static Map<String, Long> pushed(DashboardSocket dashboard) {
+        Map<String, Long> at = new HashMap<>();
+        for (DashboardSocket.Arrival a : dashboard.arrivals()) {
+            if ("created".equals(a.message().getString("type", null))) {
+                at.putIfAbsent(a.message().getString("reference"), a.nanoTime());
+            }
+        }
+        return at;
     }
 
     /** When a ticket's POST was sent and when its 201 was read. */
@@ -96,7 +78,8 @@ public final class PushLatency {
     }
 
     /** Posts the tickets from {@code clients} clients; returns each ticket's reference and its times. */
-    private static Map<String, Sent> run(URI base, String authorization, int tickets, int clients) throws Exception {
+    private static Map<String, Sent> run(DashboardSocket dashboard, URI base, String authorization, int tickets,
+            int clients) throws Exception {
         Map<String, Sent> acknowledged = new ConcurrentHashMap<>();
         List<String> failures = new CopyOnWriteArrayList<>();
         AtomicInteger next = new AtomicInteger();
@@ -135,19 +118,20 @@ public final class PushLatency {
         }
         // the last pushes (bounded: a push that never comes is reported as missing)
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!PUSHED.keySet().containsAll(acknowledged.keySet()) && System.nanoTime() < deadline) {
+        while (!pushed(dashboard).keySet().containsAll(acknowledged.keySet()) && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
         return acknowledged;
     }
 
-    private static void report(String run, Map<String, Sent> acknowledged) {
+    private static void report(String run, DashboardSocket dashboard, Map<String, Sent> acknowledged) {
+        Map<String, Long> pushes = pushed(dashboard);
         List<Double> millis = new ArrayList<>();
         List<Double> fromSend = new ArrayList<>();
         int missing = 0;
         int beforeAnswer = 0;
         for (Map.Entry<String, Sent> e : acknowledged.entrySet()) {
-            Long pushed = PUSHED.get(e.getKey());
+            Long pushed = pushes.get(e.getKey());
             if (pushed == null) {
                 missing++;
                 continue;

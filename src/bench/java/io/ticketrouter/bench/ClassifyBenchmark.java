@@ -5,19 +5,10 @@ import io.ticketrouter.classification.TicketText;
 import io.ticketrouter.classification.bundle.ModelBundles;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * In-process classification of one ticket (language detection, tokenization, TF-IDF, class scores,
@@ -31,13 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Tickets are our own short texts in the five languages, cycled per call; {@code language} is not
  * given, so detection is included.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 5)
-@Measurement(iterations = 5, time = 5)
-@Fork(value = 1, jvmArgsAppend = "-Djava.awt.headless=true")
-public class ClassifyBenchmark {
+public class ClassifyBenchmark extends LatencyBenchmark {
 
     @Param("models")
     public String bundle;

@@ -5,20 +5,11 @@ import io.ticketrouter.similarity.SimilarityIndex;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One similar-ticket look-up in the server's Lucene index, in process (no HTTP, no database): the five nearest of a
@@ -37,13 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * the five languages, analysed per call (the path for a text that is not stored, e.g. predict with
  * {@code "similar": true}).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 5)
-@Measurement(iterations = 5, time = 5)
-@Fork(value = 1, jvmArgsAppend = "-Djava.awt.headless=true")
-public class SimilarBenchmark {
+public class SimilarBenchmark extends LatencyBenchmark {
 
     @Param("/tmp/similar-scale/data/similar-index")
     public String index;

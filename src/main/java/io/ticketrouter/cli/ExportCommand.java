@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,12 +46,8 @@ final class ExportCommand implements Callable<Integer> {
             "predicted_priority",
             "corrected");
 
-    @Option(
-            names = "--data-dir",
-            paramLabel = "DIR",
-            description = "The server's data directory (embedded H2 under DIR/db); ignored when ticketrouter.db.url "
-                    + "is set (default: var/ in the repository).")
-    Path dataDir;
+    @Mixin
+    DataDirOption server;
 
     @Option(names = "--corrected-only", description = "Only tickets an agent corrected (queue or priority).")
     boolean correctedOnly;
@@ -62,7 +59,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String url = Installation.configuredDatabaseUrl();
         if (url == null) {
-            Path data = Installation.dataDir(dataDir);
+            Path data = server.dataDir();
             if (!Files.isRegularFile(data.resolve("db/tickets.mv.db"))) {
                 throw new CliFailure("export: no ticket database at " + data.resolve("db/tickets.mv.db")
                         + " (give the server's --data-dir, or set ticketrouter.db.url / TICKETROUTER_DB_URL)");

@@ -64,12 +64,8 @@ final class ImportCommand implements Callable<Integer> {
     /** The sequence's increment and the entity's allocation size (schema V1, {@code Ticket}). */
     private static final int ALLOCATION = 20;
 
-    @Option(
-            names = "--data",
-            required = true,
-            paramLabel = "FILE",
-            description = "Labelled tickets, CSV or JSON Lines (.jsonl); repeat to import several files.")
-    List<Path> data;
+    @Mixin
+    TicketFilesOption data;
 
     @Mixin
     ColumnOptions columns;
@@ -81,12 +77,8 @@ final class ImportCommand implements Callable<Integer> {
             description = "Column of the reply each ticket got; optional in the file.")
     String answerColumn;
 
-    @Option(
-            names = "--data-dir",
-            paramLabel = "DIR",
-            description = "The server's data directory (embedded H2 under DIR/db); ignored when ticketrouter.db.url "
-                    + "is set (default: var/ in the repository).")
-    Path dataDir;
+    @Mixin
+    DataDirOption server;
 
     @Option(
             names = "--models",
@@ -101,7 +93,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TicketDataset dataset;
         try {
-            dataset = TicketFiles.read(data, columns.columns().withAnswer(answerColumn));
+            dataset = TicketFiles.read(data.files, columns.columns().withAnswer(answerColumn));
         } catch (DataException e) {
             throw new CliFailure("import: " + e.getMessage());
         }
@@ -118,7 +110,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         String url = Installation.configuredDatabaseUrl();
         if (url == null) {
-            url = Installation.h2Url(Installation.dataDir(dataDir));
+            url = Installation.h2Url(server.dataDir());
         }
         try {
             Installation.migrateSchema(url);

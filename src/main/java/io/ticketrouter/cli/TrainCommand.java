@@ -14,12 +14,12 @@ import io.ticketrouter.classification.training.BundleTrainer;
 import io.ticketrouter.classification.training.TrainingParameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code train}: reads labelled CSV files, trains both forests and writes a bundle directory. */
@@ -33,12 +33,8 @@ final class TrainCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(
-            names = "--data",
-            required = true,
-            paramLabel = "FILE",
-            description = "Labelled tickets, CSV or JSON Lines (.jsonl); repeat to concatenate files.")
-    List<Path> data;
+    @Mixin
+    TicketFilesOption data;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Bundle directory to write.")
     Path out;
@@ -117,7 +113,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "Precision the per-queue review thresholds aim for.")
     double targetPrecision = D.targetPrecision();
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     ColumnOptions columns;
 
     @Option(names = "--no-charts", description = "Skip the PNG charts.")
@@ -150,9 +146,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         ConsoleProgress progress = ConsoleProgress.forStderr();
-        progress.start("Reading", data.size());
-        TicketDataset dataset = TicketFiles.read(data, columns.columns());
-        progress.finish(dataset.size() + " tickets from " + data.size() + " file(s), " + dataset.skippedRows()
+        progress.start("Reading", data.files.size());
+        TicketDataset dataset = TicketFiles.read(data.files, columns.columns());
+        progress.finish(dataset.size() + " tickets from " + data.files.size() + " file(s), " + dataset.skippedRows()
                 + " skipped" + (dataset.skippedRows() > 0 ? " " + dataset.skippedByReason() : ""));
         BundleTrainer.Result result = new BundleTrainer(parameters, progress).train(dataset);
         double trainSeconds = (System.nanoTime() - start) / 1e9;

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -50,12 +51,8 @@ final class UsersCommand implements Callable<Integer> {
     /** Options every subcommand shares. */
     abstract static class Base implements Callable<Integer> {
 
-        @Option(
-                names = "--data-dir",
-                paramLabel = "DIR",
-                description = "The server's data directory (embedded H2 under DIR/db); ignored when "
-                        + "ticketrouter.db.url is set (default: var/ in the repository).")
-        Path dataDir;
+        @Mixin
+        DataDirOption server;
 
         /** The data directory in effect (the server's admin-password.txt is there). */
         Path data;
@@ -63,7 +60,7 @@ final class UsersCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             String url = Installation.configuredDatabaseUrl();
-            data = Installation.dataDir(dataDir);
+            data = server.dataDir();
             if (url == null) {
                 Files.createDirectories(data.resolve("db"));
                 url = Installation.h2Url(data);

@@ -45,6 +45,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IORunnable;
 
 /**
  * The texts of stored tickets in a Lucene index, asked for the ones nearest to a given text.
@@ -396,14 +397,7 @@ public final class SimilarityIndex implements Closeable {
 
     /** Makes the writes so far durable in the directory (they are searchable before that). */
     public void commit() {
-        if (uncommitted.getAndSet(false)) {
-            try {
-                writer.commit();
-            } catch (IOException e) {
-                uncommitted.set(true);
-                throw new UncheckedIOException(e);
-            }
-        }
+        onceIfSet(uncommitted, writer::commit);
     }
 
     @Override
@@ -422,11 +416,16 @@ public final class SimilarityIndex implements Closeable {
     }
 
     private void refresh() {
-        if (unrefreshed.getAndSet(false)) {
+        onceIfSet(unrefreshed, searchers::maybeRefreshBlocking);
+    }
+
+    /** Work the index owes (a commit, a refresh): done when its flag is set, which it clears, set again on failure. */
+    private static void onceIfSet(AtomicBoolean owed, IORunnable action) {
+        if (owed.getAndSet(false)) {
             try {
-                searchers.maybeRefreshBlocking();
+                action.run();
             } catch (IOException e) {
-                unrefreshed.set(true);
+                owed.set(true);
                 throw new UncheckedIOException(e);
             }
         }

@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -364,9 +365,9 @@ class ApiIT {
             assertEquals(200, noted.status(), noted.toString());
         }
 
-        JsonObject similar = awaitSimilar(first, List.of(second, third));
+        JsonObject similar = http.similarShowing(first, List.of(second, third), Duration.ofSeconds(15), s -> true);
         List<JsonObject> found = similar.getJsonArray("tickets").getValuesAs(JsonObject.class);
-        List<String> refs = found.stream().map(t -> t.getString("reference")).toList();
+        List<String> refs = Http.references(similar);
         assertTrue(refs.containsAll(List.of(second, third)), refs.toString());
         assertFalse(refs.contains(first), "a ticket is not similar to itself: " + refs);
         assertFalse(refs.contains(other), refs.toString());
@@ -426,24 +427,6 @@ class ApiIT {
                         .getJsonArray("tickets")
                         .size());
         assertEquals(404, http.get("/api/tickets/TR-999999999997/similar").status());
-    }
-
-    /** The similar tickets of {@code reference} once the index has the expected ones (it is updated after commit). */
-    private static JsonObject awaitSimilar(String reference, List<String> expected) throws Exception {
-        JsonObject last = null;
-        for (int i = 0; i < 100; i++) {
-            Http.Answer a = http.get("/api/tickets/" + reference + "/similar");
-            assertEquals(200, a.status(), a.toString());
-            last = a.json();
-            List<String> refs = last.getJsonArray("tickets").getValuesAs(JsonObject.class).stream()
-                    .map(t -> t.getString("reference"))
-                    .toList();
-            if (refs.containsAll(expected)) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the index never showed " + expected + ": " + last);
     }
 
     // ---------------------------------------------------------------- bad input

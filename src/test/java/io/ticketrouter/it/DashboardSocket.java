@@ -87,7 +87,12 @@ public final class DashboardSocket implements AutoCloseable {
 
     /** Opens a dashboard socket with the given handshake configuration and waits for its registration. */
     public static DashboardSocket open(int port, ClientEndpointConfig config) throws Exception {
-        return new DashboardSocket(URI.create("ws://127.0.0.1:" + port + "/ws/tickets"), config);
+        return open(URI.create("ws://127.0.0.1:" + port + "/ws/tickets"), config);
+    }
+
+    /** Opens a dashboard socket at {@code uri} (the push benchmark's server, say) and waits for its registration. */
+    public static DashboardSocket open(URI uri, ClientEndpointConfig config) throws Exception {
+        return new DashboardSocket(uri, config);
     }
 
     /** Every message received so far, in order of arrival (pongs left out). */

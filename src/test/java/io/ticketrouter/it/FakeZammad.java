@@ -7,9 +7,6 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,25 +79,14 @@ final class FakeZammad implements AutoCloseable {
     }
 
     synchronized FakeZammad up() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "fake-zammad");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.createContext("/api/v1/", this::handle);
-        server.start();
+        server = LoopbackHttpServer.start(port, "fake-zammad", "/api/v1/", this::handle);
         return this;
     }
 
     /** Zammad is away: nothing listens on its port. */
     synchronized void down() {
         if (server != null) {
-            server.stop(0);
+            LoopbackHttpServer.stop(server);
             server = null;
         }
     }
@@ -114,6 +99,9 @@ final class FakeZammad implements AutoCloseable {
     List<Call> calls() {
         return new ArrayList<>(calls);
     }
+
+    /** A request as it arrived: method, path, Authorization header and JSON body (null when there was none). */
+    private record Request(String method, String path, String authorization, JsonObject body) {}
 
     private void handle(HttpExchange ex) throws IOException {
         String method = ex.getRequestMethod();
@@ -128,16 +116,17 @@ final class FakeZammad implements AutoCloseable {
             try (var r = Json.createReader(new StringReader(new String(raw, StandardCharsets.UTF_8)))) {
                 body = r.readObject();
             } catch (RuntimeException e) {
-                answer(ex, method, path, authorization, null, 422, "{\"error\":\"Invalid JSON\"}");
+                answer(ex, new Request(method, path, authorization, null), 422, "{\"error\":\"Invalid JSON\"}");
                 return;
             }
         }
+        Request request = new Request(method, path, authorization, body);
         if (authorization == null) {
-            answer(ex, method, path, null, body, 403, error("Authentication required"));
+            answer(ex, request, 403, error("Authentication required"));
             return;
         }
         if (!authorization.equals("Token token=" + token)) {
-            answer(ex, method, path, authorization, body, 401, error("Can't find User for Token"));
+            answer(ex, request, 401, error("Can't find User for Token"));
             return;
         }
         Matcher ticket = TICKET.matcher(path);
@@ -147,16 +136,13 @@ final class FakeZammad implements AutoCloseable {
                 String name = lookup.getKey();
                 if (body.containsKey(name) && !lookup.getValue().contains(body.getString(name))) {
                     String detail = "No lookup value found for '" + name + "': \\\"" + body.getString(name) + "\\\"";
-                    answer(ex, method, path, authorization, body, 422, error(detail));
+                    answer(ex, request, 422, error(detail));
                     return;
                 }
             }
             answer(
                     ex,
-                    method,
-                    path,
-                    authorization,
-                    body,
+                    request,
                     200,
                     "{\"id\":" + ticket.group(1) + ",\"group_id\":2,\"priority_id\":3,\"state_id\":1}");
         } else if ("POST".equals(method)
@@ -165,23 +151,17 @@ final class FakeZammad implements AutoCloseable {
                 && "Ticket".equals(body.getString("object", ""))
                 && body.containsKey("o_id")
                 && body.containsKey("item")) {
-            answer(ex, method, path, authorization, body, 201, "true");
+            answer(ex, request, 201, "true");
         } else if ("POST".equals(method)
                 && path.equals("/api/v1/ticket_articles")
                 && body != null
                 && body.containsKey("ticket_id")
                 && body.containsKey("body")) {
-            answer(
-                    ex,
-                    method,
-                    path,
-                    authorization,
-                    body,
-                    201,
-                    "{\"id\":" + articles.incrementAndGet() + ",\"ticket_id\":" + body.get("ticket_id")
-                            + ",\"type\":\"note\",\"internal\":" + body.getBoolean("internal", false) + "}");
+            String article = "{\"id\":" + articles.incrementAndGet() + ",\"ticket_id\":" + body.get("ticket_id")
+                    + ",\"type\":\"note\",\"internal\":" + body.getBoolean("internal", false) + "}";
+            answer(ex, request, 201, article);
         } else {
-            answer(ex, method, path, authorization, body, 404, error("No route matches"));
+            answer(ex, request, 404, error("No route matches"));
         }
     }
 
@@ -189,10 +169,8 @@ final class FakeZammad implements AutoCloseable {
         return "{\"error\":\"" + message + "\",\"error_human\":\"" + message + "\"}";
     }
 
-    private void answer(
-            HttpExchange ex, String method, String path, String authorization, JsonObject body, int status, String json)
-            throws IOException {
-        calls.add(new Call(method, path, authorization, body, status));
+    private void answer(HttpExchange ex, Request request, int status, String json) throws IOException {
+        calls.add(new Call(request.method(), request.path(), request.authorization(), request.body(), status));
         byte[] out = json.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
         ex.sendResponseHeaders(status, out.length);

@@ -159,6 +159,19 @@ public record Hostile(
                 "Authorization: " + Credentials.ADMIN_BASIC);
     }
 
+    /** A {@code POST} without a body ({@code Content-Length: 0}), with these further header lines. */
+    public static Hostile emptyPost(String name, String path, String... headers) {
+        String[] all = new String[headers.length + 1];
+        all[0] = "Content-Length: 0";
+        System.arraycopy(headers, 0, all, 1, headers.length);
+        return bare(name, "POST " + path + " HTTP/1.1", all);
+    }
+
+    /** An {@link #emptyPost} signed in as the admin, so the request reaches the validation behind the role check. */
+    public static Hostile adminEmptyPost(String name, String path) {
+        return emptyPost(name, path, "Authorization: " + Credentials.ADMIN_BASIC);
+    }
+
     /** Anonymous, with the given extra header lines (credentials an attacker might try). */
     public static Hostile getWith(String name, String path, String headers) {
         return bare(name, "GET " + path + " HTTP/1.1", "Accept: application/json", headers);

@@ -1,5 +1,7 @@
 package io.ticketrouter.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -9,7 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** A small HTTP client for the integration tests. */
 final class Http {
@@ -137,6 +141,34 @@ final class Http {
         HttpResponse<String> r =
                 CLIENT.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(r.statusCode(), r.body(), r);
+    }
+
+    /**
+     * The answer of {@code GET /api/tickets/{reference}/similar} once it lists every one of {@code expected} and
+     * {@code also} holds for it. The similar-ticket index is updated after the commit, so it is asked again every
+     * 100 ms, for at most {@code bound}; every answer must be 200.
+     */
+    JsonObject similarShowing(String reference, List<String> expected, Duration bound, Predicate<JsonObject> also)
+            throws Exception {
+        long deadline = System.nanoTime() + bound.toNanos();
+        JsonObject last;
+        do {
+            Answer a = get("/api/tickets/" + reference + "/similar");
+            assertEquals(200, a.status(), a.toString());
+            last = a.json();
+            if (references(last).containsAll(expected) && also.test(last)) {
+                return last;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("the index never showed " + expected + ": " + last);
+    }
+
+    /** The references of the tickets in a similar-tickets answer, in its order. */
+    static List<String> references(JsonObject similar) {
+        return similar.getJsonArray("tickets").getValuesAs(JsonObject.class).stream()
+                .map(t -> t.getString("reference"))
+                .toList();
     }
 
     /** JSON string literal for a Java string. */

@@ -192,26 +192,16 @@ final class InputCatalogue {
                 .expectProblem(401, "unauthorized"));
         c.add(Hostile.bare("anonymous delete", "DELETE /api/tickets/TR-000001 HTTP/1.1")
                 .expectProblem(401, "unauthorized"));
-        c.add(Hostile.bare("anonymous plugin reload", "POST /api/plugins/reload HTTP/1.1", "Content-Length: 0")
+        c.add(Hostile.emptyPost("anonymous plugin reload", "/api/plugins/reload")
                 .expectProblem(401, "unauthorized"));
         c.add(Hostile.post("anonymous user creation", "/api/users", "application/json", EMPTY_OBJECT)
                 .expectProblem(401, "unauthorized"));
-        c.add(Hostile.bare(
-                        "retry of a delivery id that is not a number",
-                        "POST /api/webhooks/deliveries/1%20OR%201=1/retry HTTP/1.1",
-                        "Content-Length: 0",
-                        "Authorization: " + Credentials.ADMIN_BASIC)
+        c.add(Hostile.adminEmptyPost(
+                        "retry of a delivery id that is not a number", "/api/webhooks/deliveries/1%20OR%201=1/retry")
                 .expectProblem(400, "invalid-input"));
-        c.add(Hostile.bare(
-                        "retry of an unknown delivery",
-                        "POST /api/webhooks/deliveries/999999999999/retry HTTP/1.1",
-                        "Content-Length: 0",
-                        "Authorization: " + Credentials.ADMIN_BASIC)
+        c.add(Hostile.adminEmptyPost("retry of an unknown delivery", "/api/webhooks/deliveries/999999999999/retry")
                 .expectProblem(404, "not-found"));
-        c.add(Hostile.bare(
-                        "anonymous retry of every failed delivery",
-                        "POST /api/webhooks/deliveries/retry HTTP/1.1",
-                        "Content-Length: 0")
+        c.add(Hostile.emptyPost("anonymous retry of every failed delivery", "/api/webhooks/deliveries/retry")
                 .expectProblem(401, "unauthorized"));
         c.add(Hostile.getWith(
                         "status lookup with a wrong token",

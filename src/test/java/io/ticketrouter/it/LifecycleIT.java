@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -197,22 +198,12 @@ class LifecycleIT {
      * test), once the index is complete and has at least {@code expected}; waits for the index to catch up.
      */
     private static List<String> similar(Http http, String reference, List<String> expected) throws Exception {
-        JsonObject last = null;
-        for (int i = 0; i < 300; i++) {
-            Http.Answer answer = http.get("/api/tickets/" + reference + "/similar");
-            assertEquals(200, answer.status(), answer.toString());
-            last = answer.json();
-            List<String> refs = last.getJsonArray("tickets").getValuesAs(JsonObject.class).stream()
-                    .map(t -> t.getString("reference"))
-                    .filter(r -> !r.equals(reference))
-                    .sorted()
-                    .toList();
-            if (last.getBoolean("complete") && refs.containsAll(expected)) {
-                return refs;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the index never showed " + expected + ": " + last);
+        JsonObject complete =
+                http.similarShowing(reference, expected, Duration.ofSeconds(45), s -> s.getBoolean("complete"));
+        return Http.references(complete).stream()
+                .filter(r -> !r.equals(reference))
+                .sorted()
+                .toList();
     }
 
     private static void deleteTree(Path dir) throws java.io.IOException {

@@ -6,9 +6,7 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -91,17 +88,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     /** Starts listening (a receiver that was down comes back). */
     synchronized WebhookReceiver up() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "webhook-receiver-" + port);
-            t.setDaemon(true);
-            return t;
-        }));
-        server.createContext(path, exchange -> {
+        server = LoopbackHttpServer.start(port, "webhook-receiver-" + port, path, exchange -> {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
@@ -114,7 +101,6 @@ final class WebhookReceiver implements AutoCloseable {
             exchange.sendResponseHeaders(status.get(), -1);
             exchange.close();
         });
-        server.start();
         return this;
     }
 
@@ -131,8 +117,7 @@ final class WebhookReceiver implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (server != null) {
-            server.stop(0);
-            ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+            LoopbackHttpServer.stop(server);
         }
         if (silentSocket != null) {
             try {

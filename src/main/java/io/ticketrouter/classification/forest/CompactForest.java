@@ -35,10 +35,34 @@ public final class CompactForest {
     }
 
     /**
+     * The {@code n} pre-order nodes of a tree being read or converted, filled in place: per node the split feature
+     * (-1 for a leaf), split value and children, and a leaf's raw (unnormalised) class weights.
+     */
+    static final class Nodes {
+        final int[] feature;
+        final double[] split;
+        final int[] left;
+        final int[] right;
+        final double[][] raw;
+
+        Nodes(int n) {
+            feature = new int[n];
+            split = new double[n];
+            left = new int[n];
+            right = new int[n];
+            raw = new double[n][];
+        }
+
+        Tree tree(int numClasses) {
+            return CompactForest.tree(feature, split, left, right, raw, numClasses);
+        }
+    }
+
+    /**
      * Builds a tree from pre-order nodes with the raw (unnormalised) class weights of the leaves; null
      * weights mean an empty leaf, which predicts its parent's distribution (as Weka does).
      */
-    static Tree tree(int[] feature, double[] split, int[] left, int[] right, double[][] raw, int numClasses) {
+    private static Tree tree(int[] feature, double[] split, int[] left, int[] right, double[][] raw, int numClasses) {
         int n = feature.length;
         double[][] value = new double[n][];
         int[] parent = new int[n];
@@ -271,20 +295,16 @@ public final class CompactForest {
         Tree[] trees = new Tree[numTrees];
         for (int t = 0; t < numTrees; t++) {
             int n = check(in.readInt(), 1, 50_000_000, "number of nodes");
-            int[] feature = new int[n];
-            double[] split = new double[n];
-            int[] left = new int[n];
-            int[] right = new int[n];
-            double[][] raw = new double[n][];
+            Nodes nodes = new Nodes(n);
             for (int i = 0; i < n; i++) {
-                feature[i] = check(in.readInt(), -1, vocabularySize - 1, "split feature");
-                if (feature[i] >= 0) {
-                    split[i] = in.readDouble();
-                    left[i] = check(i + 1, 1, n - 1, "left child");
-                    right[i] = check(in.readInt(), i + 2, n - 1, "right child");
+                nodes.feature[i] = check(in.readInt(), -1, vocabularySize - 1, "split feature");
+                if (nodes.feature[i] >= 0) {
+                    nodes.split[i] = in.readDouble();
+                    nodes.left[i] = check(i + 1, 1, n - 1, "left child");
+                    nodes.right[i] = check(in.readInt(), i + 2, n - 1, "right child");
                 } else {
-                    left[i] = -1;
-                    right[i] = -1;
+                    nodes.left[i] = -1;
+                    nodes.right[i] = -1;
                     int nonZero = in.readUnsignedByte();
                     if (nonZero == 0) {
                         continue;
@@ -293,10 +313,10 @@ public final class CompactForest {
                     for (int k = 0; k < nonZero - 1; k++) {
                         r[check(in.readUnsignedByte(), 0, numLabels - 1, "class index")] = in.readDouble();
                     }
-                    raw[i] = r;
+                    nodes.raw[i] = r;
                 }
             }
-            trees[t] = tree(feature, split, left, right, raw, numLabels);
+            trees[t] = nodes.tree(numLabels);
         }
         if (in.read() != -1) {
             throw new IOException("unexpected data after the last tree");

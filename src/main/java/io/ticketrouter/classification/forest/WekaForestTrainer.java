@@ -100,21 +100,16 @@ public final class WekaForestTrainer {
 
     private static CompactForest.Tree convert(RandomTree tree, int[] features, int numClasses) {
         List<RandomTreeAccess.Node> nodes = RandomTreeAccess.nodes(tree);
-        int n = nodes.size();
-        int[] feature = new int[n];
-        double[] split = new double[n];
-        int[] left = new int[n];
-        int[] right = new int[n];
-        double[][] raw = new double[n][];
-        for (int i = 0; i < n; i++) {
+        CompactForest.Nodes converted = new CompactForest.Nodes(nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
             RandomTreeAccess.Node node = nodes.get(i);
-            feature[i] = node.attribute() < 0 ? -1 : features[node.attribute()];
-            split[i] = node.splitPoint();
-            left[i] = node.left();
-            right[i] = node.right();
-            raw[i] = node.attribute() < 0 ? node.classDistribution() : null;
+            converted.feature[i] = node.attribute() < 0 ? -1 : features[node.attribute()];
+            converted.split[i] = node.splitPoint();
+            converted.left[i] = node.left();
+            converted.right[i] = node.right();
+            converted.raw[i] = node.attribute() < 0 ? node.classDistribution() : null;
         }
-        return CompactForest.tree(feature, split, left, right, raw, numClasses);
+        return converted.tree(numClasses);
     }
 
     private static Instances dataset(List<String> labels, int[] features, int capacity) {

@@ -106,20 +106,18 @@ final class ZammadWriteBack {
     static String note(RoutedTicket t, String group, String priority) {
         StringBuilder html = new StringBuilder();
         html.append("<p><b>Ticket Router</b> (").append(esc(t.reference())).append(")</p><ul>");
-        html.append("<li>Department: ")
-                .append(esc(t.queue()))
-                .append(" (")
-                .append(percent(t.queueConfidence()))
-                .append(")")
-                .append(group == null ? ", no Zammad group mapped" : " &rarr; group " + esc(group))
-                .append("</li>");
-        html.append("<li>Priority: ")
-                .append(esc(t.priority()))
-                .append(" (")
-                .append(percent(t.priorityConfidence()))
-                .append(")")
-                .append(priority == null ? "" : " &rarr; " + esc(priority))
-                .append("</li>");
+        decision(
+                html,
+                "Department",
+                t.queue(),
+                t.queueConfidence(),
+                group == null ? ", no Zammad group mapped" : " &rarr; group " + esc(group));
+        decision(
+                html,
+                "Priority",
+                t.priority(),
+                t.priorityConfidence(),
+                priority == null ? "" : " &rarr; " + esc(priority));
         if (t.needsReview()) {
             html.append("<li><b>Needs review</b>: the model is unsure of the department</li>");
         }
@@ -142,6 +140,19 @@ final class ZammadWriteBack {
             html.append("<li>").append(esc(t.recommendation())).append("</li>");
         }
         return html.append("</ul>").toString();
+    }
+
+    /** One of the model's decisions: its label, its confidence and what it became in Zammad ({@code mapped}, HTML). */
+    private static void decision(StringBuilder html, String what, String label, double confidence, String mapped) {
+        html.append("<li>")
+                .append(what)
+                .append(": ")
+                .append(esc(label))
+                .append(" (")
+                .append(percent(confidence))
+                .append(")")
+                .append(mapped)
+                .append("</li>");
     }
 
     private static String esc(String s) {

@@ -171,25 +171,21 @@ class ZammadConnectorTest {
 
     @Test
     void aMappingOfAQueueTheModelDoesNotHaveIsRefusedNamingTheQueues() {
-        IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class,
-                () -> configured(Map.of(
-                        "url", "https://zammad.example.com",
-                        "token", "t",
-                        "secret", SECRET,
-                        "groups", "Techincal Support=2nd Level")));
+        IllegalArgumentException e = refusedWith("groups", "Techincal Support=2nd Level");
         assertTrue(e.getMessage().contains("\"Techincal Support\" is not one of the model's queues"), e.getMessage());
         assertTrue(e.getMessage().contains("Billing and Payments, IT Support, Technical Support"), e.getMessage());
-        IllegalArgumentException p = assertThrows(
-                IllegalArgumentException.class,
-                () -> configured(Map.of(
-                        "url", "https://zammad.example.com",
-                        "token", "t",
-                        "secret", SECRET,
-                        "priorities", "urgent=3 high")));
+        IllegalArgumentException p = refusedWith("priorities", "urgent=3 high");
         assertTrue(p.getMessage().contains("high, low, medium"), p.getMessage());
         IllegalArgumentException missing =
                 assertThrows(IllegalArgumentException.class, () -> configured(Map.of("url", "https://z.example.com")));
         assertTrue(missing.getMessage().startsWith("token is not set"), missing.getMessage());
+    }
+
+    /** The refusal of an otherwise complete configuration with {@code key} set to {@code value}. */
+    private static IllegalArgumentException refusedWith(String key, String value) {
+        return assertThrows(
+                IllegalArgumentException.class,
+                () -> configured(
+                        Map.of("url", "https://zammad.example.com", "token", "t", "secret", SECRET, key, value)));
     }
 }
