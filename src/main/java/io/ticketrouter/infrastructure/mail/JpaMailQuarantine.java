@@ -31,7 +31,7 @@ public class JpaMailQuarantine implements MailQuarantine {
                 .setMaxResults(limit)
                 .getResultList()
                 .stream()
-                .map(q -> new QuarantinedMail(q.at(), q.from(), q.subject(), q.size(), q.reason(), q.messageId()))
+                .map(QuarantineEntry::view)
                 .toList();
     }
 

@@ -10,75 +10,37 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Reads {@code ticketrouter.mail.*} (MicroProfile Config: system properties, {@code TICKETROUTER_MAIL_IMAP_URL} style
  * environment variables, Payara password aliases for the passwords). An unset IMAP URL turns the mailbox off, an
- * unset SMTP URL outgoing mail; a value that cannot be used is named in the log and keeps its part off.
+ * unset SMTP URL outgoing mail; a value that cannot be used is named in the log and keeps its part off (or its
+ * default, for a number), and never stops the application from starting.
  */
 @ApplicationScoped
 public class MailConfiguration {
 
     @Inject
-    @ConfigProperty(name = "ticketrouter.mail.imap.url")
-    Optional<String> imapUrl;
-
-    @Inject
-    @ConfigProperty(name = "ticketrouter.mail.imap.password")
-    Optional<String> imapPassword;
-
-    @Inject
-    @ConfigProperty(name = "ticketrouter.mail.smtp.url")
-    Optional<String> smtpUrl;
-
-    @Inject
-    @ConfigProperty(name = "ticketrouter.mail.smtp.password")
-    Optional<String> smtpPassword;
-
-    @Inject
-    @ConfigProperty(name = "ticketrouter.mail.from")
-    Optional<String> from;
-
-    @Inject
-    @ConfigProperty(name = "ticketrouter.mail.poll-seconds", defaultValue = "30")
-    int pollSeconds;
-
-    @Inject
-    @ConfigProperty(name = "ticketrouter.mail.max-megabytes", defaultValue = "10")
-    int maxMegabytes;
-
-    @Inject
-    @ConfigProperty(name = "ticketrouter.mail.processed-folder", defaultValue = "Processed")
-    String processedFolder;
-
-    @Inject
-    @ConfigProperty(name = "ticketrouter.mail.quarantine-folder", defaultValue = "Quarantine")
-    String quarantineFolder;
-
-    @Inject
-    @ConfigProperty(name = "ticketrouter.mail.acknowledge", defaultValue = "true")
-    boolean acknowledge;
-
-    @Inject
-    @ConfigProperty(name = "ticketrouter.public-url")
-    Optional<String> publicUrl;
+    Config config;
 
     private MailChannel channel;
 
     @Produces
     MailChannel channel() {
         if (channel == null) {
+            List<String> problems = new ArrayList<>();
             channel = read(
-                    imapUrl.orElse(null),
-                    imapPassword.orElse(null),
-                    smtpUrl.orElse(null),
-                    smtpPassword.orElse(null),
-                    from.orElse(null),
-                    pollSeconds,
-                    maxMegabytes,
-                    processedFolder,
-                    quarantineFolder);
+                    text("ticketrouter.mail.imap.url"),
+                    text("ticketrouter.mail.imap.password"),
+                    text("ticketrouter.mail.smtp.url"),
+                    text("ticketrouter.mail.smtp.password"),
+                    text("ticketrouter.mail.from"),
+                    number("ticketrouter.mail.poll-seconds", 30, problems),
+                    number("ticketrouter.mail.max-megabytes", 10, problems),
+                    text("ticketrouter.mail.processed-folder"),
+                    text("ticketrouter.mail.quarantine-folder"),
+                    problems);
         }
         return channel;
     }
@@ -86,11 +48,33 @@ public class MailConfiguration {
     @Produces
     MailSettings settings() {
         MailChannel c = channel();
-        String portal = publicUrl
+        String portal = Optional.ofNullable(text("ticketrouter.public-url"))
                 .map(String::strip)
                 .filter(u -> u.matches("(?i)https?://\\S+"))
                 .orElse(null);
+        boolean acknowledge = !"false".equalsIgnoreCase(text("ticketrouter.mail.acknowledge"));
         return c.sending() ? new MailSettings(true, c.from(), acknowledge, portal) : MailSettings.off(portal);
+    }
+
+    /** A key's value, or null when it is not set or blank. */
+    private String text(String key) {
+        return config.getOptionalValue(key, String.class)
+                .filter(v -> !v.isBlank())
+                .orElse(null);
+    }
+
+    /** A key's whole number, its default when it is not set; a value that is not a number is a problem. */
+    private int number(String key, int fallback, List<String> problems) {
+        String value = text(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            problems.add(key + " must be a whole number, got \"" + value.strip() + "\"; " + fallback + " is used");
+            return fallback;
+        }
     }
 
     static MailChannel read(
@@ -102,8 +86,8 @@ public class MailConfiguration {
             int pollSeconds,
             int maxMegabytes,
             String processed,
-            String quarantine) {
-        List<String> problems = new ArrayList<>();
+            String quarantine,
+            List<String> problems) {
         String[] folder = {"INBOX"};
         MailChannel.Server imap =
                 MailChannel.server("ticketrouter.mail.imap.url", imapUrl, imapPassword, true, problems, folder);

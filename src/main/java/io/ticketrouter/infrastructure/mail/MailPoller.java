@@ -11,14 +11,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -68,8 +74,14 @@ public class MailPoller {
     /** Polls a mail that could not be taken is tried in, before it goes to the quarantine. */
     static final int ATTEMPTS = 3;
 
-    /** Failed tries by {@code Message-ID} (only this member's poller uses it). */
+    /**
+     * Failed tries by {@code Message-ID}, or by the mail's key in the folder when reading it broke the connection
+     * (only this member's poller uses it).
+     */
     private final java.util.Map<String, Integer> failures = new java.util.HashMap<>();
+
+    /** The key of the mail being read, while it is read. */
+    private String inFlight;
 
     private volatile boolean running;
     private Thread thread;
@@ -130,6 +142,10 @@ public class MailPoller {
                 }
                 backOff = channel.poll();
             } catch (MessagingException | RuntimeException e) {
+                if (inFlight != null) {
+                    failures.merge(inFlight, 1, Integer::sum); // a mail that breaks the connection again and again
+                    inFlight = null;
+                }
                 closeStore();
                 if (!running) {
                     return;
@@ -162,29 +178,64 @@ public class MailPoller {
         Folder quarantine = folder(s, channel.quarantineFolder());
         inbox.open(Folder.READ_WRITE);
         try {
-            int count = inbox.getMessageCount();
-            for (int i = 1; i <= Math.min(count, BATCH) && running; i++) {
-                Message m = inbox.getMessage(i);
+            int count = Math.min(inbox.getMessageCount(), BATCH);
+            Message[] batch = count == 0 ? new Message[0] : inbox.getMessages(1, count);
+            FetchProfile attributes = new FetchProfile(); // one command for the batch, not three per mail
+            attributes.add(UIDFolder.FetchProfileItem.UID);
+            attributes.add(FetchProfile.Item.FLAGS);
+            attributes.add(FetchProfile.Item.SIZE);
+            inbox.fetch(batch, attributes);
+            for (Message m : batch) {
+                if (!running) {
+                    break;
+                }
                 if (m.isSet(Flags.Flag.DELETED)) {
                     continue;
                 }
-                if (!take((MimeMessage) m, processed, quarantine)) {
+                String key = key(inbox, m);
+                if (failures.getOrDefault(key, 0) >= ATTEMPTS) {
+                    failures.remove(key);
+                    quarantine(
+                            (MimeMessage) m,
+                            quarantine,
+                            "reading it broke the connection to the mail server " + ATTEMPTS + " times");
+                    continue;
+                }
+                inFlight = key; // counted against this mail should the connection break now
+                boolean taken = take((MimeMessage) m, processed, quarantine);
+                inFlight = null;
+                if (!taken) {
                     break; // no model: the rest waits for the next poll
                 }
             }
+            moveNoted(inbox);
         } finally {
+            moves.clear(); // not moved: read again next time
             inbox.close(true); // expunges the mails moved on
         }
     }
 
-    /** Takes one mail and moves it on; false when it must stay for a later poll. */
+    /** A mail's key in the folder for counting failed tries: its UID where the server has them, else its number. */
+    private static String key(Folder folder, Message m) throws MessagingException {
+        if (folder instanceof UIDFolder uids) {
+            return uids.getUIDValidity() + "/" + uids.getUID(m);
+        }
+        return "#" + m.getMessageNumber();
+    }
+
+    /**
+     * Takes one mail and moves it on; false when it must stay for a later poll. The whole mail is fetched once, as
+     * the server stores it, and read here: what the reader finds wrong is the mail's, what breaks the fetch is the
+     * connection's (the poll ends and is tried again).
+     */
     private boolean take(MimeMessage m, Folder processed, Folder quarantine) throws MessagingException {
         int size = m.getSize();
         if (size > channel.maxBytes()) {
             quarantine(m, quarantine, "over the limit of " + channel.maxBytes() / (1024 * 1024) + " MB");
             return true;
         }
-        MailReader.Reading reading = MailReader.read(m, channel.from());
+        MimeMessage local = new MimeMessage(m); // one fetch of the raw mail; parsed locally from here on
+        MailReader.Reading reading = MailReader.read(local, channel.from());
         if (reading instanceof MailReader.Skip skip) {
             LOG.log(Level.FINE, "Mail: no ticket for {0}", skip.reason());
             move(m, processed, "ignored");
@@ -220,10 +271,11 @@ public class MailPoller {
     /** Moves a mail to the quarantine folder, lists it for admins and says so in the log. */
     private void quarantine(MimeMessage m, Folder quarantine, String reason) throws MessagingException {
         String from = header(m, "From");
+        String shownFrom = from == null ? "(no sender)" : from;
         String subject = header(m, "Subject");
         String id = header(m, "Message-ID");
         LOG.log(Level.WARNING, "Mail: a mail from {0} ({1} bytes) is moved to {2}: {3}", new Object[] {
-            from, m.getSize(), quarantine.getName(), reason
+            shownFrom, m.getSize(), quarantine.getName(), reason
         });
         move(m, quarantine, "quarantined");
         try {
@@ -247,9 +299,13 @@ public class MailPoller {
         }
     }
 
-    private void move(MimeMessage m, Folder target, String result) throws MessagingException {
-        m.getFolder().copyMessages(new Message[] {m}, target);
-        m.setFlag(Flags.Flag.DELETED, true);
+    /**
+     * Notes a mail to be moved to {@code target} at the end of the round ({@link #moveNoted}): one copy and one flag
+     * command per folder for the whole round. A mail taken but not yet moved when the poll breaks off is read again
+     * at the next one, and found taken.
+     */
+    private void move(MimeMessage m, Folder target, String result) {
+        moves.computeIfAbsent(target, f -> new ArrayList<>()).add(m);
         registry.counter(
                         Metadata.builder()
                                 .withName(MESSAGES)
@@ -258,6 +314,22 @@ public class MailPoller {
                         new Tag("result", result))
                 .inc();
     }
+
+    /** Moves the mails noted this round: copied to their folder, flagged deleted (expunged when the inbox closes). */
+    private void moveNoted(Folder inbox) throws MessagingException {
+        try {
+            for (Map.Entry<Folder, List<Message>> e : moves.entrySet()) {
+                Message[] mails = e.getValue().toArray(new Message[0]);
+                inbox.copyMessages(mails, e.getKey());
+                inbox.setFlags(mails, new Flags(Flags.Flag.DELETED), true);
+            }
+        } finally {
+            moves.clear();
+        }
+    }
+
+    /** The mails to move at the end of this round, by folder. */
+    private final Map<Folder, List<Message>> moves = new LinkedHashMap<>();
 
     /** The folder, made when the mailbox has none of that name yet. */
     private static Folder folder(Store s, String name) throws MessagingException {

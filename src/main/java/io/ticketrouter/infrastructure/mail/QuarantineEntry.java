@@ -1,5 +1,6 @@
 package io.ticketrouter.infrastructure.mail;
 
+import io.ticketrouter.application.MailQuarantine;
 import io.ticketrouter.domain.model.ticket.InstantConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -55,27 +56,8 @@ public class QuarantineEntry {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
-    Instant at() {
-        return at;
-    }
-
-    String from() {
-        return from;
-    }
-
-    String subject() {
-        return subject;
-    }
-
-    long size() {
-        return size;
-    }
-
-    String reason() {
-        return reason;
-    }
-
-    String messageId() {
-        return messageId;
+    /** The entry as admins see it. */
+    MailQuarantine.QuarantinedMail view() {
+        return new MailQuarantine.QuarantinedMail(at, from, subject, size, reason, messageId);
     }
 }
