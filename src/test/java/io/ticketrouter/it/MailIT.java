@@ -68,7 +68,6 @@ class MailIT {
         config.put("ticketrouter.mail.smtp.url", "smtp://127.0.0.1:" + smtpPort);
         config.put("ticketrouter.mail.from", "Example Support <" + SUPPORT + ">");
         config.put("ticketrouter.mail.poll-seconds", "1");
-        config.put("ticketrouter.mail.max-megabytes", "1");
         config.put("ticketrouter.public-url", PORTAL);
         config.put("ticketrouter.webhooks.retry.first-seconds", "1");
         config.put("ticketrouter.webhooks.retry.longest-seconds", "2");
@@ -88,6 +87,9 @@ class MailIT {
 
     @AfterAll
     static void stop() {
+        if (durability != null) {
+            System.out.println(durability);
+        }
         if (server != null) {
             server.stop();
         }
@@ -101,6 +103,8 @@ class MailIT {
     void aCustomersMailBecomesATicketAndIsAcknowledgedInTheirLanguageWithAStatusLink() throws Exception {
         String tag = tag();
         String id = "<" + tag + "@kunde.example.de>";
+        DashboardSocket dashboard = DashboardSocket.open(server.port());
+        long sent = System.nanoTime();
         deliver("From: =?ISO-8859-1?Q?J=FCrgen_M=FCller?= <Juergen.Mueller@kunde.example.de>\n"
                 + "To: " + SUPPORT + "\nSubject: =?ISO-8859-1?Q?VPN_trennt_sich_st=E4ndig?=\nMessage-ID: " + id + "\n"
                 + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"m\"\n\n--m\n"
@@ -110,6 +114,14 @@ class MailIT {
                 + "Content-Transfer-Encoding: base64\n\n"
                 + Base64.getMimeEncoder().encodeToString(new byte[2048])
                 + "\n--m--\n");
+        DashboardSocket.Arrival pushed = dashboard.await(
+                m -> "created".equals(m.getString("type", ""))
+                        && m.getJsonObject("ticket").getString("body").contains(tag),
+                "the mail's ticket on an open dashboard");
+        dashboard.close();
+        System.out.printf(
+                "[it] mail to dashboard: %d ms from the SMTP send to the dashboard's push (poll interval 1 s)%n",
+                (pushed.nanoTime() - sent) / 1_000_000);
         JsonObject ticket = ticketWith(tag);
         assertEquals("email", ticket.getString("channel"));
         assertEquals("VPN trennt sich ständig", ticket.getString("subject"));
@@ -299,7 +311,7 @@ class MailIT {
     @Order(7)
     void aMailOverTheSizeLimitGoesToTheQuarantine() throws Exception {
         String tag = tag();
-        byte[] big = new byte[1_300_000];
+        byte[] big = new byte[11 * 1024 * 1024]; // over the default limit of 10 MB
         deliver("From: big@example.org\nTo: " + SUPPORT + "\nSubject: Huge\nMessage-ID: <" + tag + "@example.org>\n"
                 + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\n"
                 + "See the attached dump. " + tag + "\n--b\nContent-Type: application/octet-stream\n"
@@ -318,8 +330,8 @@ class MailIT {
                 .orElseThrow(() -> new AssertionError("listed for admins: " + listed));
         assertEquals("big@example.org", entry.getString("from"));
         assertEquals("Huge", entry.getString("subject"));
-        assertTrue(entry.getString("reason").contains("over the limit of 1 MB"), entry.toString());
-        assertTrue(entry.getJsonNumber("size").longValue() > 1_000_000, entry.toString());
+        assertTrue(entry.getString("reason").contains("over the limit of 10 MB"), entry.toString());
+        assertTrue(entry.getJsonNumber("size").longValue() > 11_000_000, entry.toString());
         assertEquals(401, Http.anonymous(server).get("/api/mail/quarantine").status(), "admins only");
     }
 
@@ -354,7 +366,194 @@ class MailIT {
                 () -> count(log, "can be read again") == backBefore + 1);
     }
 
+    @Test
+    @Order(9)
+    void everyShapeOfTheMailCatalogueBecomesTheRightTicketOrNoneOrGoesToTheQuarantineAndThePollerGoesOn()
+            throws Exception {
+        List<MailCatalogue.Case> cases = MailCatalogue.cases();
+        Map<MailCatalogue.Case, String> tags = new java.util.LinkedHashMap<>();
+        List<String> raws = new java.util.ArrayList<>();
+        for (MailCatalogue.Case c : cases) {
+            String tag = tag();
+            tags.put(c, tag);
+            raws.add(c.mail(tag));
+        }
+        deliverAll(raws);
+        String after = tag();
+        deliver(plain(
+                "after@example.org",
+                "After the catalogue",
+                "<" + after + "@example.org>",
+                null,
+                "The poller still reads the mailbox after every shape. " + after));
+        ticketWith(after); // read after all of them: none stopped the poller
+        List<String> wrong = new java.util.ArrayList<>();
+        for (MailCatalogue.Case c : cases) {
+            String tag = tags.get(c);
+            String id = "<" + tag + "@catalogue.example>";
+            List<JsonObject> tickets = search(tag);
+            switch (c.outcome()) {
+                case TICKET -> {
+                    if (tickets.size() != 1) {
+                        wrong.add(c.name() + ": " + tickets.size() + " tickets");
+                        continue;
+                    }
+                    JsonObject t = tickets.get(0);
+                    String all = t.getString("subject") + "\n" + t.getString("body");
+                    if (!all.contains(c.contains())
+                            || c.absent() != null && t.getString("body").contains(c.absent())) {
+                        wrong.add(c.name() + ": " + all.substring(0, Math.min(all.length(), 300)));
+                    }
+                }
+                case IGNORED -> {
+                    if (!tickets.isEmpty() || !folderHas("Processed", id)) {
+                        wrong.add(c.name() + ": " + tickets.size() + " tickets, in Processed: "
+                                + folderHas("Processed", id));
+                    }
+                }
+                case QUARANTINED -> {
+                    if (!tickets.isEmpty() || !folderHas("Quarantine", id) && !folderHasText("Quarantine", tag)) {
+                        wrong.add(c.name() + ": " + tickets.size() + " tickets, not in Quarantine");
+                    }
+                }
+                default -> throw new AssertionError(c.outcome());
+            }
+        }
+        assertEquals(List.of(), wrong, cases.size() + " shapes");
+        assertTrue(folderEmpty("INBOX"), "every mail was moved out of the inbox");
+    }
+
+    /**
+     * A thousand mails, the server killed ({@code kill -9}) while it works through them: after the restart every mail
+     * is a ticket exactly once. Its figures are the suite's last lines.
+     */
+    @Test
+    @Order(10)
+    void aThousandMailsWithAKillInTheMiddleAreAThousandTicketsExactlyOnce() throws Exception {
+        int total = 1_000;
+        String run = tag();
+        List<String> raws = new java.util.ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            raws.add(plain(
+                    "customer" + (i % 50) + "@load.example",
+                    "Order " + i + " " + run,
+                    "<" + run + "-" + i + "@load.example>",
+                    null,
+                    "My order " + i + " has not arrived, please check the delivery. " + run + " n" + i + "x"));
+        }
+        long start = System.nanoTime();
+        deliverAll(raws);
+        // killed in the second round of 200: tickets made whose mails are not moved yet are read again after it
+        long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        int beforeKill;
+        while ((beforeKill = count(run)) < 250) {
+            assertTrue(System.nanoTime() < end, beforeKill + " tickets after 120 s");
+            Thread.sleep(200);
+        }
+        server.kill();
+        server.restart();
+        http = new Http(server);
+        awaitInbox(0, Duration.ofSeconds(300));
+        Thread.sleep(3_000); // a ticket made twice would show by now
+        Map<String, Integer> perMail = new java.util.HashMap<>();
+        for (JsonObject t : all(run)) {
+            Matcher n = Pattern.compile(" n([0-9]+)x").matcher(t.getString("body"));
+            assertTrue(n.find(), t.toString());
+            perMail.merge(n.group(1), 1, Integer::sum);
+        }
+        long twice = perMail.values().stream().filter(v -> v > 1).count();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        durability = String.format(
+                "[it] mail durability (%s): %d mails sent, kill -9 at %d tickets, after the restart %d tickets for %d"
+                        + " different mails, %d twice, %d lost; %.1f s in all",
+                server.dataDir().getFileName(),
+                total,
+                beforeKill,
+                perMail.values().stream().mapToInt(Integer::intValue).sum(),
+                perMail.size(),
+                twice,
+                total - perMail.size(),
+                seconds);
+        System.out.println(durability);
+        assertEquals(total, perMail.size(), "every mail is a ticket");
+        assertEquals(0, twice, "none twice");
+        Eventually.until(Duration.ofSeconds(30), "the inbox is empty", () -> folderEmpty("INBOX"));
+    }
+
+    /** The durability test's figures, printed again as the suite's last line. */
+    private static String durability;
+
     // ------------------------------------------------------------------ helpers
+
+    /** Waits until the support inbox holds at most {@code n} mails (asked over IMAP every second). */
+    private static void awaitInbox(int n, Duration bound) throws InterruptedException {
+        long end = System.nanoTime() + bound.toNanos();
+        int left;
+        while ((left = inboxCount()) > n || left < 0) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError(left + " mails still in the inbox after " + bound.toSeconds() + " s");
+            }
+            Thread.sleep(1_000);
+        }
+    }
+
+    /** Mails in the support inbox not yet moved on, or -1 when it cannot be read. */
+    private static int inboxCount() {
+        try {
+            Store store = Session.getInstance(new Properties()).getStore("imap");
+            store.connect("127.0.0.1", imapPort, LOGIN, PASSWORD);
+            try {
+                Folder f = store.getFolder("INBOX");
+                f.open(Folder.READ_ONLY);
+                try {
+                    return f.getMessageCount() - f.getDeletedMessageCount();
+                } finally {
+                    f.close(false);
+                }
+            } finally {
+                store.close();
+            }
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** How many tickets hold this text. */
+    private static int count(String text) {
+        try {
+            Http.Answer a = http.get(
+                    "/api/tickets?channel=email&limit=1&q=" + java.net.URLEncoder.encode(text, StandardCharsets.UTF_8));
+            return a.status() == 200 ? all(text).size() : -1;
+        } catch (Exception e) {
+            return -1; // the server is restarting
+        }
+    }
+
+    /** Every ticket that holds this text, page after page. */
+    private static List<JsonObject> all(String text) {
+        List<JsonObject> found = new java.util.ArrayList<>();
+        String before = null;
+        try {
+            do {
+                Http.Answer a = http.get("/api/tickets?channel=email&limit=500&q="
+                        + java.net.URLEncoder.encode(text, StandardCharsets.UTF_8)
+                        + (before == null ? "" : "&before=" + before));
+                if (a.status() != 200) {
+                    throw new IllegalStateException(a.toString());
+                }
+                JsonObject page = a.json();
+                page.getJsonArray("items").forEach(v -> found.add(v.asJsonObject()));
+                before = page.isNull("next_before") ? null : page.getString("next_before", null);
+            } while (before != null);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return found;
+    }
+
+    private static boolean folderEmpty(String name) {
+        return !folderMatches(name, m -> true);
+    }
 
     private static String tag() {
         return "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
@@ -367,14 +566,29 @@ class MailIT {
                 + text + "\n";
     }
 
-    /** Puts a mail into the support mailbox's INBOX, as the mail server does when it arrives. */
+    /** Sends a mail to the support address over SMTP, as a customer's mail server does. */
     private static void deliver(String raw) throws Exception {
+        deliverAll(List.of(raw));
+    }
+
+    /** Sends mails to the support address over one SMTP connection, exactly as written (no header rewritten). */
+    static void deliverAll(List<String> raws) throws Exception {
         Properties p = new Properties();
         p.setProperty("mail.mime.allowutf8", "true");
-        MimeMessage m = new MimeMessage(
-                Session.getInstance(p),
-                new ByteArrayInputStream(raw.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
-        mail.getUserManager().getUser(LOGIN).deliver(m);
+        Session session = Session.getInstance(p);
+        jakarta.mail.Transport transport = session.getTransport("smtp");
+        transport.connect("127.0.0.1", smtpPort, null, null);
+        try {
+            for (String raw : raws) {
+                MimeMessage m = new MimeMessage(
+                        session,
+                        new ByteArrayInputStream(raw.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
+                transport.sendMessage(
+                        m, new jakarta.mail.Address[] {new jakarta.mail.internet.InternetAddress(SUPPORT)});
+            }
+        } finally {
+            transport.close();
+        }
     }
 
     private static JsonObject ticketWith(String tag) {

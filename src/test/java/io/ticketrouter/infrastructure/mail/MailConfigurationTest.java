@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class MailConfigurationTest {
 
     static MailChannel read(String imap, String imapPassword, String smtp, String from) {
-        return MailConfiguration.read(imap, imapPassword, smtp, null, from, 30, 10, "Processed", "Quarantine");
+        return MailConfiguration.read(
+                imap, imapPassword, smtp, null, from, 30, 10, "Processed", "Quarantine", new java.util.ArrayList<>());
     }
 
     @Test
@@ -73,7 +74,8 @@ class MailConfigurationTest {
                 noLogin.problems().get(0).contains("ticketrouter.mail.imap.password"),
                 noLogin.problems().toString());
 
-        MailChannel slow = MailConfiguration.read(null, null, null, null, null, 0, 500, "", null);
+        MailChannel slow =
+                MailConfiguration.read(null, null, null, null, null, 0, 500, "", null, new java.util.ArrayList<>());
         assertEquals(Duration.ofSeconds(30), slow.poll());
         assertEquals(10L * 1024 * 1024, slow.maxBytes());
         assertEquals("Processed", slow.processedFolder());
