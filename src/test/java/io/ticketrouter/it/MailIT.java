@@ -170,7 +170,8 @@ class MailIT {
                 "Factura duplicada",
                 "<" + tag + "@cliente.example.es>",
                 null,
-                "Me han cobrado dos veces la factura de noviembre. " + tag));
+                "Hola, me han cobrado dos veces la factura de noviembre y todavía no he recibido el reembolso que"
+                        + " me prometieron por teléfono la semana pasada. " + tag));
         JsonObject ticket = ticketWith(tag);
         String reference = ticket.getString("reference");
         MimeMessage ack = received("ana@cliente.example.es", reference);
