@@ -16,7 +16,10 @@ public class HistoryEntry {
     @Column(name = "changed_at", nullable = false)
     private Instant at;
 
-    @Column(name = "actor", length = 200, nullable = false)
+    /** Longest actor kept: a user name, or a customer's address (cut). */
+    public static final int ACTOR_MAX = 200;
+
+    @Column(name = "actor", length = ACTOR_MAX, nullable = false)
     private String actor;
 
     @Column(name = "field", length = 32, nullable = false)

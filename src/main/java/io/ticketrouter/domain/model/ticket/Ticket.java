@@ -318,9 +318,10 @@ public class Ticket {
      */
     public boolean addCustomerMessage(String text, String from, Instant now) {
         Objects.requireNonNull(text, "text");
-        history.add(new HistoryEntry(now, from, FIELD_MESSAGE, null, text));
+        String author = from.length() <= HistoryEntry.ACTOR_MAX ? from : from.substring(0, HistoryEntry.ACTOR_MAX);
+        history.add(new HistoryEntry(now, author, FIELD_MESSAGE, null, text));
         updatedAt = InstantConverter.stored(now);
-        return status == TicketStatus.RESOLVED && changeStatus(TicketStatus.OPEN, from, now);
+        return status == TicketStatus.RESOLVED && changeStatus(TicketStatus.OPEN, author, now);
     }
 
     /** An agent answered the customer (the reply goes out by mail); it stays in the history. */

@@ -86,6 +86,25 @@ class TicketTest {
     }
 
     @Test
+    void aCustomersMessageJoinsTheHistoryAndReopensAResolvedTicket() {
+        Ticket t = ticket();
+        Instant now = Instant.parse("2026-12-01T10:00:00Z");
+        assertFalse(t.addCustomerMessage("Still broken.", "ana@example.es", now), "an open ticket stays open");
+        t.changeStatus(TicketStatus.RESOLVED, "agent", now);
+        String longAddress = "a".repeat(240) + "@example.es";
+        assertTrue(t.addCustomerMessage("Again.", longAddress, now.plusSeconds(60)));
+        assertEquals(TicketStatus.OPEN, t.status());
+        HistoryEntry last = t.history().get(t.history().size() - 1);
+        assertEquals("status", last.field(), "the reopening is recorded after the message");
+        HistoryEntry message = t.history().get(t.history().size() - 2);
+        assertEquals(Ticket.FIELD_MESSAGE, message.field());
+        assertEquals("Again.", message.to());
+        assertEquals(HistoryEntry.ACTOR_MAX, message.actor().length(), "a long address is cut to the column");
+        t.addReply("We fixed it.", "agent", now.plusSeconds(120));
+        assertEquals("We fixed it.", t.lastReply());
+    }
+
+    @Test
     void settingTheSameValueChangesNothing() {
         Ticket t = ticket();
         assertFalse(t.correctQueue("Billing", "ana", Instant.EPOCH));
